@@ -55,3 +55,21 @@ func TestMapperClamps(t *testing.T) {
 		t.Errorf("mid-surrogate = %d, want 4 (after the emoji)", got)
 	}
 }
+
+func TestSnippet(t *testing.T) {
+	m := NewMapper([]byte("{\n  \"Név\": \"x\",\n  \"Next\": \"Missing\"\n}"))
+	tests := []struct {
+		span Span
+		want string
+	}{
+		{Span{27, 36}, "  \"Next\": \"Missing\"\n          ^^^^^^^^^"},
+		{Span{4, 10}, "  \"Név\": \"x\",\n  ^^^^^"},
+		{Span{11, 11}, "  \"Név\": \"x\",\n        ^"},
+		{Span{27, 40}, "  \"Next\": \"Missing\"\n          ^^^^^^^^^"},
+	}
+	for _, tt := range tests {
+		if got := Snippet(m, tt.span); got != tt.want {
+			t.Errorf("Snippet(%v) =\n%s\nwant\n%s", tt.span, got, tt.want)
+		}
+	}
+}
