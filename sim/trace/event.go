@@ -1,0 +1,120 @@
+// Package trace holds the simulator's history events. They are named and
+// shaped like the HistoryEvents of AWS Step Functions' GetExecutionHistory
+// (same type names, ids and previousEventId chaining, so cause texts that
+// quote "entered at the event id #N" match) plus debugger extras: the
+// state's source span, a hierarchical path and the data at each step.
+package trace
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aslkit/aslkit/asl/source"
+)
+
+// Event is one history event.
+type Event struct {
+	// ID is 1-based and strictly increasing within one execution history;
+	// PreviousEventID chains events as AWS does (0 for the first event).
+	ID, PreviousEventID int
+	Type                string
+	// Timestamp is virtual; Elapsed is the time since the execution started.
+	Timestamp time.Time
+	Elapsed   time.Duration
+
+	// Scope locates the event: "" at top level, else e.g.
+	// "Par/branch[1]/Map/iter[3]". State is the state's name ("" for
+	// execution-level events); Attempt counts retries (0 = first attempt).
+	Scope   string
+	State   string
+	Attempt int
+	// Execution names a child execution (Distributed Map); its events have
+	// their own id sequence. "" for the main execution.
+	Execution string
+	// Span is the state's source span when HasSpan.
+	Span    source.Span
+	HasSpan bool
+
+	// Details, set according to Type. JSON values are plain Go values
+	// (map[string]any, []any, string, float64/int64, bool, nil).
+	Input, Output             any
+	HasInput, HasOutput       bool
+	Error, Cause              *string
+	Resource, ResourceType    string
+	Parameters                any
+	HasParameters             bool
+	TimeoutSeconds            int64
+	HeartbeatSeconds          int64
+	Index, Length             int
+	HasIndex, HasLength       bool
+	MapRunArn                 string
+	AssignedVariables         map[string]any
+	// Extras for debuggers (never part of AWS's history): the state's
+	// effective input (after InputPath/Parameters) and raw result.
+	EffectiveInput, Result       any
+	HasEffectiveInput, HasResult bool
+}
+
+// Path names where the event happened: scope, state and attempt, e.g.
+// "Par/branch[1]/Map/iter[3]/Fetch#attempt2".
+func (e *Event) Path() string {
+	var b strings.Builder
+	b.WriteString(e.Scope)
+	if e.State != "" {
+		if b.Len() > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(e.State)
+		if e.Attempt > 0 {
+			b.WriteString("#attempt")
+			b.WriteString(strconv.Itoa(e.Attempt + 1))
+		}
+	}
+	return b.String()
+}
+
+// Observer receives events as they happen.
+type Observer interface{ Event(*Event) }
+
+// ObserverFunc adapts a function to an Observer.
+type ObserverFunc func(*Event)
+
+// Event calls f.
+func (f ObserverFunc) Event(e *Event) { f(e) }
+
+// Recorder keeps every event in memory.
+type Recorder struct{ Events []*Event }
+
+// Event records e.
+func (r *Recorder) Event(e *Event) { r.Events = append(r.Events, e) }
+
+// Types lists the recorded event types in order.
+func (r *Recorder) Types() []string {
+	out := make([]string, len(r.Events))
+	for i, e := range r.Events {
+		out[i] = e.Type
+	}
+	return out
+}
+
+// Tee sends each event to every observer in turn (nil ones are skipped).
+func Tee(obs ...Observer) Observer {
+	var keep []Observer
+	for _, o := range obs {
+		if o != nil {
+			keep = append(keep, o)
+		}
+	}
+	if len(keep) == 1 {
+		return keep[0]
+	}
+	return ObserverFunc(func(e *Event) {
+		for _, o := range keep {
+			o.Event(e)
+		}
+	})
+}
+
+// Str returns a pointer to s (for Error/Cause).
+func Str(s string) *string { return &s }
