@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// document is one definition file read from disk and parsed.
+type document struct {
+	path   string
+	text   []byte
+	mapper *source.Mapper
+	def    *model.Definition
+}
+
+// loadDocument reads and parses one file. It fails only when the file cannot
+// be read or is plainly not a state machine; syntax errors are diagnostics.
+func loadDocument(path string) (*document, error) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f := syntax.ParseAuto(path, text)
+	if !looksLikeStateMachine(f) {
+		return nil, fmt.Errorf("%s: not an ASL state machine (expected a JSON or YAML object with \"StartAt\" and \"States\")", path)
+	}
+	return &document{path: path, text: text, mapper: source.NewMapper(text), def: model.Build(f)}, nil
+}
+
+// looksLikeStateMachine accepts anything that is an object with StartAt or
+// States, and any document too broken to tell (its syntax errors are the
+// useful answer then).
+func looksLikeStateMachine(f *syntax.File) bool {
+	root := f.Root
+	if root.Kind != syntax.Object {
+		return len(f.Errors) > 0 && len(strings.TrimSpace(string(f.Text))) > 0
+	}
+	return root.Get("StartAt") != nil || root.Get("States") != nil
+}
+
+// aslExtensions are the names a folder walk picks up without looking inside.
+var aslExtensions = []string{".asl.json", ".asl.yaml", ".asl.yml", ".asl.json5"}
+
+// expandPaths turns the command line's files and folders into files. Inside
+// folders it takes *.asl.{json,yaml,yml,json5} files, and plain .json/.yaml/
+// .yml/.json5 files whose top level looks like a state machine.
+func expandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if name := d.Name(); path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if candidateFile(path) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func candidateFile(path string) bool {
+	lower := strings.ToLower(path)
+	for _, ext := range aslExtensions {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	switch filepath.Ext(lower) {
+	case ".json", ".yaml", ".yml", ".json5":
+		text, err := os.ReadFile(path)
+		if err != nil || len(text) > 4<<20 {
+			return false
+		}
+		f := syntax.ParseAuto(path, text)
+		return f.Root.Kind == syntax.Object && f.Root.Get("StartAt") != nil && f.Root.Get("States") != nil
+	}
+	return false
+}
