@@ -1,0 +1,58 @@
+# aslkit: `make run` builds and demonstrates the tool, `make test` runs every test.
+# Both work on a fresh machine: test dependencies are installed here, not by hand.
+
+GO      ?= go
+BIN     := bin/asl
+EXAMPLE := docs/examples/order.asl.json
+
+.PHONY: all build run test test-deps vet unit conformance bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/asl
+
+# Check the bundled example, then simulate it (a throttled charge that is
+# retried, an inline Map over the items, a one-day Wait on the virtual clock).
+run: build
+	$(BIN) check $(EXAMPLE)
+	$(BIN) run $(EXAMPLE) --input docs/examples/order.input.json \
+		--mock-config docs/examples/order.mocks.json --test-case HappyPath
+
+test: test-deps vet unit conformance
+
+# Neovim drives the editor end-to-end test; install it when missing (apt, as
+# root in CI). Without it that one test skips and says why.
+test-deps:
+	@command -v nvim >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing neovim for the editor test"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null) \
+				|| echo "warning: could not install neovim; the Neovim test will skip"; \
+		else echo "note: nvim not installed and not root; the Neovim test will skip"; fi; }
+
+vet:
+	@test -z "$$(gofmt -l cmd lsp asl sim internal)" || { echo "gofmt needed:"; gofmt -l cmd lsp asl sim internal; exit 1; }
+	$(GO) vet ./...
+
+unit: build
+	$(GO) test -count=1 ./...
+
+# The conformance runners again, verbosely, for their `N passed, N failed` lines.
+CONFORMANCE := -run '^(TestConformance|TestJSONataSuite|TestRealworldCorpus)$$'
+conformance:
+	@$(GO) test -count=1 -v $(CONFORMANCE) ./... 2>&1 | grep -E '^(--- FAIL|FAIL|ok|.*[0-9]+ passed, [0-9]+ failed.*)' | grep -v 'no test files'
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin
