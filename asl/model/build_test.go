@@ -1,0 +1,148 @@
+package model
+
+import (
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+const nested = `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "Choose",
+  "States": {
+    "Choose": {
+      "Type": "Choice",
+      "QueryLanguage": "JSONPath",
+      "Choices": [
+        {"Variable": "$.x", "NumericEquals": 1, "Next": "Par"},
+        {"And": [{"Variable": "$.y", "IsPresent": true}, {"Not": {"Variable": "$.z", "StringEquals": "a"}}], "Next": "Loop"}
+      ],
+      "Default": "Missing"
+    },
+    "Par": {
+      "Type": "Parallel",
+      "Branches": [
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemProcessor": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}, "Next": "Choose"}}}
+      ],
+      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Loop"}],
+      "End": true
+    },
+    "Loop": {"Type": "Pass", "Next": "Loop"},
+    "Orphan": {"Type": "Succeed"}
+  }
+}`
+
+func build(t *testing.T, text string) *Definition {
+	t.Helper()
+	f := syntax.Parse([]byte(text))
+	if len(f.Errors) > 0 {
+		t.Fatalf("test document has syntax errors: %v", f.Errors)
+	}
+	return Build(f)
+}
+
+func names(states []*State) []string {
+	var out []string
+	for _, s := range states {
+		out = append(out, s.Path())
+	}
+	return out
+}
+
+func TestBuildScopes(t *testing.T) {
+	d := build(t, nested)
+	if got, want := names(d.All), []string{"Choose", "Par", "Par/branch[0]/A", "Par/branch[1]/Each", "Par/branch[1]/Each/A", "Loop", "Orphan"}; !slices.Equal(got, want) {
+		t.Errorf("All = %q, want %q", got, want)
+	}
+	if n := len(d.ByName["A"]); n != 2 {
+		t.Errorf("ByName[A] has %d states, want 2 (a machine-wide duplicate)", n)
+	}
+	if got := len(d.Machine.Scopes()); got != 4 {
+		t.Errorf("Scopes() = %d, want 4 (top, two branches, one processor)", got)
+	}
+	par := d.Machine.Lookup("Par")
+	if len(par.Branches) != 2 || par.Branches[1].Index != 1 || par.Branches[1].Owner != par {
+		t.Fatalf("Par branches not linked: %+v", par.Branches)
+	}
+	each := par.Branches[1].Lookup("Each")
+	if each.Processor == nil || each.Processor.Lookup("A").Type != TypeSucceed {
+		t.Errorf("Map processor not built")
+	}
+	if each.Processor.Top() != d.Machine {
+		t.Errorf("Top() of a nested scope is not the top-level machine")
+	}
+}
+
+func TestQueryLanguageInheritsFromTopLevel(t *testing.T) {
+	d := build(t, nested)
+	tests := map[string]QueryLanguage{"Choose": JSONPath, "Par": JSONata, "Par/branch[0]/A": JSONata, "Loop": JSONata}
+	for _, s := range d.All {
+		if want, ok := tests[s.Path()]; ok && s.QueryLanguage != want {
+			t.Errorf("%s: QueryLanguage = %s, want %s", s.Path(), s.QueryLanguage, want)
+		}
+	}
+}
+
+func TestReferencesResolvePerScope(t *testing.T) {
+	d := build(t, nested)
+	choose := d.Machine.Lookup("Choose")
+	if choose.Default == nil || choose.Default.Target != nil || choose.Default.Name != "Missing" {
+		t.Errorf("Default to an unknown state should stay unresolved: %+v", choose.Default)
+	}
+	if len(choose.Choices) != 2 || choose.Choices[0].Next.Target != d.Machine.Lookup("Par") {
+		t.Errorf("Choice rule Next not resolved")
+	}
+	if op := choose.Choices[1].Operator; op != "And" {
+		t.Errorf("rule operator = %q, want And", op)
+	}
+	if n := len(choose.Choices[1].Nested); n != 2 || choose.Choices[1].Nested[1].Nested[0].Operator != "StringEquals" {
+		t.Errorf("nested rules not built")
+	}
+	// "Choose" exists only at the top level: the Map's Next inside a branch
+	// must not resolve across the scope boundary.
+	each := d.Machine.Lookup("Par").Branches[1].Lookup("Each")
+	if each.Next.Target != nil {
+		t.Errorf("Next resolved across a branch boundary to %s", each.Next.Target.Path())
+	}
+}
+
+func TestGraph(t *testing.T) {
+	d := build(t, nested)
+	var reach []string
+	for s := range d.Machine.Reachable() {
+		reach = append(reach, s.Name)
+	}
+	sort.Strings(reach)
+	if want := []string{"Choose", "Loop", "Par"}; !slices.Equal(reach, want) {
+		t.Errorf("Reachable = %q, want %q", reach, want)
+	}
+	ok := d.Machine.CanTerminate()
+	if ok[d.Machine.Lookup("Loop")] {
+		t.Errorf("Loop only transitions to itself; it cannot terminate")
+	}
+	for _, name := range []string{"Choose", "Par", "Orphan"} {
+		if !ok[d.Machine.Lookup(name)] {
+			t.Errorf("%s can reach a terminal state", name)
+		}
+	}
+	edges := d.Machine.Lookup("Choose").Edges()
+	var kinds []EdgeKind
+	for _, e := range edges {
+		kinds = append(kinds, e.Kind)
+	}
+	if want := []EdgeKind{EdgeChoice, EdgeChoice, EdgeDefault}; !slices.Equal(kinds, want) {
+		t.Errorf("Edges kinds = %v, want %v", kinds, want)
+	}
+}
+
+func TestBuildNeverFails(t *testing.T) {
+	for _, text := range []string{``, `[]`, `{"States": 3}`, `{"StartAt": 1, "States": {"A": 7, "B": {"Type": 5}}}`, `{"States": {"M": {"Type": "Map", "Iterator": []}}}`, `{"States": {"P": {"Type": "Parallel", "Branches": [1, {}]}}}`} {
+		d := Build(syntax.Parse([]byte(text)))
+		if d.Machine == nil {
+			t.Errorf("Build(%q): nil machine", text)
+		}
+	}
+}
