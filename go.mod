@@ -1,6 +1,6 @@
 module github.com/aslkit/aslkit
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260623181947-01eb4420fa68 // indirect
