@@ -1,0 +1,510 @@
+package syntax
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/aslkit/aslkit/asl/source"
+)
+
+// Options select the JSON dialect.
+type Options struct {
+	// JSON5 accepts comments, trailing commas, single-quoted strings,
+	// unquoted keys, hex numbers and ±Infinity/NaN without errors.
+	JSON5 bool
+}
+
+// maxDepth is how deep objects and arrays may nest; encoding/json stops at
+// the same depth, and it keeps the recursion well inside the goroutine stack.
+const maxDepth = 10000
+
+// Parse parses a JSON document. It never fails: see ParseJSON.
+func Parse(text []byte) *File { return ParseJSON(text, Options{}) }
+
+// ParseJSON parses a JSON (or, with opts.JSON5, JSON5) document into a Node
+// tree. The tree is always there, even for a hopeless document; each
+// problem found on the way is an Error with a small span and a message that
+// says how to fix it.
+func ParseJSON(text []byte, opts Options) *File {
+	p := newParser(text, opts)
+	root := p.parseRoot()
+	sortErrors(p.errs)
+	return &File{Text: text, Format: JSON, Root: root, Errors: p.errs}
+}
+
+type parser struct {
+	text  []byte
+	src   string // text as a string: escape-free strings are substrings of it, no copies
+	pos   int
+	json5 bool
+	errs  []Error
+	// lastEnd is the end of the last token consumed; an unclosed object or
+	// array ends there.
+	lastEnd int
+	// open is the stack of unclosed '{' and '[' so that a stray '}' or ']'
+	// can tell whether an enclosing container wants it.
+	open []byte
+
+	// Allocation in chunks: nodes, members and child slices.
+	nodes   []Node
+	members []Member
+	mslab   []*Member
+	eslab   []*Node
+	mstack  []*Member // members of the objects being parsed
+	estack  []*Node   // elements of the arrays being parsed
+	buf     []byte    // string decoding scratch
+}
+
+func newParser(text []byte, opts Options) *parser {
+	return &parser{text: text, src: string(text), json5: opts.JSON5}
+}
+
+func (p *parser) newNode(k Kind, start int) *Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]Node, 0, chunkSize(len(p.text)/24))
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1]
+	n.Kind = k
+	n.Span.Start = start
+	n.Span.End = start
+	return n
+}
+
+func (p *parser) newMember() *Member {
+	if len(p.members) == cap(p.members) {
+		p.members = make([]Member, 0, chunkSize(len(p.text)/64))
+	}
+	p.members = p.members[:len(p.members)+1]
+	m := &p.members[len(p.members)-1]
+	m.ColonOffset = -1
+	return m
+}
+
+// chunkSize picks a slab size from the expected count, bounded so that
+// small documents stay cheap and big ones do not allocate per node.
+func chunkSize(expected int) int {
+	return min(max(expected, 16), 4096)
+}
+
+// memberSlice copies the members collected since base into an exact-size
+// slice carved from a shared slab (capacity capped so appends copy).
+func (p *parser) memberSlice(base int) []*Member {
+	src := p.mstack[base:]
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	var out []*Member
+	if n > 512 {
+		out = make([]*Member, n)
+		copy(out, src)
+	} else {
+		if cap(p.mslab)-len(p.mslab) < n {
+			p.mslab = make([]*Member, 0, chunkSize(len(p.text)/32))
+		}
+		start := len(p.mslab)
+		p.mslab = append(p.mslab, src...)
+		out = p.mslab[start:len(p.mslab):len(p.mslab)]
+	}
+	clear(src)
+	p.mstack = p.mstack[:base]
+	return out
+}
+
+func (p *parser) elemSlice(base int) []*Node {
+	src := p.estack[base:]
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	var out []*Node
+	if n > 512 {
+		out = make([]*Node, n)
+		copy(out, src)
+	} else {
+		if cap(p.eslab)-len(p.eslab) < n {
+			p.eslab = make([]*Node, 0, chunkSize(len(p.text)/64))
+		}
+		start := len(p.eslab)
+		p.eslab = append(p.eslab, src...)
+		out = p.eslab[start:len(p.eslab):len(p.eslab)]
+	}
+	clear(src)
+	p.estack = p.estack[:base]
+	return out
+}
+
+func (p *parser) parseRoot() *Node {
+	if bytes.HasPrefix(p.text, []byte("\uFEFF")) {
+		p.pos = 3 // a byte order mark from a Windows editor: harmless, skip it
+	}
+	p.skipTrivia()
+	var root *Node
+	for root == nil {
+		if p.pos >= len(p.text) {
+			root = p.newNode(Invalid, len(p.text))
+			p.errorf(len(p.text), len(p.text), CodeEmptyDocument,
+				"the document is empty; a state machine definition is an object: {\"StartAt\": ..., \"States\": {...}}")
+			return root
+		}
+		root = p.parseValue(0)
+		if root == nil { // a stray ',', ':', '}' or ']' before the value
+			p.unexpectedByte()
+			p.skipTrivia()
+		}
+	}
+	p.skipTrivia()
+	if p.pos < len(p.text) {
+		start := p.pos
+		if v := p.parseValue(0); v == nil {
+			p.pos++
+			p.lastEnd = p.pos
+		}
+		p.errorf(start, p.lastEnd, CodeExtraText,
+			"unexpected text after the end of the document; remove it (a document holds one value)")
+	}
+	return root
+}
+
+// unexpectedByte reports the structural byte at pos and skips it.
+func (p *parser) unexpectedByte() {
+	c := p.text[p.pos]
+	msg := fmt.Sprintf("unexpected '%c'", c)
+	switch c {
+	case '}', ']':
+		msg += "; it closes nothing, remove it"
+	case ',':
+		msg += "; remove the extra comma"
+	case ':':
+		msg += "; a ':' belongs between a property name and its value"
+	}
+	p.errorf(p.pos, p.pos+1, CodeUnexpected, msg)
+	p.pos++
+	p.lastEnd = p.pos
+}
+
+// parseValue parses the value at pos (trivia already skipped). It returns
+// nil without consuming anything at the end of the text or at ',', ':', '}'
+// or ']' — the caller decides what a missing value means there.
+func (p *parser) parseValue(depth int) *Node {
+	if p.pos >= len(p.text) {
+		return nil
+	}
+	switch c := p.text[p.pos]; c {
+	case '{':
+		if depth >= maxDepth {
+			return p.skipTooDeep()
+		}
+		return p.parseObject(depth)
+	case '[':
+		if depth >= maxDepth {
+			return p.skipTooDeep()
+		}
+		return p.parseArray(depth)
+	case '"', '\'':
+		return p.parseString()
+	case ',', ':', '}', ']':
+		return nil
+	case '-', '+', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return p.parseNumber()
+	case '$':
+		if n := p.parsePlaceholder(); n != nil {
+			return n
+		}
+	}
+	return p.parseWord()
+}
+
+func (p *parser) parseObject(depth int) *Node {
+	n := p.newNode(Object, p.pos)
+	p.open = append(p.open, '{')
+	p.pos++
+	p.lastEnd = p.pos
+	base := len(p.mstack)
+	var seen map[string]*Member // built once the object grows past a few members
+	var last *Member            // previous member, to tell where a comma is missing
+	comma := -1                 // offset of the last ',' not yet followed by a member
+	for {
+		p.skipTrivia()
+		if p.pos >= len(p.text) {
+			p.unclosed(n, CodeUnclosedObject, "this '{' is never closed; add '}'")
+			break
+		}
+		c := p.text[p.pos]
+		if c == '}' {
+			if comma >= 0 && len(p.mstack) > base && !p.json5 {
+				p.errorf(comma, comma+1, CodeTrailingComma, "trailing comma; remove it (JSON does not allow a ',' before '}')")
+			}
+			p.pos++
+			p.lastEnd = p.pos
+			n.Span.End = p.pos
+			break
+		}
+		if c == ']' && p.enclosedBy('[') {
+			p.unclosed(n, CodeUnclosedObject, "this '{' is never closed; add '}'")
+			break
+		}
+		if c == ',' {
+			if last == nil || comma >= 0 {
+				p.errorf(p.pos, p.pos+1, CodeUnexpected, "unexpected ','; remove the extra comma")
+			}
+			comma = p.pos
+			p.pos++
+			p.lastEnd = p.pos
+			continue
+		}
+		if c == ':' || c == ']' || c == '}' {
+			p.unexpectedByte()
+			continue
+		}
+		if !isKeyStart(c) {
+			// A value where a property name belongs: read it so brackets
+			// stay balanced, then drop it.
+			start := p.pos
+			v := p.parseValue(depth + 1)
+			if last != nil && comma < 0 {
+				p.errorf(start, v.Span.End, CodeUnexpected, "unexpected value; expected ',' or '}'")
+			} else {
+				p.errorf(start, v.Span.End, CodeBadKey, "expected a property name in double quotes")
+			}
+			continue
+		}
+		if last != nil && comma < 0 && last.Value != nil && !last.Value.Unclosed {
+			// (A missing value, colon or closing quote was reported already.)
+			p.errorf(last.Span.End, last.Span.End, CodeMissingComma, "missing ',' between members; add one here")
+		}
+		m := p.parseMember(n, depth)
+		p.mstack = append(p.mstack, m)
+		seen = p.checkDuplicate(seen, base, m)
+		last = m
+		comma = -1
+	}
+	p.open = p.open[:len(p.open)-1]
+	n.Members = p.memberSlice(base)
+	return n
+}
+
+func (p *parser) parseMember(obj *Node, depth int) *Member {
+	m := p.newMember()
+	start := p.pos
+	var keyUnclosed bool
+	m.Key, m.KeySpan, keyUnclosed = p.parseKey()
+	m.Span = m.KeySpan
+	p.skipTrivia()
+	if p.pos < len(p.text) && p.text[p.pos] == ':' {
+		m.ColonOffset = p.pos
+		p.pos++
+		p.lastEnd = p.pos
+		m.Span.End = p.pos
+		p.skipTrivia()
+		if p.valueMissing(m.ColonOffset) {
+			p.errorf(m.ColonOffset+1, m.ColonOffset+1, CodeMissingValue,
+				fmt.Sprintf("missing value for %q; add one after the ':'", m.Key))
+			return m
+		}
+		if v := p.parseValue(depth + 1); v != nil {
+			v.Parent = obj
+			m.Value = v
+			m.Span = source.Span{Start: start, End: v.Span.End}
+		}
+		return m
+	}
+	// No colon. A value on the same line still belongs to this key
+	// (`"Type" "Pass"`); otherwise the key is being typed.
+	if !keyUnclosed {
+		p.errorf(m.KeySpan.End, m.KeySpan.End, CodeMissingColon, fmt.Sprintf("missing ':' after %q", m.Key))
+	}
+	if p.pos < len(p.text) && !p.newlineBetween(m.KeySpan.End, p.pos) && isValueStart(p.text[p.pos]) && !p.keyFollows() {
+		if v := p.parseValue(depth + 1); v != nil {
+			v.Parent = obj
+			m.Value = v
+			m.Span = source.Span{Start: start, End: v.Span.End}
+		}
+	}
+	return m
+}
+
+// valueMissing reports whether no value follows the ':' at colon: the text
+// ends, a delimiter follows, or the next line starts with the next key
+// (`"Next":` then `"End": true` below it while typing).
+func (p *parser) valueMissing(colon int) bool {
+	if p.pos >= len(p.text) {
+		return true
+	}
+	switch p.text[p.pos] {
+	case ',', '}', ']', ':':
+		return true
+	}
+	return p.newlineBetween(colon, p.pos) && p.keyFollows()
+}
+
+// keyFollows reports whether the token at pos is a property name followed
+// by ':', scanning ahead without consuming anything.
+func (p *parser) keyFollows() bool {
+	t := p.text
+	i := p.pos
+	if i >= len(t) {
+		return false
+	}
+	switch c := t[i]; {
+	case c == '"' || c == '\'':
+		i++
+		for i < len(t) && t[i] != c && t[i] != '\n' {
+			if t[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(t) || t[i] != c {
+			return false
+		}
+		i++
+	case isIdentStart(c):
+		for i < len(t) && isIdentPart(t[i]) {
+			i++
+		}
+	default:
+		return false
+	}
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	return i < len(t) && t[i] == ':'
+}
+
+func (p *parser) newlineBetween(a, b int) bool {
+	return a < b && b <= len(p.text) && bytes.IndexByte(p.text[a:b], '\n') >= 0
+}
+
+// checkDuplicate reports m if its key already appeared in the object whose
+// members start at base. Small objects scan; big ones keep a map.
+func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) map[string]*Member {
+	ms := p.mstack[base : len(p.mstack)-1]
+	var first *Member
+	if seen == nil && len(ms) < 16 {
+		for _, o := range ms {
+			if o.Key == m.Key {
+				first = o
+				break
+			}
+		}
+	} else {
+		if seen == nil {
+			seen = make(map[string]*Member, 2*len(ms))
+			for _, o := range ms {
+				if _, ok := seen[o.Key]; !ok {
+					seen[o.Key] = o
+				}
+			}
+		}
+		if o, ok := seen[m.Key]; ok {
+			first = o
+		} else {
+			seen[m.Key] = m
+		}
+	}
+	if first != nil {
+		line := bytes.Count(p.text[:first.KeySpan.Start], []byte{'\n'}) + 1
+		p.errorf(m.KeySpan.Start, m.KeySpan.End, CodeDuplicateKey,
+			fmt.Sprintf("duplicate key %q; the first is on line %d", m.Key, line))
+	}
+	return seen
+}
+
+func (p *parser) parseArray(depth int) *Node {
+	n := p.newNode(Array, p.pos)
+	p.open = append(p.open, '[')
+	p.pos++
+	p.lastEnd = p.pos
+	base := len(p.estack)
+	var last *Node
+	comma := -1
+	for {
+		p.skipTrivia()
+		if p.pos >= len(p.text) {
+			p.unclosed(n, CodeUnclosedArray, "this '[' is never closed; add ']'")
+			break
+		}
+		c := p.text[p.pos]
+		if c == ']' {
+			if comma >= 0 && last != nil && !p.json5 {
+				p.errorf(comma, comma+1, CodeTrailingComma, "trailing comma; remove it (JSON does not allow a ',' before ']')")
+			}
+			p.pos++
+			p.lastEnd = p.pos
+			n.Span.End = p.pos
+			break
+		}
+		if c == '}' && p.enclosedBy('{') {
+			p.unclosed(n, CodeUnclosedArray, "this '[' is never closed; add ']'")
+			break
+		}
+		if c == ',' {
+			if last == nil || comma >= 0 {
+				p.errorf(p.pos, p.pos+1, CodeUnexpected, "unexpected ','; remove the extra comma")
+			}
+			comma = p.pos
+			p.pos++
+			p.lastEnd = p.pos
+			continue
+		}
+		if c == ':' || c == '}' {
+			p.unexpectedByte()
+			continue
+		}
+		if last != nil && comma < 0 && !last.Unclosed {
+			p.errorf(last.Span.End, last.Span.End, CodeMissingComma, "missing ',' between elements; add one here")
+		}
+		v := p.parseValue(depth + 1)
+		v.Parent = n
+		p.estack = append(p.estack, v)
+		last = v
+		comma = -1
+	}
+	p.open = p.open[:len(p.open)-1]
+	n.Elems = p.elemSlice(base)
+	return n
+}
+
+// enclosedBy reports whether an outer container (not the innermost one)
+// was opened with c.
+func (p *parser) enclosedBy(c byte) bool {
+	return bytes.IndexByte(p.open[:len(p.open)-1], c) >= 0
+}
+
+func (p *parser) unclosed(n *Node, code, msg string) {
+	p.errorf(n.Span.Start, n.Span.Start+1, code, msg)
+	n.Unclosed = true
+	n.Span.End = max(p.lastEnd, n.Span.Start+1)
+}
+
+// skipTooDeep consumes a container nested past maxDepth without recursion.
+func (p *parser) skipTooDeep() *Node {
+	n := p.newNode(Invalid, p.pos)
+	depth := 0
+	t := p.text
+	for i := p.pos; i < len(t); i++ {
+		switch t[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			for i++; i < len(t) && t[i] != '"' && t[i] != '\n'; i++ {
+				if t[i] == '\\' {
+					i++
+				}
+			}
+		}
+		if depth == 0 || i+1 == len(t) {
+			p.pos = min(i+1, len(t))
+			break
+		}
+	}
+	p.lastEnd = p.pos
+	n.Span.End = p.pos
+	n.Str = p.src[n.Span.Start:n.Span.End]
+	p.errorf(n.Span.Start, n.Span.Start+1, CodeTooDeep, fmt.Sprintf("nesting deeper than %d levels; the parser skips this value", maxDepth))
+	return n
+}
