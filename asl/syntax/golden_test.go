@@ -69,3 +69,27 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+type namedInput struct {
+	name string
+	data []byte
+}
+
+// goldenInputs returns the input document of every golden archive.
+func goldenInputs(t *testing.T) []namedInput {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	var out []namedInput
+	for _, path := range files {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if !strings.HasPrefix(f.Name, "@") {
+				out = append(out, namedInput{filepath.Base(path) + "/" + f.Name, f.Data})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -84,7 +84,9 @@ func checkInvariants(t testing.TB, f *File) {
 		t.Errorf("root has a parent")
 	}
 	size := len(f.Text)
-	inside := func(s, outer source.Span) bool { return outer.Start <= s.Start && s.Start <= s.End && s.End <= outer.End }
+	inside := func(s, outer source.Span) bool {
+		return outer.Start <= s.Start && s.Start <= s.End && s.End <= outer.End
+	}
 	all := source.Span{Start: 0, End: size}
 	var walk func(n *Node)
 	walk = func(n *Node) {

@@ -66,6 +66,9 @@ type Node struct {
 	Unclosed bool
 	// Parent is the enclosing Object or Array (nil for the root).
 	Parent *Node
+	// style records how a String was written (JSON quotes or a YAML style)
+	// so that SourceOffset can map decoded bytes back to the text.
+	style scalarStyle
 }
 
 // Member is one "key": value pair of an Object.
