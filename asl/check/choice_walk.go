@@ -1,0 +1,26 @@
+package check
+
+import "github.com/aslkit/aslkit/asl/model"
+
+// eachChoiceRule calls fn for every rule of every JSONPath Choice state,
+// nested rules included, depth-first in source order.
+func eachChoiceRule(def *model.Definition, fn func(s *model.State, r *model.ChoiceRule)) {
+	for _, s := range def.All {
+		if s.Type != model.TypeChoice || !usesJSONPath(s) {
+			continue
+		}
+		var walk func(r *model.ChoiceRule)
+		walk = func(r *model.ChoiceRule) {
+			fn(s, r)
+			for _, n := range r.Nested {
+				walk(n)
+			}
+		}
+		for _, r := range s.Choices {
+			walk(r)
+		}
+	}
+}
+
+// isBooleanOperator reports whether op combines rules rather than testing data.
+func isBooleanOperator(op string) bool { return op == "And" || op == "Or" || op == "Not" }

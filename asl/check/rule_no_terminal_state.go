@@ -1,0 +1,95 @@
+package check
+
+import "github.com/aslkit/aslkit/asl/model"
+
+// From every reachable state some path leads to an end (Succeed, Fail or
+// "End": true); otherwise the execution loops until it times out.
+var _ = register(&Rule{
+	Code:     CodeNoTerminalState,
+	Name:     "no-terminal-state",
+	Severity: Warning,
+	Doc: "Once the execution enters this state, no path leads to a Succeed, a Fail or a state with " +
+		"\"End\": true: it loops until the execution times out (a year for Standard workflows). Add a Choice " +
+		"that leaves the loop, or a catcher.",
+	Run: func(p *Pass) {
+		for _, m := range p.Def.Machine.Scopes() {
+			if m.StartAt == nil || m.StartAt.Target == nil {
+				continue
+			}
+			reach := m.Reachable()
+			ok := canFinish(m)
+			// Report where the execution enters the trap: the trapped states
+			// with a predecessor outside it (or StartAt).
+			entry := map[*model.State]bool{}
+			if !ok[m.StartAt.Target] {
+				entry[m.StartAt.Target] = true
+			}
+			for _, s := range m.States {
+				if !reach[s] || !ok[s] {
+					continue
+				}
+				for _, e := range s.Edges() {
+					if e.To != nil && !ok[e.To] {
+						entry[e.To] = true
+					}
+				}
+			}
+			reported := false
+			for _, s := range m.States {
+				if entry[s] && m.Lookup(s.Name) == s {
+					reported = true
+					p.Report(s.NameSpan(), trapMessage(s))
+				}
+			}
+			if reported {
+				continue
+			}
+			for _, s := range m.States {
+				if reach[s] && !ok[s] && m.Lookup(s.Name) == s {
+					p.Report(s.NameSpan(), trapMessage(s))
+					break
+				}
+			}
+		}
+	},
+})
+
+func trapMessage(s *model.State) string {
+	return "once in state \"" + s.Name + "\", no path leads to a Succeed, a Fail or \"End\": true, so the execution loops until it times out; add a way out of the loop"
+}
+
+// canFinish is model.CanTerminate, except that a state missing its
+// transition also counts as a way out: no-transition reports it, and a
+// second report here would only repeat it.
+func canFinish(m *model.StateMachine) map[*model.State]bool {
+	ok := m.CanTerminate()
+	var work []*model.State
+	for _, s := range m.States {
+		if !ok[s] && needsTransition(s.Type) && s.Next == nil && hasObjectBody(s) {
+			ok[s] = true
+			work = append(work, s)
+		}
+	}
+	if len(work) == 0 {
+		return ok
+	}
+	preds := map[*model.State][]*model.State{}
+	for _, s := range m.States {
+		for _, e := range s.Edges() {
+			if e.To != nil {
+				preds[e.To] = append(preds[e.To], s)
+			}
+		}
+	}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range preds[s] {
+			if !ok[p] {
+				ok[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return ok
+}

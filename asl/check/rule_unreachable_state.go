@@ -1,0 +1,61 @@
+package check
+
+import "github.com/aslkit/aslkit/asl/model"
+
+// Every state is reachable from its scope's StartAt.
+var _ = register(&Rule{
+	Code:     CodeUnreachableState,
+	Name:     "unreachable-state",
+	Severity: Warning,
+	Doc: "No transition (StartAt, Next, Default, a Choice rule or a catcher) leads to this state within its " +
+		"scope, so it never runs. AWS rejects such definitions; remove the state or add a transition to it.",
+	Run: func(p *Pass) {
+		for _, m := range p.Def.Machine.Scopes() {
+			if m.StartAt == nil || m.StartAt.Target == nil {
+				continue // the unknown StartAt is the real problem
+			}
+			excused, unknowable := typoTargets(m)
+			if unknowable {
+				continue // a transition to a ${placeholder} may lead anywhere
+			}
+			reach := m.Reachable()
+			for _, s := range m.States {
+				if reach[s] || m.Lookup(s.Name) != s || excused[s.Name] {
+					continue // duplicates are reported as such; a typo's intended target once
+				}
+				p.Report(s.NameSpan(), "state \""+s.Name+"\" cannot be reached: no StartAt, Next, Default, Choice rule or catcher in "+
+					describeScope(m)+" leads to it; remove it or add a transition to it")
+			}
+		}
+	},
+})
+
+// typoTargets returns the states that the scope's unresolved transitions
+// most likely meant (the typo is reported, not the state it orphans), and
+// whether some transition is a deploy-time placeholder.
+func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
+	var excused map[string]bool
+	names := stateNamesOf(m)
+	unknowable := false
+	visit := func(r *model.Ref) {
+		if r == nil || r.Target != nil {
+			return
+		}
+		if isDeployPlaceholder(r.Node) {
+			unknowable = true
+			return
+		}
+		if near := nearestName(r.Name, names); near != "" {
+			if excused == nil {
+				excused = map[string]bool{}
+			}
+			excused[near] = true
+		}
+	}
+	for _, s := range m.States {
+		for _, e := range s.Edges() {
+			visit(e.Ref)
+		}
+	}
+	return excused, unknowable
+}

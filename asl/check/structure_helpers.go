@@ -1,0 +1,208 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// isDeployPlaceholder reports whether n stands for a value filled in at deploy
+// time: a YAML-tagged node (!Sub, !GetAtt, ...), a string holding `${...}`,
+// or a CloudFormation intrinsic object ({"Ref": ..} or {"Fn::...": ..}).
+// Placeholders are assumed valid: most deployed definitions use them.
+func isDeployPlaceholder(n *syntax.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.Tag != "" && n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!bool" && n.Tag != "!!float" && n.Tag != "!!null" && n.Tag != "!!map" && n.Tag != "!!seq" {
+		return true
+	}
+	switch n.Kind {
+	case syntax.String:
+		return hasPlaceholderSyntax(n.Str)
+	case syntax.Object:
+		if len(n.Members) == 1 {
+			k := n.Members[0].Key
+			return k == "Ref" || strings.HasPrefix(k, "Fn::")
+		}
+	}
+	return false
+}
+
+// hasPlaceholderSyntax reports whether s contains a deploy-time substitution:
+// `${...}` (CloudFormation !Sub, SAM DefinitionSubstitutions, Terraform,
+// Serverless), `#{...}` (serverless-pseudo-parameters) or `{{...}}`.
+func hasPlaceholderSyntax(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case (s[i] == '$' || s[i] == '#') && s[i+1] == '{':
+			return true
+		case s[i] == '{' && s[i+1] == '{':
+			return true
+		}
+	}
+	return false
+}
+
+// isObjectNode reports whether n is a JSON object.
+func isObjectNode(n *syntax.Node) bool { return n != nil && n.Kind == syntax.Object }
+
+// framedAsJSONata reports whether s is framed as a JSONata expression.
+func framedAsJSONata(s string) bool {
+	return strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}") && len(s) >= 4
+}
+
+// memberKeySpan is the span of a member's key, or of its node when absent.
+func memberKeySpan(m *syntax.Member, fallback *syntax.Node) source.Span {
+	if m != nil {
+		return m.KeySpan
+	}
+	if fallback != nil {
+		return fallback.Span
+	}
+	return source.Span{}
+}
+
+// spanOf is n's span, or the zero span for a missing node.
+func spanOf(n *syntax.Node) source.Span {
+	if n == nil {
+		return source.Span{}
+	}
+	return n.Span
+}
+
+// charCount counts Unicode characters, the unit AWS limits names by.
+func charCount(s string) int { return utf8.RuneCountInString(s) }
+
+// stateNamesOf lists the distinct state names of a scope in source order.
+func stateNamesOf(m *model.StateMachine) []string {
+	seen := make(map[string]bool, len(m.States))
+	out := make([]string, 0, len(m.States))
+	for _, s := range m.States {
+		if !seen[s.Name] {
+			seen[s.Name] = true
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// nearestName returns the candidate nearest to name by edit distance when it is
+// close enough to be a plausible typo, else "".
+func nearestName(name string, candidates []string) string {
+	best, bestDist := "", -1
+	limit := max(1, min(charCount(name)/3+1, 4))
+	lower := strings.ToLower(name)
+	for _, c := range candidates {
+		if c == name {
+			continue
+		}
+		d := levenshtein(lower, strings.ToLower(c))
+		if strings.EqualFold(c, name) {
+			d = 0
+		}
+		if d <= limit && (bestDist < 0 || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// levenshtein is the Levenshtein distance over runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 200 || len(rb) > 200 {
+		if a == b {
+			return 0
+		}
+		return max(len(ra), len(rb))
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// quotedNames renders names as `"A", "B" and "C"`, at most limit of them.
+func quotedNames(names []string, limit int) string {
+	names = append([]string(nil), names...)
+	sort.Strings(names)
+	more := 0
+	if len(names) > limit {
+		more = len(names) - limit
+		names = names[:limit]
+	}
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			if i == len(names)-1 && more == 0 {
+				b.WriteString(" or ")
+			} else {
+				b.WriteString(", ")
+			}
+		}
+		b.WriteString(`"` + n + `"`)
+	}
+	if more > 0 {
+		b.WriteString(", ...")
+	}
+	return b.String()
+}
+
+// describeScope names a scope for messages: "the top level", "branch 2 of
+// Parallel "P"", "the processor of Map "M"".
+func describeScope(m *model.StateMachine) string {
+	if m.Owner == nil {
+		return "the top level"
+	}
+	if m.Owner.Type == model.TypeParallel {
+		return "branch " + decimal(m.Index) + " of Parallel state \"" + m.Owner.Name + "\""
+	}
+	return "the item processor of Map state \"" + m.Owner.Name + "\""
+}
+
+func decimal(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+// usesJSONPath reports whether the state's fields are JSONPath fields.
+func usesJSONPath(s *model.State) bool { return s.QueryLanguage != model.JSONata }
+
+// hasObjectBody reports whether the state's value is an object (other shapes
+// are the schema rules' business).
+func hasObjectBody(s *model.State) bool { return isObjectNode(s.Node) }
