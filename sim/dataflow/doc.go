@@ -1,0 +1,38 @@
+// Package dataflow holds the pure functions the simulator calls for
+// JSONPath-mode data processing: paths, payload templates, ResultPath,
+// intrinsic functions and Choice rules. Nothing here reads a clock, logs,
+// does I/O or starts goroutines; evaluators never panic.
+//
+// Values are plain Go JSON values: map[string]any, []any, string, bool,
+// nil and float64 numbers (int, int64 and json.Number are accepted on
+// input). Values are treated as immutable: results may share unchanged
+// parts with their inputs.
+//
+// Failures are *Error values carrying the ASL error name and the cause
+// text exactly as AWS words it after the "An error occurred while executing
+// the state 'X' (entered at the event id #N). " prefix, which the engine
+// adds unless Error.Bare is set.
+//
+// The pipeline of a Pass/Task/Map/Parallel state, with the calls to make:
+//
+//	effective := inputPath.Select(raw, ctx)          // nil *Path: InputPath null -> {}
+//	effective  = parameters.Apply(effective, ctx)    // *Template, if present
+//	result     = ...                                 // the work
+//	result     = resultSelector.Apply(result, ctx)   // *Template, if present
+//	output    := ApplyResultPath(resultPath, raw, result) // nil: ResultPath null
+//	output     = outputPath.Select(output, ctx)      // nil *Path: OutputPath null -> {}
+//
+// Choice: CompileRule(rule) once, then rule.Eval(effective, ctx).
+// Fail: path.GetField(raw, ctx, "ErrorPath") or EvalIntrinsic.
+//
+// Exact AWS texts reproduced (recorded):
+//
+//	Invalid path '$.x' : No results for path: $['x']           (Path.Get)
+//	Invalid path '$.a.b' : Missing property in path $['a']     (Path.Get)
+//	The JSONPath '$.x' specified for the field 'k.$' could not be found in the input '<json>'  (Template.Apply, Path.GetField)
+//	Invalid path '$.x': The choice state's condition path references an invalid value.        (Rule.Eval)
+//	The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.  (DataLimitExceeded, Bare)
+//
+// States.IntrinsicFailure and States.ResultPathMatchFailure causes were
+// never recorded on AWS; the texts here are descriptive stand-ins.
+package dataflow
