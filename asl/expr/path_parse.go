@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,10 @@ const (
 	modeIntrinsic                  // an argument of an intrinsic call
 	modeFilter                     // an operand inside [?( ... )]
 )
+
+// lengthMinusScript matches the Jayway script "(@.length-N)", the N-th item
+// from the end, which we read as the index -N.
+var lengthMinusScript = regexp.MustCompile(`^\(\s*@\.length\s*-\s*([0-9]+)\s*\)`)
 
 // maxNesting bounds recursion (filters inside filters, nested calls) so that
 // hostile input cannot exhaust the stack.
@@ -73,6 +78,11 @@ func (p *pathParser) parsePath(start int) (*Path, *Error) {
 		if p.peek() == '$' {
 			p.pos++
 			path.Root = RootContext
+			if r, size := utf8.DecodeRuneInString(p.s[p.pos:]); p.pos < len(p.s) && isIDStart(r) {
+				path.RootSpan = Span{Start: start, End: p.pos}
+				e := errAt(p.pos, p.pos+size, "unexpected %q after $$: write $$.Field for the Context object, or $name (one $) for a variable", r)
+				return path, &e
+			}
 			break
 		}
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
@@ -303,7 +313,14 @@ func (p *pathParser) parseBracket(segStart int, descendant bool) (Segment, *Erro
 		}
 		return finish()
 	case b == '(':
-		e := errAt(p.pos, p.pos+1, "script expressions [( ... )] are not supported: use an index, a slice such as [-1:] or a filter [?( ... )]")
+		// Only the "n-th from the end" script is supported; it is an index.
+		if m := lengthMinusScript.FindStringSubmatch(p.s[p.pos:]); m != nil && len(m[1]) <= maxIndexDigits {
+			n, _ := strconv.Atoi(m[1])
+			p.pos += len(m[0])
+			seg.Kind, seg.Index = SegIndex, -n
+			return finish()
+		}
+		e := errAt(p.pos, p.pos+1, "script expressions [( ... )] are not supported: use an index such as [-1], a slice such as [-2:] or a filter [?( ... )]")
 		return seg, &e
 	case b == '-' || b == ':' || ('0' <= b && b <= '9'):
 		var first *int
