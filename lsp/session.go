@@ -1,0 +1,145 @@
+package lsp
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// document is an open text document: its latest snapshot and the timer
+// that will publish that snapshot's diagnostics.
+type document struct {
+	snap *Snapshot
+}
+
+// Snapshot is one immutable version of a document. The parse, model and
+// diagnostics are computed lazily, at most once, by whoever needs them
+// first.
+type Snapshot struct {
+	URI        uri.URI
+	LanguageID string
+	Version    int32
+	Text       []byte
+	Mapper     *source.Mapper
+	// seq orders snapshots of one document on the server's side; a
+	// publish is dropped unless its snapshot is still the latest.
+	seq uint64
+
+	analysis *analysis
+	diags    func() []check.Diagnostic
+}
+
+// analysis is what depends only on the text (shared by snapshots that
+// differ only in settings).
+type analysis struct {
+	file  func() *syntax.File
+	def   func() *model.Definition
+	isASL func() bool
+}
+
+func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq uint64, copts check.Options) *Snapshot {
+	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), seq: seq}
+	a := &analysis{}
+	a.file = sync.OnceValue(func() *syntax.File { return parseFor(string(u), languageID, text) })
+	a.def = sync.OnceValue(func() *model.Definition { return model.Build(a.file()) })
+	a.isASL = sync.OnceValue(func() bool { return looksLikeASL(string(u), languageID, a.file()) })
+	s.analysis = a
+	s.setCheckOptions(copts)
+	return s
+}
+
+// withOptions returns a snapshot of the same text whose diagnostics use
+// other check options; the parse and model are shared.
+func (s *Snapshot) withOptions(seq uint64, copts check.Options) *Snapshot {
+	c := *s
+	c.seq = seq
+	c.setCheckOptions(copts)
+	return &c
+}
+
+func (s *Snapshot) setCheckOptions(copts check.Options) {
+	a := s.analysis
+	s.diags = sync.OnceValue(func() []check.Diagnostic {
+		if !a.isASL() {
+			return nil
+		}
+		return check.Run(a.def(), copts)
+	})
+}
+
+// File is the parsed document.
+func (s *Snapshot) File() *syntax.File { return s.analysis.file() }
+
+// Def is the typed model.
+func (s *Snapshot) Def() *model.Definition { return s.analysis.def() }
+
+// IsASL reports whether the document is a state machine (and not some
+// other JSON or YAML file the client happened to send).
+func (s *Snapshot) IsASL() bool { return s.analysis.isASL() }
+
+// Diagnostics are the check results (nil for a document that is not ASL).
+func (s *Snapshot) Diagnostics() []check.Diagnostic { return s.diags() }
+
+// parseFor picks the front end from the languageId, falling back to the
+// file name and content.
+func parseFor(name, languageID string, text []byte) *syntax.File {
+	switch languageID {
+	case "asl", "json", "jsonc", "json5":
+		return syntax.Parse(text)
+	case "asl-yaml", "yaml":
+		return syntax.ParseYAML(text)
+	}
+	return syntax.ParseAuto(path.Base(name), text)
+}
+
+// aslSuffixes mark a file as ASL by name alone.
+var aslSuffixes = []string{".asl.json", ".asl.yaml", ".asl.yml", ".asl"}
+
+func looksLikeASL(name, languageID string, f *syntax.File) bool {
+	if languageID == "asl" || languageID == "asl-yaml" {
+		return true
+	}
+	lower := strings.ToLower(name)
+	for _, suf := range aslSuffixes {
+		if strings.HasSuffix(lower, suf) {
+			return true
+		}
+	}
+	return f.Root.Get("States") != nil || f.Root.Get("StartAt") != nil
+}
+
+// applyChanges returns text after the content changes, each applied to the
+// result of the previous one (LSP semantics) through a Mapper of that
+// intermediate text, so ranges are read in UTF-16 code units.
+func applyChanges(text []byte, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
+	for i, ch := range changes {
+		switch c := ch.(type) {
+		case *protocol.TextDocumentContentChangeWholeDocument:
+			text = []byte(c.Text)
+		case *protocol.TextDocumentContentChangePartial:
+			m := source.NewMapper(text)
+			start := m.OffsetFromUTF16(toSourcePos(c.Range.Start))
+			end := m.OffsetFromUTF16(toSourcePos(c.Range.End))
+			if end < start {
+				return nil, fmt.Errorf("change %d: range end before start", i)
+			}
+			out := make([]byte, 0, len(text)-(end-start)+len(c.Text))
+			out = append(out, text[:start]...)
+			out = append(out, c.Text...)
+			out = append(out, text[end:]...)
+			text = out
+		default:
+			return nil, fmt.Errorf("change %d: unsupported change %T", i, ch)
+		}
+	}
+	return text, nil
+}

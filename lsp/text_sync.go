@@ -1,0 +1,70 @@
+package lsp
+
+import (
+	"context"
+	"fmt"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+// The text notifications run inline on the read loop (see handler.order),
+// so they are applied in the order the client sent them.
+
+func (s *server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
+	td := params.TextDocument
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	snap := newSnapshot(td.URI, string(td.LanguageID), td.Version, []byte(td.Text), s.seq, s.checkOptions())
+	s.docs[td.URI] = &document{snap: snap}
+	s.scheduleLocked(snap, 0) // a freshly opened file shows its problems at once
+	return nil
+}
+
+func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDocumentParams) error {
+	u := params.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.docs[u]
+	if !ok {
+		return fmt.Errorf("didChange for %s, which is not open", u)
+	}
+	old := d.snap
+	if params.TextDocument.Version <= old.Version {
+		s.log.Warn("didChange version does not increase", zap.String("uri", string(u)),
+			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
+	}
+	text, err := applyChanges(old.Text, params.ContentChanges)
+	if err != nil {
+		return fmt.Errorf("didChange %s: %w", u, err)
+	}
+	s.seq++
+	d.snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.seq, s.checkOptions())
+	s.scheduleLocked(d.snap, s.settings.Debounce)
+	return nil
+}
+
+func (s *server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
+	u := params.TextDocument.URI
+	s.mu.Lock()
+	_, ok := s.docs[u]
+	delete(s.docs, u)
+	if t := s.timers[u]; t != nil {
+		t.Stop()
+		delete(s.timers, u)
+	}
+	s.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	// Clear what we published; publishMu orders this after any publish
+	// that already passed its "still latest" check.
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
+	return s.client.PublishDiagnostics(s.ctx, &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: []protocol.Diagnostic{}})
+}
+
+func (s *server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
+	return nil
+}
