@@ -1,0 +1,188 @@
+package check_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// sharedDir finds ../shared/<sub> next to the module root, or skips.
+func sharedDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root (go.mod) not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", sub)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("shared corpus %s not present; skipping", p)
+	}
+	return p
+}
+
+// readTSV reads a tab-separated file with a header row into maps.
+func readTSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
+	header := strings.Split(lines[0], "\t")
+	var rows []map[string]string
+	for _, l := range lines[1:] {
+		cols := strings.Split(l, "\t")
+		row := map[string]string{}
+		for i, h := range header {
+			if i < len(cols) {
+				row[h] = cols[i]
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// checkFile runs the whole pipeline on one document, turning a panic into
+// an error so that one bad rule cannot hide the rest of the corpus.
+func checkFile(name string, text []byte) (f *syntax.File, ds []check.Diagnostic, panicked any) {
+	defer func() {
+		if v := recover(); v != nil {
+			panicked = v
+		}
+	}()
+	f = syntax.ParseAuto(name, text)
+	ds = check.Run(model.Build(f), check.Options{})
+	return f, ds, nil
+}
+
+// TestRealWorldCorpus checks every definition of the shared real-world
+// corpus. Deployable files (kinds sample and project) and valid fixtures
+// must have no error at all, except the files review.tsv lists as real
+// mistakes; invalid fixtures must have at least one; every file must go
+// through without a panic.
+func TestRealWorldCorpus(t *testing.T) {
+	dir := sharedDir(t, "corpus/realworld")
+	manifest := readTSV(t, filepath.Join(dir, "manifest.tsv"))
+	realErrors := map[string]string{}
+	if _, err := os.Stat(filepath.Join(dir, "review.tsv")); err == nil {
+		for _, row := range readTSV(t, filepath.Join(dir, "review.tsv")) {
+			if strings.HasPrefix(row["category"], "real:") {
+				realErrors[row["file"]] = row["category"]
+			}
+		}
+	}
+
+	var passed, failed int
+	var failures []string
+	errorsByKind := map[string][2]int{} // kind -> files with errors, files
+	codesInDeployable := map[string]int{}
+	for _, row := range manifest {
+		name, kind := row["file"], row["kind"]
+		text, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			failed++
+			continue
+		}
+		f, ds, panicked := checkFile(name, text)
+		if panicked != nil {
+			failed++
+			failures = append(failures, fmt.Sprintf("%s (%s): panic: %v", name, kind, panicked))
+			continue
+		}
+		var errs []check.Diagnostic
+		for _, d := range ds {
+			if d.Severity == check.Error {
+				errs = append(errs, d)
+			}
+		}
+		c := errorsByKind[kind]
+		c[1]++
+		if len(errs) > 0 {
+			c[0]++
+		}
+		errorsByKind[kind] = c
+
+		var problem string
+		switch kind {
+		case "sample", "project", "fixture-valid":
+			if len(errs) > 0 && realErrors[name] == "" {
+				problem = fmt.Sprintf("%d error(s) in a %s file:\n%s", len(errs), kind, firstErrors(f, errs, 3))
+				for _, d := range errs {
+					codesInDeployable[d.Code]++
+				}
+			}
+		case "fixture-invalid":
+			if len(errs) == 0 {
+				problem = "no error in an invalid fixture (" + describeDiagnostics(ds) + ")"
+			}
+		}
+		if problem != "" {
+			failed++
+			failures = append(failures, name+": "+problem)
+		} else {
+			passed++
+		}
+	}
+
+	for _, f := range failures {
+		t.Error(f)
+	}
+	kinds := make([]string, 0, len(errorsByKind))
+	for k := range errorsByKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		c := errorsByKind[k]
+		t.Logf("kind %-16s %3d of %3d files have errors", k, c[0], c[1])
+	}
+	if len(codesInDeployable) > 0 {
+		t.Logf("codes of unexpected errors: %v", codesInDeployable)
+	}
+	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)
+	t.Log(summary)
+	fmt.Println(summary)
+}
+
+// firstErrors renders up to n diagnostics with their source lines.
+func firstErrors(f *syntax.File, ds []check.Diagnostic, n int) string {
+	if len(ds) > n {
+		ds = ds[:n]
+	}
+	return indent(render(f.Text, ds))
+}
+
+func describeDiagnostics(ds []check.Diagnostic) string {
+	if len(ds) == 0 {
+		return "no diagnostics at all"
+	}
+	codes := map[string]int{}
+	for _, d := range ds {
+		codes[d.Code]++
+	}
+	return fmt.Sprintf("only %d non-error diagnostic(s): %v", len(ds), codes)
+}
+
+func indent(s string) string {
+	return "\t" + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n\t")
+}
+

@@ -1,0 +1,127 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// reportExprErrors places errors found inside string node n (spans are
+// offsets into the decoded string) at the exact characters of the document.
+// prefix names the field, e.g. `"InputPath": `.
+func reportExprErrors(p *Pass, n *syntax.Node, errs []expr.Error, prefix string) {
+	text := p.Def.File.Text
+	for _, e := range errs {
+		span := source.Span{Start: n.SourceOffset(text, e.Span.Start), End: n.SourceOffset(text, e.Span.End)}
+		if span.End <= span.Start {
+			span = widenEmpty(span, n)
+		}
+		sev := p.rule.Severity
+		if e.Warning {
+			sev = Warning
+		}
+		p.ReportSeverity(sev, span, prefix+e.Message)
+	}
+}
+
+// widenEmpty turns an empty span (an error "at the end") into one character
+// so a caret shows where: the closing quote of the string, or the character
+// at the position.
+func widenEmpty(span source.Span, n *syntax.Node) source.Span {
+	if span.Start < n.Span.End {
+		return source.Span{Start: span.Start, End: span.Start + 1}
+	}
+	return source.Span{Start: max(n.Span.End-1, n.Span.Start), End: n.Span.End}
+}
+
+// skipExpr reports whether a string value is a deploy-time placeholder,
+// which stands for a valid value.
+func skipExpr(n *syntax.Node) bool {
+	return n == nil || n.Kind != syntax.String || n.Tag != "" || expr.HasPlaceholder(n.Str) || hasPlaceholderSyntax(n.Str)
+}
+
+// pathFields take a Path (several matches allowed) in JSONPath states.
+var pathFields = []string{"InputPath", "OutputPath"}
+
+// referencePathFields take a Reference Path (a single node); $$ and
+// variables are allowed.
+var referencePathFields = []string{
+	"ItemsPath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath",
+	"MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
+}
+
+// intrinsicOrPathFields take a Reference Path or a string-returning intrinsic.
+var intrinsicOrPathFields = []string{"ErrorPath", "CausePath"}
+
+// nestedReferencePaths are reference-path fields of Map sub-objects.
+var nestedReferencePaths = []struct{ object, sub, field string }{
+	{"ItemReader", "ReaderConfig", "MaxItemsPath"},
+	{"ItemBatcher", "", "MaxItemsPerBatchPath"},
+	{"ItemBatcher", "", "MaxInputBytesPerBatchPath"},
+}
+
+// payloadTemplates are the JSONPath fields whose `.$` keys are evaluated,
+// found on the state; nested ones are object/field pairs.
+var payloadTemplates = []string{"Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials"}
+
+var nestedPayloadTemplates = []struct{ object, field string }{
+	{"ItemReader", "Parameters"},
+	{"ResultWriter", "Parameters"},
+	{"ItemBatcher", "BatchInput"},
+}
+
+// eachPayloadTemplate calls fn with every payload template root of the
+// JSONPath states: the state's own, its catchers' Assign and its Choice
+// rules' Assign.
+func eachPayloadTemplate(def *model.Definition, fn func(s *model.State, field string, n *syntax.Node)) {
+	for _, s := range def.All {
+		if !usesJSONPath(s) || !hasObjectBody(s) {
+			continue
+		}
+		for _, f := range payloadTemplates {
+			if v := s.Value(f); v != nil {
+				fn(s, f, v)
+			}
+		}
+		for _, nt := range nestedPayloadTemplates {
+			if v := s.Value(nt.object).Value(nt.field); v != nil {
+				fn(s, nt.object+"."+nt.field, v)
+			}
+		}
+		for _, c := range s.Catch {
+			if v := c.Node.Value("Assign"); v != nil {
+				fn(s, "Assign", v)
+			}
+		}
+		for _, r := range s.Choices {
+			if v := r.Node.Value("Assign"); v != nil {
+				fn(s, "Assign", v)
+			}
+		}
+	}
+}
+
+// eachDollarKey walks a payload template and calls fn for every member
+// whose key ends in ".$", at any depth (objects inside arrays included).
+func eachDollarKey(n *syntax.Node, fn func(m *syntax.Member)) {
+	if n == nil || isDeployPlaceholder(n) {
+		return
+	}
+	switch n.Kind {
+	case syntax.Object:
+		for _, m := range n.Members {
+			if strings.HasSuffix(m.Key, ".$") {
+				fn(m)
+				continue
+			}
+			eachDollarKey(m.Value, fn)
+		}
+	case syntax.Array:
+		for _, e := range n.Elems {
+			eachDollarKey(e, fn)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// Path-valued fields of JSONPath states hold valid JSONPath.
+var _ = register(&Rule{
+	Code:     CodeInvalidPath,
+	Name:     "invalid-path",
+	Severity: Error,
+	Doc: "A Path field (InputPath, OutputPath, ItemsPath, a *Path field such as SecondsPath, a Choice " +
+		"\"Variable\" or *Path operand) is not valid JSONPath, or uses a wildcard, filter, slice or union " +
+		"where a Reference Path (one node) is required. The error points at the offending characters.",
+	Run: func(p *Pass) {
+		for _, s := range p.Def.All {
+			if !usesJSONPath(s) || !hasObjectBody(s) {
+				continue
+			}
+			for _, f := range pathFields {
+				checkPathField(p, s.Value(f), f, false)
+			}
+			for _, f := range referencePathFields {
+				checkPathField(p, s.Value(f), f, true)
+			}
+			for _, f := range intrinsicOrPathFields {
+				if v := s.Value(f); !skipExpr(v) && !expr.IsIntrinsic(v.Str) {
+					checkPathField(p, v, f, true)
+				}
+			}
+			for _, np := range nestedReferencePaths {
+				o := s.Value(np.object)
+				if np.sub != "" {
+					o = o.Value(np.sub)
+				}
+				checkPathField(p, o.Value(np.field), np.field, true)
+			}
+		}
+		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+			for _, m := range r.Node.Members {
+				if m.Key == "Variable" || (strings.HasSuffix(m.Key, "Path") && model.IsRuleOperator(m.Key)) {
+					checkPathField(p, m.Value, m.Key, false)
+				}
+			}
+		})
+	},
+})
+
+// checkPathField parses a path-valued field; null and non-strings are left
+// to the schema rules.
+func checkPathField(p *Pass, v *syntax.Node, field string, reference bool) {
+	if skipExpr(v) {
+		return
+	}
+	var errs []expr.Error
+	if reference {
+		_, errs = expr.ParseReferencePath(v.Str)
+	} else {
+		_, errs = expr.ParsePath(v.Str)
+	}
+	reportExprErrors(p, v, errs, field+": ")
+}

@@ -1,0 +1,67 @@
+package check
+
+import (
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// jsonataFields are the state fields whose strings (at any depth) are
+// evaluated when they are framed as {% ... %} in JSONata states.
+var jsonataFields = []string{
+	"Arguments", "Output", "Assign", "Items", "ItemSelector", "TimeoutSeconds", "HeartbeatSeconds",
+	"Seconds", "Timestamp", "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage",
+	"Error", "Cause", "Credentials", "ItemReader", "ItemBatcher", "ResultWriter",
+}
+
+// In JSONata states, an expression string starts with {% and ends with %}.
+var _ = register(&Rule{
+	Code:     CodeJSONataFraming,
+	Name:     "jsonata-framing",
+	Severity: Error,
+	Doc: "A string in a JSONata field almost frames an expression but not quite: it opens with {% and " +
+		"does not close, closes with %} and does not open, or has whitespace outside the delimiters. AWS " +
+		"rejects such a definition. Write \"{% expression %}\" exactly.",
+	Run: func(p *Pass) {
+		for _, s := range p.Def.All {
+			if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
+				continue
+			}
+			for _, f := range jsonataFields {
+				if m := s.Field(f); m != nil {
+					checkFraming(p, m.Value, f)
+				}
+			}
+			for _, c := range s.Catch {
+				checkFraming(p, c.Node.Value("Output"), "Output")
+				checkFraming(p, c.Node.Value("Assign"), "Assign")
+			}
+			for _, r := range s.Choices {
+				for _, f := range []string{"Condition", "Output", "Assign"} {
+					checkFraming(p, r.Node.Value(f), f)
+				}
+			}
+		}
+	},
+})
+
+// checkFraming checks every string under n.
+func checkFraming(p *Pass, n *syntax.Node, field string) {
+	if n == nil || isDeployPlaceholder(n) {
+		return
+	}
+	switch n.Kind {
+	case syntax.String:
+		if !skipExpr(n) {
+			reportExprErrors(p, n, expr.CheckJSONataFraming(n.Str), field+": ")
+		}
+	case syntax.Object:
+		for _, m := range n.Members {
+			checkFraming(p, m.Value, field)
+		}
+	case syntax.Array:
+		for _, e := range n.Elems {
+			checkFraming(p, e, field)
+		}
+	}
+}

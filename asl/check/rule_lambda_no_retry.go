@@ -1,0 +1,72 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// lambdaTransientErrors are the Lambda service errors AWS recommends retrying.
+var lambdaTransientErrors = []string{
+	"Lambda.ServiceException",
+	"Lambda.AWSLambdaException",
+	"Lambda.SdkClientException",
+	"Lambda.TooManyRequestsException",
+}
+
+// A Lambda task should retry the transient Lambda service errors.
+var _ = register(&Rule{
+	Code:     CodeLambdaNoRetry,
+	Name:     "lambda-no-retry",
+	Severity: Hint,
+	Doc: "A Task that invokes Lambda has no retrier for the transient service errors " +
+		"(Lambda.ServiceException, Lambda.AWSLambdaException, Lambda.SdkClientException, " +
+		"Lambda.TooManyRequestsException). AWS recommends retrying them: they happen occasionally and a " +
+		"retry almost always succeeds.",
+	Run: func(p *Pass) {
+		for _, s := range p.Def.All {
+			if s.Type != model.TypeTask || !isLambdaResource(taskResource(s)) {
+				continue
+			}
+			var missing []string
+			for _, name := range lambdaTransientErrors {
+				if !retries(s, name) {
+					missing = append(missing, name)
+				}
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			at := s.NameSpan()
+			if r := s.Field("Retry"); r != nil {
+				at = r.KeySpan
+			}
+			p.Report(at, "Lambda task \""+s.Name+"\" does not retry "+strings.Join(missing, ", ")+
+				"; add a retrier such as {\"ErrorEquals\": [\""+strings.Join(lambdaTransientErrors, "\", \"")+"\"], \"IntervalSeconds\": 1, \"MaxAttempts\": 3, \"BackoffRate\": 2}")
+		}
+	},
+})
+
+// retries reports whether some retrier of s with attempts left matches name
+// (by name, States.ALL, or States.TaskFailed, which matches all but timeouts).
+func retries(s *model.State, name string) bool {
+	for _, r := range s.Retry {
+		if ma := r.Node.Value("MaxAttempts"); ma != nil && ma.Kind == syntax.Number && ma.Num == 0 {
+			continue
+		}
+		for _, e := range r.ErrorEquals {
+			if !e.IsString() {
+				continue
+			}
+			switch e.Str {
+			case name, errStatesAll, "States.TaskFailed":
+				return true
+			}
+			if isDeployPlaceholder(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
