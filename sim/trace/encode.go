@@ -107,7 +107,7 @@ func AWSJSON(e *Event) map[string]any {
 	}
 	if e.HasIndex {
 		d["index"] = e.Index
-		d["name"] = e.State
+		d["name"] = e.Name
 	}
 	if e.HasLength {
 		d["length"] = e.Length

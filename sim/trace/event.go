@@ -38,18 +38,20 @@ type Event struct {
 
 	// Details, set according to Type. JSON values are plain Go values
 	// (map[string]any, []any, string, float64/int64, bool, nil).
-	Input, Output             any
-	HasInput, HasOutput       bool
-	Error, Cause              *string
-	Resource, ResourceType    string
-	Parameters                any
-	HasParameters             bool
-	TimeoutSeconds            int64
-	HeartbeatSeconds          int64
-	Index, Length             int
-	HasIndex, HasLength       bool
-	MapRunArn                 string
-	AssignedVariables         map[string]any
+	Input, Output          any
+	HasInput, HasOutput    bool
+	Error, Cause           *string
+	Resource, ResourceType string
+	Parameters             any
+	HasParameters          bool
+	TimeoutSeconds         int64
+	HeartbeatSeconds       int64
+	Index, Length          int
+	// Name is the details "name" of MapIteration* events (the Map state).
+	Name                string
+	HasIndex, HasLength bool
+	MapRunArn           string
+	AssignedVariables   map[string]any
 	// Extras for debuggers (never part of AWS's history): the state's
 	// effective input (after InputPath/Parameters) and raw result.
 	EffectiveInput, Result       any

@@ -1,0 +1,516 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/dataflow"
+)
+
+// Program is a compiled definition, ready to Run any number of times.
+type Program struct {
+	def     *model.Definition
+	top     *scopeProg
+	timeout time.Duration // top-level TimeoutSeconds (0 = none)
+}
+
+// Definition returns the definition the program was compiled from.
+func (p *Program) Definition() *model.Definition { return p.def }
+
+type scopeProg struct {
+	m      *model.StateMachine
+	start  *stateProg
+	states map[string]*stateProg
+}
+
+// optPath is an optional path field: absent (use the default), null, or a path.
+type optPath struct {
+	present, null bool
+	path          *dataflow.Path
+}
+
+type taskKind uint8
+
+const (
+	kindService taskKind = iota
+	kindLambda
+	kindActivity
+)
+
+type catcher struct {
+	errorEquals []string
+	next        *stateProg
+	resultPath  optResultPath
+	assign      *dataflow.Template
+}
+
+type optResultPath struct {
+	present, null bool
+	rp            *dataflow.ResultPath
+}
+
+type choiceProg struct {
+	rule   *dataflow.Rule
+	next   *stateProg
+	assign *dataflow.Template
+}
+
+// intOrPath is a number given literally or by a reference path.
+type intOrPath struct {
+	set      bool
+	value    float64
+	path     *dataflow.Path
+	pathText string
+}
+
+type stateProg struct {
+	s       *model.State
+	name    string
+	typ     string
+	span    source.Span
+	jsonata bool
+	// Per-type event names, precomputed.
+	enteredType, exitedType string
+
+	inputPath, outputPath optPath
+	resultPath            optResultPath
+	parameters            *dataflow.Template
+	resultSelector        *dataflow.Template
+	assign                *dataflow.Template
+	result                any
+	hasResult             bool
+	usesContext           bool
+
+	next  *stateProg
+	retry []Retrier
+	catch []catcher
+
+	// Task
+	resource, resourceType, resourceName string
+	kind                                 taskKind
+	pattern                              string // "", ".sync", ".sync:2", ".waitForTaskToken"
+	timeoutSeconds, heartbeatSeconds     intOrPath
+	// Choice
+	choices []choiceProg
+	deflt   *stateProg
+	// Wait
+	seconds, secondsPath intOrPath
+	timestamp            string
+	hasTimestamp         bool
+	timestampPath        *dataflow.Path
+	timestampPathText    string
+	// Fail
+	errorLit, causeLit   *string
+	errorPath, causePath *fieldExpr
+	// Parallel
+	branches []*scopeProg
+	// Map
+	processor        *scopeProg
+	itemsPath        optPath
+	itemSelector     *dataflow.Template
+	maxConcurrency   intOrPath
+	toleratedCount   intOrPath
+	toleratedPercent intOrPath
+	distributed      bool
+	label            string
+	itemReader       *itemReaderProg
+	batcher          *batcherProg
+	resultWriter     *resultWriterProg
+}
+
+// fieldExpr is an ErrorPath/CausePath value: a path or an intrinsic.
+type fieldExpr struct {
+	field     string
+	path      *dataflow.Path
+	intrinsic *dataflow.Template // {"v.$": "States.Format(...)"}
+}
+
+// CompileError lists what makes a definition impossible to run.
+type CompileError struct{ Problems []string }
+
+func (e *CompileError) Error() string {
+	return "cannot run the state machine: " + strings.Join(e.Problems, "; ")
+}
+
+// Compile prepares a definition for running. It fails when the definition
+// cannot run at all (missing StartAt target, unknown Next, invalid paths
+// or templates); `asl check` explains such problems with positions.
+func Compile(def *model.Definition) (*Program, error) {
+	c := &compiler{def: def, progs: map[*model.State]*stateProg{}}
+	p := &Program{def: def}
+	if n := def.File.Root.Value("TimeoutSeconds"); n != nil && n.Kind == syntax.Number && n.Num > 0 {
+		p.timeout = time.Duration(n.Num * float64(time.Second))
+	}
+	p.top = c.scope(def.Machine, "")
+	if len(c.problems) > 0 {
+		return nil, &CompileError{Problems: c.problems}
+	}
+	return p, nil
+}
+
+type compiler struct {
+	def      *model.Definition
+	progs    map[*model.State]*stateProg
+	problems []string
+}
+
+func (c *compiler) errorf(where, format string, args ...any) {
+	c.problems = append(c.problems, where+": "+fmt.Sprintf(format, args...))
+}
+
+func (c *compiler) scope(m *model.StateMachine, where string) *scopeProg {
+	sc := &scopeProg{m: m, states: map[string]*stateProg{}}
+	for _, s := range m.States {
+		if _, dup := sc.states[s.Name]; dup {
+			continue
+		}
+		sp := &stateProg{s: s, name: s.Name, typ: s.Type, span: s.Member.Span}
+		sc.states[s.Name] = sp
+		c.progs[s] = sp
+	}
+	if m.StartAt == nil || m.StartAt.Target == nil {
+		name := "StartAt"
+		if m.StartAt != nil {
+			name = fmt.Sprintf("StartAt %q", m.StartAt.Name)
+		}
+		c.errorf(orTop(where), "%s does not name a state of this scope", name)
+	} else {
+		sc.start = sc.states[m.StartAt.Target.Name]
+	}
+	for _, s := range m.States {
+		if sp := sc.states[s.Name]; sp.s == s {
+			c.state(sc, sp)
+		}
+	}
+	return sc
+}
+
+func orTop(where string) string {
+	if where == "" {
+		return "top level"
+	}
+	return where
+}
+
+func (c *compiler) ref(sc *scopeProg, sp *stateProg, r *model.Ref, field string) *stateProg {
+	if r == nil {
+		return nil
+	}
+	if r.Target == nil {
+		c.errorf(sp.s.Path(), "%s %q does not name a state of the same scope", field, r.Name)
+		return nil
+	}
+	return sc.states[r.Target.Name]
+}
+
+func (c *compiler) state(sc *scopeProg, sp *stateProg) {
+	s := sp.s
+	where := s.Path()
+	sp.jsonata = s.QueryLanguage == model.JSONata
+	switch s.Type {
+	case model.TypeTask, model.TypePass, model.TypeChoice, model.TypeWait, model.TypeSucceed,
+		model.TypeFail, model.TypeParallel, model.TypeMap:
+	default:
+		c.errorf(where, "unknown state Type %q", s.Type)
+		return
+	}
+	sp.enteredType = s.Type + "StateEntered"
+	sp.exitedType = s.Type + "StateExited"
+	sp.next = c.ref(sc, sp, s.Next, "Next")
+	if sp.next == nil && !s.End && s.Type != model.TypeChoice && s.Type != model.TypeSucceed && s.Type != model.TypeFail {
+		if s.Next == nil {
+			c.errorf(where, "needs Next or \"End\": true")
+		}
+	}
+	sp.usesContext = mentionsContext(s.Node)
+	for _, r := range s.Retry {
+		sp.retry = append(sp.retry, c.retrier(where, r))
+	}
+	for _, k := range s.Catch {
+		ct := catcher{errorEquals: stringList(k.ErrorEquals), next: c.ref(sc, sp, k.Next, "Catch Next")}
+		ct.resultPath = c.resultPath(where, k.Node)
+		ct.assign = c.template(where+" Catch Assign", k.Node.Value("Assign"))
+		sp.catch = append(sp.catch, ct)
+	}
+	if sp.jsonata {
+		// JSONata states fail when entered (not supported yet); only the
+		// structure is compiled so the rest of the machine can run.
+		c.children(sc, sp, where)
+		return
+	}
+	sp.inputPath = c.optPath(where, s.Node, "InputPath")
+	sp.outputPath = c.optPath(where, s.Node, "OutputPath")
+	sp.resultPath = c.resultPath(where, s.Node)
+	sp.parameters = c.template(where+" Parameters", s.Value("Parameters"))
+	sp.resultSelector = c.template(where+" ResultSelector", s.Value("ResultSelector"))
+	sp.assign = c.template(where+" Assign", s.Value("Assign"))
+	if r := s.Field("Result"); r != nil && r.Value != nil {
+		sp.result, sp.hasResult = r.Value.Interface(), true
+	}
+	switch s.Type {
+	case model.TypeTask:
+		c.task(sp, where)
+	case model.TypeChoice:
+		sp.deflt = c.ref(sc, sp, s.Default, "Default")
+		for _, rule := range s.Choices {
+			r, err := dataflow.CompileRule(rule.Node.Interface())
+			if err != nil {
+				c.errorf(where, "Choice rule: %v", err)
+				continue
+			}
+			sp.choices = append(sp.choices, choiceProg{rule: r, next: c.ref(sc, sp, rule.Next, "Choice Next"),
+				assign: c.template(where+" Choice Assign", rule.Node.Value("Assign"))})
+		}
+	case model.TypeWait:
+		sp.seconds = c.intOrPath(where, s.Node, "Seconds")
+		sp.secondsPath = c.intOrPath(where, s.Node, "SecondsPath")
+		if n := s.Value("Timestamp"); n.IsString() {
+			sp.timestamp, sp.hasTimestamp = n.Str, true
+		}
+		if n := s.Value("TimestampPath"); n.IsString() {
+			sp.timestampPath = c.path(where, "TimestampPath", n.Str)
+			sp.timestampPathText = n.Str
+		}
+	case model.TypeFail:
+		if n := s.Value("Error"); n.IsString() {
+			sp.errorLit = strp(n.Str)
+		}
+		if n := s.Value("Cause"); n.IsString() {
+			sp.causeLit = strp(n.Str)
+		}
+		sp.errorPath = c.fieldExpr(where, s.Node, "ErrorPath")
+		sp.causePath = c.fieldExpr(where, s.Node, "CausePath")
+	case model.TypeMap:
+		c.mapState(sp, where)
+	}
+	c.children(sc, sp, where)
+}
+
+func (c *compiler) children(sc *scopeProg, sp *stateProg, where string) {
+	for i, b := range sp.s.Branches {
+		sp.branches = append(sp.branches, c.scope(b, fmt.Sprintf("%s/branch[%d]", where, i)))
+	}
+	if sp.s.Processor != nil {
+		sp.processor = c.scope(sp.s.Processor, where+"/ItemProcessor")
+	}
+	if sp.s.Type == model.TypeParallel && len(sp.branches) == 0 {
+		c.errorf(where, "Parallel needs at least one branch")
+	}
+	if sp.s.Type == model.TypeMap && sp.processor == nil {
+		c.errorf(where, "Map needs an ItemProcessor (or Iterator)")
+	}
+}
+
+func (c *compiler) task(sp *stateProg, where string) {
+	res := sp.s.Value("Resource")
+	if !res.IsString() {
+		c.errorf(where, "Task needs a Resource string")
+		return
+	}
+	sp.resource = res.Str
+	sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
+	sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSeconds")
+	if !sp.timeoutSeconds.set {
+		sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSecondsPath")
+	}
+	sp.heartbeatSeconds = c.intOrPath(where, sp.s.Node, "HeartbeatSeconds")
+	if !sp.heartbeatSeconds.set {
+		sp.heartbeatSeconds = c.intOrPath(where, sp.s.Node, "HeartbeatSecondsPath")
+	}
+}
+
+// classifyResource splits a Task resource into its kind, the resourceType
+// and resource AWS reports in Task* events, and the integration pattern.
+func classifyResource(arn string) (kind taskKind, typ, name, pattern string) {
+	for _, suffix := range []string{".waitForTaskToken", ".sync:2", ".sync"} {
+		if strings.HasSuffix(arn, suffix) {
+			pattern = suffix
+			break
+		}
+	}
+	parts := strings.Split(arn, ":")
+	switch {
+	case len(parts) >= 7 && parts[2] == "lambda" && parts[5] == "function":
+		return kindLambda, "", "", ""
+	case len(parts) >= 6 && parts[2] == "states" && parts[3] == "" && parts[4] == "":
+		rest := parts[5:]
+		if rest[0] == "aws-sdk" && len(rest) >= 3 {
+			return kindService, "aws-sdk:" + rest[1], strings.Join(rest[2:], ":"), pattern
+		}
+		if len(rest) >= 2 {
+			return kindService, rest[0], strings.Join(rest[1:], ":"), pattern
+		}
+		return kindService, rest[0], "", pattern
+	}
+	// An activity ARN, or anything unrecognised: treated as an activity,
+	// the one remaining resource form.
+	return kindActivity, "", "", ""
+}
+
+func (c *compiler) mapState(sp *stateProg, where string) {
+	s := sp.s
+	sp.itemsPath = c.optPath(where, s.Node, "ItemsPath")
+	sel := s.Value("ItemSelector")
+	if sel == nil {
+		sel = s.Value("Parameters")
+		sp.parameters = nil // Map Parameters is per item
+	}
+	sp.itemSelector = c.template(where+" ItemSelector", sel)
+	sp.maxConcurrency = c.intOrPath(where, s.Node, "MaxConcurrency")
+	if !sp.maxConcurrency.set {
+		sp.maxConcurrency = c.intOrPath(where, s.Node, "MaxConcurrencyPath")
+	}
+	sp.toleratedCount = c.intOrPath(where, s.Node, "ToleratedFailureCount")
+	if !sp.toleratedCount.set {
+		sp.toleratedCount = c.intOrPath(where, s.Node, "ToleratedFailureCountPath")
+	}
+	sp.toleratedPercent = c.intOrPath(where, s.Node, "ToleratedFailurePercentage")
+	if !sp.toleratedPercent.set {
+		sp.toleratedPercent = c.intOrPath(where, s.Node, "ToleratedFailurePercentagePath")
+	}
+	if proc := s.Value("ItemProcessor"); proc != nil {
+		if mode := proc.Value("ProcessorConfig").Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" {
+			sp.distributed = true
+		}
+	}
+	if l := s.Value("Label"); l.IsString() {
+		sp.label = l.Str
+	}
+	sp.itemReader = c.itemReader(where, s.Value("ItemReader"))
+	sp.batcher = c.batcher(where, s.Value("ItemBatcher"))
+	sp.resultWriter = c.resultWriter(where, s.Value("ResultWriter"))
+}
+
+func (c *compiler) retrier(where string, n *model.Retrier) Retrier {
+	r := Retrier{ErrorEquals: stringList(n.ErrorEquals), IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2}
+	if v := n.Node.Value("IntervalSeconds"); v != nil && v.Kind == syntax.Number {
+		r.IntervalSeconds = v.Num
+	}
+	if v := n.Node.Value("MaxAttempts"); v != nil && v.Kind == syntax.Number {
+		r.MaxAttempts = int(v.Num)
+	}
+	if v := n.Node.Value("BackoffRate"); v != nil && v.Kind == syntax.Number {
+		r.BackoffRate = v.Num
+	}
+	if v := n.Node.Value("MaxDelaySeconds"); v != nil && v.Kind == syntax.Number {
+		r.MaxDelaySeconds = v.Num
+	}
+	if v := n.Node.Value("JitterStrategy"); v.IsString() && v.Str == "FULL" {
+		r.JitterFull = true
+	}
+	return r
+}
+
+func stringList(nodes []*syntax.Node) []string {
+	var out []string
+	for _, n := range nodes {
+		if n.IsString() {
+			out = append(out, n.Str)
+		}
+	}
+	return out
+}
+
+func (c *compiler) path(where, field, text string) *dataflow.Path {
+	p, err := dataflow.CompilePath(text)
+	if err != nil {
+		c.errorf(where, "%s: %v", field, err)
+		return nil
+	}
+	return p
+}
+
+func (c *compiler) optPath(where string, n *syntax.Node, field string) optPath {
+	m := n.Get(field)
+	if m == nil || m.Value == nil {
+		return optPath{}
+	}
+	switch {
+	case m.Value.Kind == syntax.Null:
+		return optPath{present: true, null: true}
+	case m.Value.IsString():
+		return optPath{present: true, path: c.path(where, field, m.Value.Str)}
+	}
+	c.errorf(where, "%s must be a path string or null", field)
+	return optPath{}
+}
+
+func (c *compiler) resultPath(where string, n *syntax.Node) optResultPath {
+	m := n.Get("ResultPath")
+	if m == nil || m.Value == nil {
+		return optResultPath{}
+	}
+	switch {
+	case m.Value.Kind == syntax.Null:
+		return optResultPath{present: true, null: true}
+	case m.Value.IsString():
+		rp, err := dataflow.CompileResultPath(m.Value.Str)
+		if err != nil {
+			c.errorf(where, "%v", err)
+			return optResultPath{}
+		}
+		return optResultPath{present: true, rp: rp}
+	}
+	c.errorf(where, "ResultPath must be a reference path or null")
+	return optResultPath{}
+}
+
+func (c *compiler) template(where string, n *syntax.Node) *dataflow.Template {
+	if n == nil {
+		return nil
+	}
+	t, err := dataflow.CompileTemplate(n.Interface())
+	if err != nil {
+		c.errorf(where, "%v", err)
+		return nil
+	}
+	return t
+}
+
+func (c *compiler) intOrPath(where string, n *syntax.Node, field string) intOrPath {
+	v := n.Value(field)
+	switch {
+	case v == nil:
+		return intOrPath{}
+	case v.Kind == syntax.Number:
+		return intOrPath{set: true, value: v.Num}
+	case v.IsString() && strings.HasSuffix(field, "Path"):
+		return intOrPath{set: true, path: c.path(where, field, v.Str), pathText: v.Str}
+	}
+	c.errorf(where, "%s has the wrong type", field)
+	return intOrPath{}
+}
+
+func (c *compiler) fieldExpr(where string, n *syntax.Node, field string) *fieldExpr {
+	v := n.Value(field)
+	if !v.IsString() {
+		return nil
+	}
+	fe := &fieldExpr{field: field}
+	if strings.HasPrefix(v.Str, "States.") {
+		fe.intrinsic = c.template(where+" "+field, &syntax.Node{Kind: syntax.Object, Members: []*syntax.Member{{Key: "v.$", Value: v}}})
+		return fe
+	}
+	fe.path = c.path(where, field, v.Str)
+	return fe
+}
+
+// mentionsContext reports whether any string under n starts with "$$"
+// (then the state needs the Context object built).
+func mentionsContext(n *syntax.Node) bool {
+	found := false
+	syntax.Walk(n, func(x *syntax.Node) bool {
+		if found {
+			return false
+		}
+		if x.Kind == syntax.String && strings.Contains(x.Str, "$$") {
+			found = true
+		}
+		return true
+	})
+	return found
+}

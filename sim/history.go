@@ -1,0 +1,187 @@
+package sim
+
+import (
+	"strconv"
+
+	"github.com/aslkit/aslkit/sim/trace"
+)
+
+// history is one execution's event log: the main execution, or a child
+// execution of a Distributed Map (which AWS records separately, with its
+// own ids).
+type history struct {
+	r      *run
+	exec   string // "" for the main execution
+	nextID int
+	ended  bool
+	top    *thread
+	// onEnd receives the execution's end.
+	onEnd func(status Status, out any, f *failure)
+}
+
+// start emits ExecutionStarted and schedules the scope's first state.
+func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
+	e := h.newEvent("ExecutionStarted", nil)
+	e.Input, e.HasInput = input, true
+	h.send(e, 0)
+	th := &thread{h: h, r: h.r, execObj: execObj, vars: &varScope{}}
+	th.done = func(out any, f *failure) {
+		if f != nil {
+			h.fail(th, f)
+			return
+		}
+		h.succeed(th, out)
+	}
+	h.top = th
+	th.startScope(sc, input)
+}
+
+func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
+	e := &trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed(), Execution: h.exec}
+	if sp != nil {
+		e.State = sp.name
+		e.Span, e.HasSpan = sp.span, true
+	}
+	return e
+}
+
+// send numbers the event, chains it to prev and hands it to the observer.
+// Reaching the history quota fails the execution.
+func (h *history) send(e *trace.Event, prev int) int {
+	h.nextID++
+	e.ID, e.PreviousEventID = h.nextID, prev
+	if h.r.obs != nil {
+		h.r.obs.Event(e)
+	}
+	if h.nextID >= h.r.maxEvents && !h.ended && e.Type[:min(9, len(e.Type))] != "Execution" {
+		h.fail(h.top, &failure{Error: strp(ErrRuntime), Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
+	}
+	return e.ID
+}
+
+func (h *history) succeed(th *thread, out any) {
+	if h.ended {
+		return
+	}
+	e := h.newEvent("ExecutionSucceeded", nil)
+	e.Output, e.HasOutput = out, true
+	h.send(e, th.prev)
+	h.ended = true
+	h.onEnd(StatusSucceeded, out, nil)
+}
+
+// fail ends the execution as FAILED (uncaught error or States.Runtime).
+func (h *history) fail(th *thread, f *failure) {
+	if h.ended {
+		return
+	}
+	h.ended = true
+	e := h.newEvent("ExecutionFailed", nil)
+	e.Error, e.Cause = f.Error, f.Cause
+	prev := 0
+	if th != nil {
+		prev = th.prev
+	}
+	h.send(e, prev)
+	h.onEnd(StatusFailed, nil, f)
+}
+
+// timeOut ends the execution when it exceeds its maximum duration.
+func (h *history) timeOut() {
+	if h.ended {
+		return
+	}
+	h.ended = true
+	e := h.newEvent("ExecutionTimedOut", nil)
+	e.Error = strp(ErrTimeout)
+	h.send(e, h.nextID)
+	h.onEnd(StatusTimedOut, nil, &failure{Error: e.Error})
+}
+
+// abort ends the execution when the caller cancels the run.
+func (h *history) abort(reason string) {
+	if h.ended {
+		return
+	}
+	h.ended = true
+	e := h.newEvent("ExecutionAborted", nil)
+	e.Cause = strp(reason)
+	h.send(e, h.nextID)
+	h.onEnd(StatusAborted, nil, &failure{Cause: e.Cause})
+}
+
+// thread runs one scope: the top level, a Parallel branch or a Map
+// iteration. It is not a goroutine: its steps are queue items.
+type thread struct {
+	r *run
+	h *history
+	// scope is the path prefix of events ("Par/branch[1]/Map/iter[3]").
+	scope string
+	// prev is the id of this thread's last event (previousEventId chaining).
+	prev int
+	// parent thread (nil at top) and whether this thread was stopped
+	// because a sibling failed.
+	parent  *thread
+	stopped bool
+	// waiting is the state currently in flight on a timer (for the
+	// <Type>StateAborted event when the thread is stopped).
+	waiting *stateProg
+	// execObj is $$.Execution; mapItem is $$.Map.Item inside ItemSelector.
+	execObj map[string]any
+	vars    *varScope
+	done    func(out any, f *failure)
+	// children are the running branch/iteration threads of the state this
+	// thread is in (to stop them when one fails).
+	children []*thread
+}
+
+// dead reports whether the thread must not take any more steps.
+func (th *thread) dead() bool {
+	if th.r.done || th.h.ended {
+		return true
+	}
+	for t := th; t != nil; t = t.parent {
+		if t.stopped {
+			return true
+		}
+	}
+	return false
+}
+
+func (th *thread) emit(e *trace.Event) int {
+	e.Scope = th.scope
+	th.prev = th.h.send(e, th.prev)
+	return th.prev
+}
+
+func (th *thread) child(scope string) *thread {
+	return &thread{r: th.r, h: th.h, scope: scope, parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars.child()}
+}
+
+// startScope schedules the scope's StartAt state.
+func (th *thread) startScope(sc *scopeProg, input any) {
+	th.r.q.At(0, func() { th.enter(sc.start, input) })
+}
+
+// stop stops the thread and everything under it, emitting the aborted
+// events AWS records for what was in flight.
+func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
+	if th.stopped {
+		return
+	}
+	for _, c := range th.children {
+		c.stop(-1, false, "")
+	}
+	if th.waiting != nil {
+		e := th.h.newEvent(th.waiting.typ+"StateAborted", th.waiting)
+		th.emit(e)
+		th.waiting = nil
+	}
+	if isIteration {
+		e := th.h.newEvent("MapIterationAborted", nil)
+		e.State = mapName
+		e.Index, e.HasIndex = iterationIndex, true
+		th.emit(e)
+	}
+	th.stopped = true
+}

@@ -1,0 +1,200 @@
+package sim
+
+import (
+	"strconv"
+
+	"github.com/aslkit/aslkit/sim/trace"
+)
+
+// mapRun tracks the iterations of one Map visit.
+type mapRun struct {
+	v           *visit
+	eff         any
+	items       []any
+	results     []any
+	next        int
+	running     int
+	completed   int
+	failed      int
+	maxConc     int
+	over        bool
+	distributed bool
+	mapRunArn   string
+	iters       map[int]*thread
+	tolCount    float64
+	tolPct      float64
+}
+
+func (v *visit) mapState() {
+	th, sp := v.th, v.sp
+	eff, ok := v.inputPath(v.raw)
+	if !ok {
+		return
+	}
+	var items []any
+	if sp.itemReader != nil {
+		if items, ok = v.readItems(eff); !ok {
+			return
+		}
+	} else {
+		val := eff
+		if sp.itemsPath.present && !sp.itemsPath.null {
+			got, err := sp.itemsPath.path.Get(eff, v.ctx())
+			if err != nil {
+				v.dataErr(err)
+				return
+			}
+			val = got
+		}
+		arr, isArr := val.([]any)
+		if !isArr {
+			path := "$"
+			if sp.itemsPath.path != nil {
+				path = sp.itemsPath.path.String()
+			}
+			v.runtime("Reference path \"" + path + "\" must point to array.")
+			return
+		}
+		items = arr
+	}
+	maxConc, ok := v.intField(sp.maxConcurrency, "MaxConcurrency", eff, false)
+	if !ok {
+		return
+	}
+	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed, iters: map[int]*thread{}}
+	// Item inputs: ItemSelector per item, then batching.
+	inputs := make([]any, len(items))
+	for i, it := range items {
+		in := it
+		if sp.itemSelector != nil {
+			v.mapItem = map[string]any{"Index": int64(i), "Value": it}
+			v.resetCtx()
+			if in, ok = v.applyTemplate(sp.itemSelector, v.eff(eff)); !ok {
+				return
+			}
+		}
+		inputs[i] = in
+	}
+	v.mapItem = nil
+	v.resetCtx()
+	if sp.batcher != nil {
+		if inputs, ok = v.batch(inputs, eff); !ok {
+			return
+		}
+	}
+	m.items = inputs
+	m.results = make([]any, len(inputs))
+
+	started := th.h.newEvent("MapStateStarted", sp)
+	started.Length, started.HasLength = len(inputs), true
+	if sp.distributed {
+		started.Length = 0
+	}
+	th.emit(started)
+	if sp.distributed && !m.tolerance(eff) {
+		return
+	}
+	if sp.distributed {
+		label := sp.label
+		if label == "" {
+			label = "map-run"
+		}
+		m.mapRunArn = "arn:aws:states:" + region + ":" + account + ":mapRun:" + th.r.opts.StateMachineName + "/" + label + ":" + strconv.Itoa(th.r.transitions)
+		e := th.h.newEvent("MapRunStarted", sp)
+		e.MapRunArn = m.mapRunArn
+		th.emit(e)
+	}
+	th.children = th.children[:0]
+	if len(inputs) == 0 {
+		m.finish()
+		return
+	}
+	m.launch()
+}
+
+// eff returns the ItemSelector input: the effective input.
+func (v *visit) eff(e any) any { return e }
+
+// launch starts iterations up to MaxConcurrency.
+func (m *mapRun) launch() {
+	for m.next < len(m.items) && (m.maxConc <= 0 || m.running < m.maxConc) && !m.over {
+		i := m.next
+		m.next++
+		m.running++
+		if m.distributed {
+			m.startChild(i)
+		} else {
+			m.startIteration(i)
+		}
+	}
+}
+
+func (m *mapRun) startIteration(i int) {
+	v, th, sp := m.v, m.v.th, m.v.sp
+	c := th.child(joinScope(th.scope, sp.name+"/iter["+strconv.Itoa(i)+"]"))
+	m.iters[i] = c
+	th.children = append(th.children, c)
+	c.emit(iterEvent(c, "MapIterationStarted", sp.name, i))
+	c.done = func(out any, f *failure) {
+		if m.over || th.dead() {
+			return
+		}
+		m.running--
+		delete(m.iters, i)
+		if f != nil {
+			c.emit(iterEvent(c, "MapIterationFailed", sp.name, i))
+			m.over = true
+			for j := 0; j < m.next; j++ {
+				if o := m.iters[j]; o != nil {
+					o.stop(j, true, sp.name)
+				}
+			}
+			th.prev = th.h.nextID
+			th.emit(th.h.newEvent("MapStateFailed", sp))
+			th.children = nil
+			if !th.dead() {
+				v.handleError(f)
+			}
+			return
+		}
+		c.emit(iterEvent(c, "MapIterationSucceeded", sp.name, i))
+		m.results[i] = out
+		m.completed++
+		if m.completed == len(m.items) {
+			m.finish()
+			return
+		}
+		m.launch()
+	}
+	c.startScope(sp.processor, m.items[i])
+}
+
+func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {
+	e := c.h.newEvent(typ, nil)
+	e.Name, e.Index, e.HasIndex = mapName, i, true
+	return e
+}
+
+// finish ends a Map whose iterations all ended (distributed: within the
+// tolerated failures).
+func (m *mapRun) finish() {
+	v, th, sp := m.v, m.v.th, m.v.sp
+	m.over = true
+	th.children = nil
+	if m.distributed {
+		th.emit(th.h.newEvent("MapRunSucceeded", sp))
+	}
+	th.prev = th.h.nextID
+	th.emit(th.h.newEvent("MapStateSucceeded", sp))
+	if th.dead() {
+		return
+	}
+	var result any = m.results
+	if sp.resultWriter != nil {
+		var ok bool
+		if result, ok = v.writeResults(m); !ok {
+			return
+		}
+	}
+	v.finishResult(result)
+}

@@ -1,0 +1,62 @@
+package sim
+
+import "strconv"
+
+func joinScope(scope, part string) string {
+	if scope == "" {
+		return part
+	}
+	return scope + "/" + part
+}
+
+func (v *visit) parallel() {
+	th, sp := v.th, v.sp
+	eff, ok := v.inputPath(v.raw)
+	if !ok {
+		return
+	}
+	if eff, ok = v.applyTemplate(sp.parameters, eff); !ok {
+		return
+	}
+	th.emit(th.h.newEvent("ParallelStateStarted", sp))
+	n := len(sp.branches)
+	results := make([]any, n)
+	remaining, over := n, false
+	th.children = th.children[:0]
+	for i, b := range sp.branches {
+		c := th.child(joinScope(th.scope, sp.name+"/branch["+strconv.Itoa(i)+"]"))
+		c.done = func(out any, f *failure) {
+			if over || th.dead() {
+				return
+			}
+			if f != nil {
+				over = true
+				for _, o := range th.children {
+					if o != c {
+						o.stop(-1, false, "")
+					}
+				}
+				th.prev = c.prev
+				th.emit(th.h.newEvent("ParallelStateFailed", sp))
+				th.children = nil
+				if !th.dead() {
+					v.handleError(f)
+				}
+				return
+			}
+			results[i] = out
+			remaining--
+			if remaining == 0 {
+				over = true
+				th.prev = c.prev
+				th.emit(th.h.newEvent("ParallelStateSucceeded", sp))
+				th.children = nil
+				if !th.dead() {
+					v.finishResult(results)
+				}
+			}
+		}
+		th.children = append(th.children, c)
+		c.startScope(b, eff)
+	}
+}

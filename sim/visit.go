@@ -1,0 +1,374 @@
+package sim
+
+import (
+	"strconv"
+
+	"github.com/aslkit/aslkit/sim/dataflow"
+	"github.com/aslkit/aslkit/sim/trace"
+)
+
+// visit is one entry into a state (retries included).
+type visit struct {
+	th        *thread
+	sp        *stateProg
+	raw       any // the state's raw input
+	enteredID int
+	entered   string // EnteredTime
+	attempts  []int
+	retries   int
+	token     string
+	mapItem   map[string]any
+	ctxCache  *dataflow.Context
+}
+
+// enter runs a state: it is the queue item for one state transition.
+func (th *thread) enter(sp *stateProg, raw any) {
+	if th.dead() {
+		return
+	}
+	r := th.r
+	r.transitions++
+	v := &visit{th: th, sp: sp, raw: raw}
+	e := th.h.newEvent(sp.enteredType, sp)
+	e.Input, e.HasInput = raw, true
+	v.enteredID = th.emit(e)
+	if th.dead() {
+		return
+	}
+	if r.transitions > r.maxTrans {
+		th.h.fail(th, &failure{Error: strp(ErrRuntime), runtime: true,
+			Cause: strp("The simulation stopped after " + strconv.Itoa(r.maxTrans) + " state transitions (Limits.MaxTransitions).")})
+		return
+	}
+	if sp.jsonata {
+		v.runtime("JSONata is not supported yet by the simulator (the state's QueryLanguage is JSONata).")
+		return
+	}
+	switch sp.typ {
+	case "Pass":
+		v.pass()
+	case "Task":
+		v.task()
+	case "Choice":
+		v.choice()
+	case "Wait":
+		v.wait()
+	case "Succeed":
+		v.succeed()
+	case "Fail":
+		v.fail()
+	case "Parallel":
+		v.parallel()
+	case "Map":
+		v.mapState()
+	}
+}
+
+// ctx is the Context object and variables for this visit's evaluations;
+// the object is built only for states that mention "$$".
+func (v *visit) ctx() *dataflow.Context {
+	if v.ctxCache != nil {
+		return v.ctxCache
+	}
+	c := &dataflow.Context{Rand: v.th.r.rng}
+	if vs := v.th.vars; vs != nil {
+		c.Vars = vs.lookup
+	}
+	if v.sp.usesContext || v.mapItem != nil {
+		if v.entered == "" {
+			v.entered = formatTimestamp(v.th.r.q.Now())
+		}
+		obj := map[string]any{
+			"Execution":    v.th.execObj,
+			"StateMachine": v.th.r.machineObj,
+			"State":        map[string]any{"EnteredTime": v.entered, "Name": v.sp.name, "RetryCount": int64(v.retries)},
+		}
+		if v.token != "" {
+			obj["Task"] = map[string]any{"Token": v.token}
+		}
+		if v.mapItem != nil {
+			obj["Map"] = map[string]any{"Item": v.mapItem}
+		}
+		c.Object = obj
+	}
+	v.ctxCache = c
+	return c
+}
+
+// resetCtx forgets the cached context (RetryCount or Map.Item changed).
+func (v *visit) resetCtx() { v.ctxCache = nil }
+
+// runtime fails the execution with States.Runtime, worded as AWS does:
+// "An error occurred while executing the state 'X' (entered at the event id #N). <cause>".
+func (v *visit) runtime(cause string) {
+	v.th.h.fail(v.th, &failure{Error: strp(ErrRuntime), Cause: strp(v.prefix() + cause), runtime: true})
+}
+
+func (v *visit) prefix() string {
+	return "An error occurred while executing the state '" + v.sp.name + "' (entered at the event id #" + strconv.Itoa(v.enteredID) + "). "
+}
+
+// dataErr turns an error from dataflow into the failure AWS reports.
+func (v *visit) dataErr(err error) {
+	de, ok := err.(*dataflow.Error)
+	if !ok {
+		v.runtime(err.Error())
+		return
+	}
+	cause := de.Cause
+	if !de.Bare {
+		cause = v.prefix() + cause
+	}
+	f := &failure{Error: strp(de.Name), Cause: strp(cause), runtime: de.Name == ErrRuntime}
+	if f.runtime {
+		v.th.h.fail(v.th, f)
+		return
+	}
+	v.handleError(f)
+}
+
+// inputPath applies InputPath ($ by default, null gives {}).
+func (v *visit) inputPath(raw any) (any, bool) {
+	p := v.sp.inputPath
+	switch {
+	case !p.present:
+		return raw, true
+	case p.null:
+		return map[string]any{}, true
+	}
+	out, err := p.path.Get(raw, v.ctx())
+	if err != nil {
+		v.dataErr(err)
+		return nil, false
+	}
+	return out, true
+}
+
+func (v *visit) outputPath(out any) (any, bool) {
+	p := v.sp.outputPath
+	switch {
+	case !p.present:
+		return out, true
+	case p.null:
+		return map[string]any{}, true
+	}
+	res, err := p.path.Get(out, v.ctx())
+	if err != nil {
+		v.dataErr(err)
+		return nil, false
+	}
+	return res, true
+}
+
+// resultPath merges result into the raw input.
+func (v *visit) resultPath(rp optResultPath, raw, result any) (any, bool) {
+	switch {
+	case !rp.present:
+		return result, true
+	case rp.null:
+		return raw, true
+	}
+	out, err := rp.rp.Apply(raw, result)
+	if err != nil {
+		v.dataErr(err)
+		return nil, false
+	}
+	return out, true
+}
+
+// applyTemplate evaluates a payload template (nil: input unchanged).
+func (v *visit) applyTemplate(t *dataflow.Template, input any) (any, bool) {
+	if t == nil {
+		return input, true
+	}
+	out, err := t.Apply(input, v.ctx())
+	if err != nil {
+		v.dataErr(err)
+		return nil, false
+	}
+	return out, true
+}
+
+// assign evaluates an Assign block against input and applies it to the
+// thread's variables; the assigned values go on the exited event.
+func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
+	if t == nil {
+		return true
+	}
+	vals, ok := v.applyTemplate(t, input)
+	if !ok {
+		return false
+	}
+	m, _ := vals.(map[string]any)
+	if len(m) == 0 {
+		return true
+	}
+	if v.th.vars == nil {
+		v.th.vars = &varScope{}
+	}
+	for k, val := range m {
+		v.th.vars.set(k, val)
+	}
+	if e != nil {
+		e.AssignedVariables = m
+	}
+	return true
+}
+
+// exit emits <Type>StateExited and moves on to next (nil: the scope ends).
+func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
+	th := v.th
+	if e == nil {
+		e = th.h.newEvent(v.sp.exitedType, v.sp)
+	}
+	e.Output, e.HasOutput = out, true
+	th.emit(e)
+	if th.dead() {
+		return
+	}
+	if next != nil {
+		th.r.q.At(0, func() { th.enter(next, out) })
+		return
+	}
+	th.done(out, nil)
+}
+
+// exitEvent makes the exited event up front so Assign can fill it.
+func (v *visit) exitEvent() *trace.Event { return v.th.h.newEvent(v.sp.exitedType, v.sp) }
+
+// checkSize fails with States.DataLimitExceeded when a result is over the
+// 256 KiB payload quota.
+func (v *visit) checkSize(result any, who string) bool {
+	if !overSize(result, payloadLimit) {
+		return true
+	}
+	v.handleError(&failure{Error: strp(ErrDataLimitExceeded),
+		Cause: strp("The state/task '" + who + "' returned a result with a size exceeding the maximum number of bytes service limit.")})
+	return false
+}
+
+// handleError applies Retry, then Catch, else fails the thread.
+func (v *visit) handleError(f *failure) {
+	th, sp := v.th, v.sp
+	if f.runtime {
+		th.h.fail(th, f)
+		return
+	}
+	if len(sp.retry) > 0 {
+		if v.attempts == nil {
+			v.attempts = make([]int, len(sp.retry))
+		}
+		delay, _, ok := RetryDecision(sp.retry, v.attempts, f.name(), th.r.rng.Float64)
+		if ok {
+			v.retries++
+			v.resetCtx()
+			th.r.q.At(delay, func() {
+				if th.dead() {
+					return
+				}
+				th.r.transitions++
+				v.attemptAgain()
+			})
+			return
+		}
+	}
+	for _, c := range sp.catch {
+		if !ErrorMatches(c.errorEquals, f.name()) {
+			continue
+		}
+		errOut := map[string]any{"Error": strOrNil(f.Error), "Cause": strOrNil(f.Cause)}
+		out, ok := v.resultPath(c.resultPath, v.raw, errOut)
+		if !ok {
+			return
+		}
+		e := v.exitEvent()
+		if !v.assign(c.assign, errOut, e) {
+			return
+		}
+		v.exit(out, c.next, e)
+		return
+	}
+	th.done(nil, f)
+}
+
+// attemptAgain re-runs the state's work after a retry wait.
+func (v *visit) attemptAgain() {
+	switch v.sp.typ {
+	case "Task":
+		v.task()
+	case "Parallel":
+		v.parallel()
+	case "Map":
+		v.mapState()
+	}
+}
+
+func strOrNil(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// overSize reports whether v's JSON text is longer than limit bytes,
+// stopping early.
+func overSize(v any, limit int) bool {
+	n := 0
+	var walk func(any) bool
+	walk = func(x any) bool {
+		switch t := x.(type) {
+		case string:
+			n += len(t) + 2
+		case map[string]any:
+			n += 2
+			for k, e := range t {
+				n += len(k) + 4
+				if walk(e) {
+					return true
+				}
+			}
+		case []any:
+			n += 2
+			for _, e := range t {
+				n++
+				if walk(e) {
+					return true
+				}
+			}
+		default:
+			n += 8
+		}
+		return n > limit
+	}
+	return walk(v)
+}
+
+// varScope holds the workflow variables of one scope (top level, a
+// Parallel branch, a Map iteration). Inner scopes read outer ones.
+type varScope struct {
+	parent *varScope
+	vals   map[string]any
+}
+
+func (s *varScope) child() *varScope {
+	if s == nil {
+		return nil
+	}
+	return &varScope{parent: s}
+}
+
+func (s *varScope) lookup(name string) (any, bool) {
+	for ; s != nil; s = s.parent {
+		if v, ok := s.vals[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func (s *varScope) set(name string, v any) {
+	if s.vals == nil {
+		s.vals = map[string]any{}
+	}
+	s.vals[name] = v
+}
