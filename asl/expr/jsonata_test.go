@@ -73,7 +73,7 @@ func TestCheckJSONataFraming(t *testing.T) {
 
 func TestPlaceholders(t *testing.T) {
 	tests := []struct {
-		in          string
+		in         string
 		has, whole bool
 	}{
 		{"${LambdaArn}", true, true},

@@ -119,6 +119,7 @@ func (p *pathParser) parsePath(start int) (*Path, *Error) {
 		return path, &e
 	}
 	path.RootSpan = Span{Start: start, End: p.pos}
+	path.Segments = make([]Segment, 0, countSegmentStarts(p.s[p.pos:]))
 
 	for p.pos < len(p.s) {
 		b := p.s[p.pos]
@@ -177,9 +178,16 @@ func (p *pathParser) stopsName(b byte) bool {
 // character (`$.store\.book` is the field "store.book").
 func (p *pathParser) parseName(segStart int) (Segment, *Error) {
 	nameStart := p.pos
+	// Fast path: no escapes, the name is a slice of the input.
+	for p.pos < len(p.s) && p.s[p.pos] != '\\' && !p.stopsName(p.s[p.pos]) {
+		p.pos++
+	}
 	var sb strings.Builder
-	escaped := false
-	for p.pos < len(p.s) {
+	escaped := p.pos < len(p.s) && p.s[p.pos] == '\\'
+	if escaped {
+		sb.WriteString(p.s[nameStart:p.pos])
+	}
+	for escaped && p.pos < len(p.s) {
 		b := p.s[p.pos]
 		if b == '\\' {
 			if p.pos+1 >= len(p.s) {
@@ -488,4 +496,21 @@ func (p *pathParser) parseQuoted() (string, Span, *Error) {
 	}
 	e := errAt(start, len(p.s), "the quoted name is not closed: add %c", quote)
 	return "", Span{}, &e
+}
+
+// countSegmentStarts estimates how many segments follow, to size the slice
+// once (a Segment is large enough that regrowing dominates the parse).
+func countSegmentStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '[':
+			n++
+		case ',', ')', ' ':
+			if n > 0 {
+				return n
+			}
+		}
+	}
+	return n
 }

@@ -89,12 +89,8 @@ func writeFilter(b *strings.Builder, x *FilterExpr) {
 		writeFilter(b, x.X)
 		b.WriteByte(')')
 	case "":
-		if x.A != nil && x.A.Kind == OperandPath {
-			// ojg treats a bare path as "has a value"; exists says so exactly.
-			writeOperand(b, x.A)
-			b.WriteString(" exists true")
-			return
-		}
+		// A bare path tests existence (a null value exists) in both Jayway
+		// and ojg.
 		writeOperand(b, x.A)
 	case "nin":
 		b.WriteString("!(")
