@@ -63,8 +63,11 @@ type Segment struct {
 	Descendant bool
 	// Bracket is true when a field was written in bracket notation.
 	Bracket bool
-	// Name is the decoded field name (SegField); NameSpan covers its text
-	// without the dot, quotes or brackets.
+	// Name is the field name (SegField) as AWS looks it up: in dot notation
+	// a backslash escapes the next character ($.store\.book is "store.book");
+	// in brackets the text between the quotes is kept verbatim, backslashes
+	// included, as Jayway does. NameSpan covers the name's text without the
+	// dot, quotes or brackets.
 	Name     string
 	NameSpan Span
 	// Index is the array index (SegIndex).
