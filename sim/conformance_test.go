@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
@@ -19,7 +21,7 @@ import (
 
 // conformanceFloor is the number of runnable AWS-recorded cases that must
 // pass; raise it as the simulator improves.
-const conformanceFloor = 360
+const conformanceFloor = 374
 
 // sharedDir finds ../shared next to the module root.
 func sharedDir(t testing.TB) string {
@@ -47,6 +49,8 @@ type expectedCase struct {
 	CauseIsJSON       bool            `json:"cause_is_json"`
 	EventTypes        []string        `json:"event_types"`
 	Deterministic     *bool           `json:"deterministic"`
+	Placeholders      []string        `json:"placeholders"`
+	InputVariesPerRun bool            `json:"input_varies_per_run"`
 	Category          string          `json:"category"`
 	Tags              []string        `json:"tags"`
 	ExternalResources bool            `json:"external_resources"`
@@ -176,6 +180,16 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 		return "input: " + err.Error()
 	}
 	opts := Options{Express: exp.MachineType == "EXPRESS"}
+	if exp.InputVariesPerRun {
+		// The input was computed from the wall clock when the corpus was
+		// made (e.g. "now + 2 s" for a Wait); start the virtual clock just
+		// before the first timestamp it holds, as AWS's run did.
+		if ts := timestampIn.Find(inText); ts != nil {
+			if t, ok := parseTimestamp(string(ts)); ok {
+				opts.StartTime = t.Add(-2 * time.Second)
+			}
+		}
+	}
 	if data, err := os.ReadFile(filepath.Join(dir, "mock-config.json")); err == nil {
 		if opts.Mocks, err = mock.Load(data, "Machine", name); err != nil {
 			return "mocks: " + err.Error()
@@ -188,27 +202,34 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 	rec := &trace.Recorder{}
 	opts.Observer = rec
 	res := prog.Run(context.Background(), input, opts)
-	loose := exp.Deterministic != nil && !*exp.Deterministic
+	loose := (exp.Deterministic != nil && !*exp.Deterministic) || len(exp.Placeholders) > 0
+	m := matcher{loose: loose, placeholders: exp.Placeholders}
 	var diffs []string
 	if string(res.Status) != exp.Status {
 		diffs = append(diffs, fmt.Sprintf("status %s, want %s (error %q cause %q)", res.Status, exp.Status, res.ErrorString(), res.CauseString()))
 	}
 	if exp.Status == "SUCCEEDED" && len(exp.Output) > 0 {
 		want, _ := mock.DecodeJSON(exp.Output)
-		if !jsonMatch(want, res.Output, loose) {
+		if !m.json(want, res.Output) {
 			diffs = append(diffs, fmt.Sprintf("output %s, want %s", trace.JSONText(res.Output), string(exp.Output)))
 		}
 	}
 	if exp.Status != "SUCCEEDED" {
-		if exp.Error != nil && (res.Error == nil || !strMatch(*exp.Error, *res.Error, loose)) {
+		if exp.Error != nil && (res.Error == nil || !m.str(*exp.Error, *res.Error)) {
 			diffs = append(diffs, fmt.Sprintf("error %q, want %q", res.ErrorString(), *exp.Error))
 		}
-		if !causeMatch(exp, res, loose) {
+		if !m.cause(exp, res) {
 			diffs = append(diffs, fmt.Sprintf("cause %q, want %s", res.CauseString(), string(exp.Cause)))
 		}
 	}
 	if len(exp.EventTypes) > 0 {
 		got := mainTypes(rec)
+		if !slices.Contains(exp.EventTypes, "ParallelStateSucceeded") {
+			// The recordings went through localstack's order-normalising
+			// transformer, which drops ParallelStateSucceeded; the gap in
+			// the recorded ids shows AWS emits it (spec/execution-history.md §2).
+			got = slices.DeleteFunc(got, func(s string) bool { return s == "ParallelStateSucceeded" })
+		}
 		if !typesMatch(exp.EventTypes, got, bytesContainsNested(defText)) {
 			diffs = append(diffs, fmt.Sprintf("event types %v, want %v", got, exp.EventTypes))
 		}
@@ -249,7 +270,7 @@ func typesMatch(want, got []string, multiset bool) bool {
 	return true
 }
 
-func causeMatch(exp expectedCase, res *Result, loose bool) bool {
+func (m matcher) cause(exp expectedCase, res *Result) bool {
 	if len(exp.Cause) == 0 || string(exp.Cause) == "null" {
 		return res.Cause == nil || *res.Cause == ""
 	}
@@ -261,7 +282,7 @@ func causeMatch(exp expectedCase, res *Result, loose bool) bool {
 		return false
 	}
 	if s, ok := want.(string); ok && !exp.CauseIsJSON {
-		return strMatch(s, *res.Cause, loose)
+		return m.str(s, *res.Cause)
 	}
 	if s, ok := want.(string); ok {
 		if w, err := mock.DecodeJSON([]byte(s)); err == nil {
@@ -272,21 +293,45 @@ func causeMatch(exp expectedCase, res *Result, loose bool) bool {
 	if err != nil {
 		return false
 	}
-	return jsonMatch(want, got, loose)
+	return m.json(want, got)
 }
 
-var placeholder = regexp.MustCompile(`<[^<>]+>`)
+var (
+	placeholder = regexp.MustCompile(`<[^<>]+>`)
+	timestampIn = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)
+)
 
-// strMatch compares strings; with loose, "<uuid:1>"-style placeholders in
-// want match any text.
-func strMatch(want, got string, loose bool) bool {
+// matcher compares expected and actual values; when loose, "<uuid:1>"-style
+// tokens and the case's listed placeholders match any text.
+type matcher struct {
+	loose        bool
+	placeholders []string
+}
+
+func (m matcher) isPlaceholder(s string) bool {
+	for _, p := range m.placeholders {
+		if s == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (m matcher) str(want, got string) bool {
 	if want == got {
 		return true
 	}
-	if !loose && !placeholder.MatchString(want) {
+	if !m.loose {
 		return false
 	}
-	parts := placeholder.Split(want, -1)
+	pats := []string{`<[^<>]+>`}
+	ps := append([]string(nil), m.placeholders...)
+	sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+	for _, p := range ps {
+		pats = append(pats, regexp.QuoteMeta(p))
+	}
+	split := regexp.MustCompile(strings.Join(pats, "|"))
+	parts := split.Split(want, -1)
 	var b strings.Builder
 	b.WriteString("^")
 	for i, p := range parts {
@@ -300,7 +345,7 @@ func strMatch(want, got string, loose bool) bool {
 	return err == nil && re.MatchString(got)
 }
 
-func jsonMatch(want, got any, loose bool) bool {
+func (m matcher) json(want, got any) bool {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
@@ -309,7 +354,7 @@ func jsonMatch(want, got any, loose bool) bool {
 		}
 		for k, wv := range w {
 			gv, ok := g[k]
-			if !ok || !jsonMatch(wv, gv, loose) {
+			if !ok || !m.json(wv, gv) {
 				return false
 			}
 		}
@@ -320,14 +365,17 @@ func jsonMatch(want, got any, loose bool) bool {
 			return false
 		}
 		for i := range w {
-			if !jsonMatch(w[i], g[i], loose) {
+			if !m.json(w[i], g[i]) {
 				return false
 			}
 		}
 		return true
 	case string:
+		if m.loose && (m.isPlaceholder(w) || placeholder.MatchString(w) && placeholder.FindString(w) == w) {
+			return true
+		}
 		g, ok := got.(string)
-		return ok && strMatch(w, g, loose)
+		return ok && m.str(w, g)
 	case nil:
 		return got == nil
 	case bool:

@@ -175,7 +175,7 @@ func (m *mapRun) startChild(i int) {
 			e := th.h.newEvent("MapRunFailed", sp)
 			e.Error, e.Cause = f.Error, f.Cause
 			th.emit(e)
-			th.emit(th.h.newEvent("MapStateFailed", sp))
+			v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
 			if !th.dead() {
 				v.handleError(f)
 			}

@@ -150,11 +150,9 @@ func (m *mapRun) startIteration(i int) {
 				}
 			}
 			th.prev = th.h.nextID
-			th.emit(th.h.newEvent("MapStateFailed", sp))
 			th.children = nil
-			if !th.dead() {
-				v.handleError(f)
-			}
+			v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
+			v.handleError(f)
 			return
 		}
 		c.emit(iterEvent(c, "MapIterationSucceeded", sp.name, i))

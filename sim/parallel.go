@@ -37,11 +37,9 @@ func (v *visit) parallel() {
 					}
 				}
 				th.prev = c.prev
-				th.emit(th.h.newEvent("ParallelStateFailed", sp))
 				th.children = nil
-				if !th.dead() {
-					v.handleError(f)
-				}
+				v.giveUp = func() { th.emit(th.h.newEvent("ParallelStateFailed", sp)) }
+				v.handleError(f)
 				return
 			}
 			results[i] = out

@@ -72,12 +72,18 @@ func (v *visit) task() {
 		kind := "Failed"
 		var delay time.Duration
 		switch f.name() {
-		case ErrTimeout:
+		case ErrTimeout, ErrHeartbeatTimeout:
+			// The service timed the task out: AWS records TaskTimedOut
+			// (LambdaFunctionTimedOut...) with an empty cause, after the
+			// timeout on the virtual clock.
 			kind = "TimedOut"
 			delay = time.Duration(timeout) * time.Second
-		case ErrHeartbeatTimeout:
-			kind = "TimedOut"
-			delay = time.Duration(heartbeat) * time.Second
+			if f.name() == ErrHeartbeatTimeout || (heartbeat > 0 && heartbeat < timeout) {
+				delay = time.Duration(heartbeat) * time.Second
+			}
+			if f.Cause == nil {
+				f.Cause = strp("")
+			}
 		}
 		th.waiting = sp
 		r.q.At(delay, func() {

@@ -19,6 +19,9 @@ type visit struct {
 	token     string
 	mapItem   map[string]any
 	ctxCache  *dataflow.Context
+	// giveUp emits the state's failed event (ParallelStateFailed,
+	// MapStateFailed) once no retry will happen: AWS records it only then.
+	giveUp func()
 }
 
 // enter runs a state: it is the queue item for one state transition.
@@ -78,10 +81,15 @@ func (v *visit) ctx() *dataflow.Context {
 		if v.entered == "" {
 			v.entered = formatTimestamp(v.th.r.q.Now())
 		}
+		state := map[string]any{"EnteredTime": v.entered, "Name": v.sp.name}
+		if v.sp.typ == "Task" || v.sp.typ == "Parallel" || v.sp.typ == "Map" {
+			// Observed: $$.State of a Pass state has no RetryCount.
+			state["RetryCount"] = int64(v.retries)
+		}
 		obj := map[string]any{
 			"Execution":    v.th.execObj,
 			"StateMachine": v.th.r.machineObj,
-			"State":        map[string]any{"EnteredTime": v.entered, "Name": v.sp.name, "RetryCount": int64(v.retries)},
+			"State":        state,
 		}
 		if v.token != "" {
 			obj["Task"] = map[string]any{"Token": v.token}
@@ -269,6 +277,13 @@ func (v *visit) handleError(f *failure) {
 				th.r.transitions++
 				v.attemptAgain()
 			})
+			return
+		}
+	}
+	if g := v.giveUp; g != nil {
+		v.giveUp = nil
+		g()
+		if th.dead() {
 			return
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ohler55/ojg/jp"
-
 	"github.com/aslkit/aslkit/asl/expr"
 )
 
@@ -29,8 +27,8 @@ type Path struct {
 	text    string
 	root    PathRoot
 	varName string
-	steps   []step  // definite paths
-	expr    jp.Expr // indefinite paths
+	steps   []step // definite paths
+	multi   []xseg // indefinite paths
 }
 
 type step struct {
@@ -72,11 +70,11 @@ func compileParsed(s string, parsed *expr.Path) (*Path, error) {
 		}
 		return p, nil
 	}
-	x, err := jp.ParseString(parsed.JSONPath())
+	segs, err := compileMulti(parsed)
 	if err != nil {
 		return nil, fmt.Errorf("invalid path %q: %v", s, err)
 	}
-	p.expr = x
+	p.multi = segs
 	return p, nil
 }
 
@@ -114,7 +112,7 @@ func (p *Path) Variable() string { return p.varName }
 
 // IsDefinite reports whether the path selects at most one node (no
 // wildcard, slice, union, filter or deep scan).
-func (p *Path) IsDefinite() bool { return p.expr == nil }
+func (p *Path) IsDefinite() bool { return p.multi == nil }
 
 // rootValue returns what the path's leading $ addresses.
 func (p *Path) rootValue(input any, ctx *Context) (any, bool) {
@@ -144,12 +142,8 @@ func (p *Path) eval(input any, ctx *Context) (any, string, bool) {
 		}
 		return nil, "No results for path: " + p.normalized(len(p.steps)), false
 	}
-	if p.expr != nil {
-		res := p.expr.Get(root)
-		if res == nil {
-			res = []any{}
-		}
-		return res, "", true
+	if p.multi != nil {
+		return evalMulti(p.multi, root), "", true
 	}
 	cur := root
 	for i, st := range p.steps {
