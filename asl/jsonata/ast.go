@@ -1,0 +1,166 @@
+package jsonata
+
+// Node is one node of a processed JSONata syntax tree (the shape jsonata-js's
+// post-parse stage produces: paths are flattened into Steps, predicates into
+// Stages). Every node has a byte span [Start, End) in the expression text.
+type Node struct {
+	// Type is one of: path, binary, unary, name, string, number, value,
+	// wildcard, descendant, parent, condition, block, bind, regex, function,
+	// partial, variable, lambda, apply, sort, transform, placeholder, error.
+	Type string
+	// Value is the operator (binary/unary/apply/bind), the name (name,
+	// variable), or the literal value (string, number, value).
+	Value any
+	Start int
+	End   int
+	// Position is jsonata-js's position for the node's token (just after it).
+	Position int
+
+	LHS, RHS    *Node
+	Expression  *Node     // unary minus operand
+	Expressions []*Node   // array constructor items, block expressions
+	Pairs       [][2]*Node // object constructor
+	Steps       []*Node   // path steps
+	Group       *GroupBy  // group-by on a step or path
+	Predicate   []*Stage  // filters on a non-path expression
+	Stages      []*Stage  // filters / index bindings on a path step
+	Terms       []SortTerm
+	Procedure   *Node
+	Arguments   []*Node
+	Params      []string // lambda parameter names (without $)
+	Signature   *Signature
+	Body        *Node
+	Condition   *Node
+	Then, Else  *Node
+	Pattern     *Node
+	Update      *Node
+	Delete      *Node
+	Err         *Error // error nodes from tolerant parsing
+
+	KeepArray          bool
+	KeepSingletonArray bool
+	ConsArray          bool
+	Tuple              bool
+	Thunk              bool
+	Focus              string
+	Index              string
+	HasFocus, HasIndex bool
+
+	regex         *jsRegex
+	ancestor      *slot
+	slot          *slot
+	seekingParent []*slot
+
+	// raw parse fields
+	id       string
+	terms    []rawTerm
+	coalesce bool
+	elvis    bool
+}
+
+// GroupBy is a `{key: value}` grouping attached to a step.
+type GroupBy struct {
+	Pairs    [][2]*Node
+	Position int
+	Start    int
+	End      int
+}
+
+// Stage is a predicate filter (`[expr]`) or index binding (`#$i`) on a step.
+type Stage struct {
+	Type     string // filter | index
+	Expr     *Node
+	Value    string
+	Position int
+}
+
+// SortTerm is one term of an order-by `^(...)`.
+type SortTerm struct {
+	Descending bool
+	Expression *Node
+}
+
+type rawTerm struct {
+	descending bool
+	expr       *Node
+}
+
+type slot struct {
+	label string
+	level int
+	index int
+}
+
+// Children returns the direct children of n in source order (best effort).
+func (n *Node) Children() []*Node {
+	if n == nil {
+		return nil
+	}
+	var out []*Node
+	add := func(c ...*Node) {
+		for _, x := range c {
+			if x != nil {
+				out = append(out, x)
+			}
+		}
+	}
+	add(n.LHS, n.Procedure, n.Condition, n.Then, n.Else, n.Pattern, n.Update, n.Delete, n.Expression)
+	add(n.Expressions...)
+	add(n.Steps...)
+	for _, p := range n.Pairs {
+		add(p[0], p[1])
+	}
+	add(n.Arguments...)
+	add(n.Body, n.RHS)
+	for _, s := range n.Stages {
+		add(s.Expr)
+	}
+	for _, s := range n.Predicate {
+		add(s.Expr)
+	}
+	for _, t := range n.Terms {
+		add(t.Expression)
+	}
+	if n.Group != nil {
+		for _, p := range n.Group.Pairs {
+			add(p[0], p[1])
+		}
+	}
+	return out
+}
+
+// Walk calls fn for n and every descendant (pre-order) until fn returns false
+// for a node, in which case that node's children are skipped.
+func Walk(n *Node, fn func(*Node) bool) {
+	if n == nil || !fn(n) {
+		return
+	}
+	for _, c := range n.Children() {
+		Walk(c, fn)
+	}
+}
+
+// NodeAt returns the innermost node whose span contains offset (Start <=
+// offset <= End, so a cursor just after a token finds it), and the chain
+// of its ancestors from the root.
+func NodeAt(root *Node, offset int) (*Node, []*Node) {
+	var best *Node
+	var path []*Node
+	var visit func(n *Node, anc []*Node)
+	visit = func(n *Node, anc []*Node) {
+		if n == nil {
+			return
+		}
+		if n.Start <= offset && offset <= n.End {
+			if best == nil || n.End-n.Start <= best.End-best.Start {
+				best = n
+				path = append(append([]*Node(nil), anc...), n)
+			}
+		}
+		for _, c := range n.Children() {
+			visit(c, append(anc, n))
+		}
+	}
+	visit(root, nil)
+	return best, path
+}

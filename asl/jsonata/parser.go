@@ -1,0 +1,874 @@
+package jsonata
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxParseDepth bounds parser recursion so hostile input cannot overflow
+// the Go stack.
+const maxParseDepth = 400
+
+type parseAbort struct{ err *Error }
+
+type parser struct {
+	src      string
+	lx       lexer
+	node     *Node
+	recover  bool
+	errors   []*Error
+	prevEnd  int
+	depth    int
+	labelSeq int
+	ancestry []*Node
+}
+
+// Parse parses a JSONata expression and returns its processed syntax tree or
+// the first syntax error, as jsonata-js does.
+func Parse(expr string) (ast *Node, err error) {
+	p := &parser{src: expr, lx: lexer{src: expr}}
+	defer func() {
+		if r := recover(); r != nil {
+			pa, ok := r.(parseAbort)
+			if !ok {
+				panic(r)
+			}
+			ast, err = nil, pa.err
+		}
+	}()
+	n := p.parse()
+	return n, nil
+}
+
+// ParseTolerant parses an expression that may be unfinished (as typed in an
+// editor) and returns the best tree it can build plus every syntax error.
+// The tree is never nil; broken parts appear as nodes of Type "error".
+func ParseTolerant(expr string) (ast *Node, errs []*Error) {
+	p := &parser{src: expr, lx: lexer{src: expr}, recover: true}
+	defer func() {
+		if r := recover(); r != nil {
+			pa, ok := r.(parseAbort)
+			if !ok {
+				panic(r)
+			}
+			errs = append(p.errors, pa.err)
+			if ast == nil {
+				ast = &Node{Type: "error", Err: pa.err, Start: 0, End: len(expr)}
+			}
+		}
+	}()
+	ast = p.parse()
+	return ast, p.errors
+}
+
+func (p *parser) parse() *Node {
+	p.advance("", false)
+	expr := p.expression(0)
+	if p.node.id != "(end)" {
+		p.handleError(&Error{Code: "S0201", Position: p.node.Position, Start: p.node.Start, Token: tokenText(p.node)})
+	}
+	expr = p.process(expr)
+	if expr.Type == "parent" || expr.seekingParent != nil {
+		p.fail(&Error{Code: "S0217", Position: expr.Position, Start: expr.Start, Token: expr.Type})
+	}
+	return expr
+}
+
+func tokenText(n *Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.id == "(end)" {
+		return "(end)"
+	}
+	switch v := n.Value.(type) {
+	case string:
+		return v
+	case float64:
+		return formatNumberJS(v)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		if n.Type == "value" {
+			return "null"
+		}
+	}
+	return n.id
+}
+
+// fail reports an error: strict parsing stops, tolerant parsing records it.
+func (p *parser) fail(err *Error) *Node {
+	if !p.recover {
+		panic(parseAbort{err})
+	}
+	p.errors = append(p.errors, err)
+	return &Node{Type: "error", Err: err, Position: err.Position, Start: maxInt(err.Start, 0), End: err.Position}
+}
+
+func (p *parser) handleError(err *Error) *Node {
+	if !p.recover {
+		panic(parseAbort{err})
+	}
+	p.errors = append(p.errors, err)
+	// swallow the rest of the input, as jsonata-js's recovery does
+	p.lx.pos = len(p.src)
+	start := p.node.Start
+	if err.Start >= 0 {
+		start = err.Start
+	}
+	p.node = &Node{id: "(error)", Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
+	return p.node
+}
+
+var knownSymbols = map[string]bool{
+	":": true, ";": true, ",": true, ")": true, "]": true, "}": true, "..": true, ".": true, "+": true,
+	"-": true, "*": true, "/": true, "%": true, "=": true, "<": true, ">": true, "!=": true, "<=": true,
+	">=": true, "&": true, "and": true, "or": true, "in": true, "~>": true, "**": true, "(": true,
+	"[": true, "^": true, "{": true, ":=": true, "@": true, "#": true, "?": true, "|": true, "?:": true, "??": true,
+}
+
+var infixPower = map[string]int{
+	".": 75, "+": 50, "-": 50, "*": 60, "/": 60, "%": 60, "=": 40, "<": 40, ">": 40, "!=": 40,
+	"<=": 40, ">=": 40, "&": 50, "and": 30, "or": 25, "in": 40, "~>": 40, "(": 80, "[": 80,
+	"^": 40, "{": 70, ":=": 10, "@": 80, "#": 80, "?": 20, "??": 40, "?:": 40, "(error)": 10,
+}
+
+func (n *Node) lbp() int { return infixPower[n.id] }
+
+func (p *parser) advance(id string, infix bool) *Node {
+	if id != "" && p.node.id != id {
+		code := "S0202"
+		if p.node.id == "(end)" {
+			code = "S0203"
+		}
+		return p.handleError(&Error{Code: code, Position: p.node.Position, Start: p.node.Start, Token: tokenText(p.node), Expected: id})
+	}
+	if p.node != nil {
+		p.prevEnd = p.node.End
+	}
+	tok, lerr := p.lx.next(infix)
+	if lerr != nil {
+		if !p.recover {
+			panic(parseAbort{lerr})
+		}
+		p.errors = append(p.errors, lerr)
+		p.lx.pos = len(p.src)
+		start := lerr.Start
+		if start < 0 {
+			start = lerr.Position
+		}
+		p.node = &Node{id: "(error)", Type: "error", Err: lerr, Position: lerr.Position, Start: start, End: len(p.src)}
+		return p.node
+	}
+	n := &Node{Position: tok.end, Start: tok.start, End: tok.end}
+	switch tok.typ {
+	case tokEnd:
+		n.id, n.Type = "(end)", "end"
+		n.Position = len(p.src)
+	case tokName:
+		n.id, n.Type, n.Value = "(name)", "name", tok.str
+	case tokVariable:
+		n.id, n.Type, n.Value = "(name)", "variable", tok.str
+	case tokOperator:
+		if !knownSymbols[tok.str] {
+			return p.handleError(&Error{Code: "S0204", Position: tok.end, Start: tok.start, Token: tok.str})
+		}
+		n.id, n.Type, n.Value = tok.str, "operator", tok.str
+	case tokString:
+		n.id, n.Type, n.Value = "(literal)", "string", tok.str
+	case tokNumber:
+		n.id, n.Type, n.Value = "(literal)", "number", tok.num
+	case tokValue:
+		n.id, n.Type, n.Value = "(literal)", "value", tok.value
+	case tokRegex:
+		n.id, n.Type, n.Value = "(regex)", "regex", "/"+tok.str+"/"+tok.flags
+		re, rerr := compileJSRegex(tok.str, tok.flags)
+		if rerr != nil {
+			rerr.Position, rerr.Start = tok.end, tok.start
+			return p.handleError(rerr)
+		}
+		n.regex = re
+	}
+	p.node = n
+	return n
+}
+
+func (p *parser) expression(rbp int) *Node {
+	p.depth++
+	if p.depth > maxParseDepth {
+		panic(parseAbort{&Error{Code: "U1001", Position: p.node.Position, Start: p.node.Start, Value: "Stack overflow error: expression nesting is too deep"}})
+	}
+	defer func() { p.depth-- }()
+	t := p.node
+	start := t.Start
+	p.advance("", true)
+	left := p.nud(t)
+	p.span(left, start)
+	for rbp < p.node.lbp() {
+		t = p.node
+		lstart := left.Start
+		p.advance("", false)
+		left = p.led(t, left)
+		p.span(left, lstart)
+	}
+	return left
+}
+
+func (p *parser) span(n *Node, start int) {
+	if n == nil {
+		return
+	}
+	if start < n.Start || n.Start == 0 && n.End == 0 {
+		n.Start = start
+	}
+	if p.prevEnd > n.End {
+		n.End = p.prevEnd
+	}
+}
+
+func (p *parser) nud(t *Node) *Node {
+	switch t.id {
+	case "(end)", "(name)", "(literal)", "(regex)", "and", "or", "in", "(error)":
+		return t
+	case "-":
+		t.Expression = p.expression(70)
+		t.Type = "unary"
+		return t
+	case "*":
+		t.Type = "wildcard"
+		return t
+	case "**":
+		t.Type = "descendant"
+		return t
+	case "%":
+		t.Type = "parent"
+		return t
+	case "(":
+		var exprs []*Node
+		for p.node.id != ")" {
+			exprs = append(exprs, p.expression(0))
+			if p.node.id != ";" {
+				break
+			}
+			p.advance(";", false)
+		}
+		p.advance(")", true)
+		t.Type = "block"
+		t.Expressions = exprs
+		return t
+	case "[":
+		var items []*Node
+		if p.node.id != "]" {
+			for {
+				item := p.expression(0)
+				if p.node.id == ".." {
+					rng := &Node{Type: "binary", Value: "..", Position: p.node.Position, LHS: item, Start: item.Start}
+					p.advance("..", false)
+					rng.RHS = p.expression(0)
+					rng.End = p.prevEnd
+					item = rng
+				}
+				items = append(items, item)
+				if p.node.id != "," {
+					break
+				}
+				p.advance(",", false)
+			}
+		}
+		p.advance("]", true)
+		t.Expressions = items
+		t.Type = "unary"
+		return t
+	case "{":
+		t.Pairs = p.objectPairs()
+		t.Type = "unary"
+		return t
+	case "|":
+		t.Type = "transform"
+		t.Pattern = p.expression(0)
+		p.advance("|", false)
+		t.Update = p.expression(0)
+		if p.node.id == "," {
+			p.advance(",", false)
+			t.Delete = p.expression(0)
+		}
+		p.advance("|", false)
+		return t
+	}
+	err := &Error{Code: "S0211", Position: t.Position, Start: t.Start, Token: tokenText(t)}
+	if !p.recover {
+		panic(parseAbort{err})
+	}
+	p.errors = append(p.errors, err)
+	return &Node{Type: "error", Err: err, Position: t.Position, Start: t.Start, End: t.End}
+}
+
+func (p *parser) objectPairs() [][2]*Node {
+	var pairs [][2]*Node
+	if p.node.id != "}" {
+		for {
+			k := p.expression(0)
+			p.advance(":", false)
+			v := p.expression(0)
+			pairs = append(pairs, [2]*Node{k, v})
+			if p.node.id != "," {
+				break
+			}
+			p.advance(",", false)
+		}
+	}
+	p.advance("}", true)
+	return pairs
+}
+
+func (p *parser) led(t *Node, left *Node) *Node {
+	switch t.id {
+	case ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>":
+		t.LHS = left
+		t.RHS = p.expression(infixPower[t.id])
+		t.Type = "binary"
+		return t
+	case "(":
+		t.Procedure = left
+		t.Type = "function"
+		if p.node.id != ")" {
+			for {
+				if p.node.Type == "operator" && p.node.id == "?" {
+					t.Type = "partial"
+					ph := p.node
+					ph.Type = "placeholder"
+					t.Arguments = append(t.Arguments, ph)
+					p.advance("?", false)
+				} else {
+					t.Arguments = append(t.Arguments, p.expression(0))
+				}
+				if p.node.id != "," {
+					break
+				}
+				p.advance(",", false)
+			}
+		}
+		p.advance(")", true)
+		if left.Type == "name" && (left.Value == "function" || left.Value == "λ") {
+			for i, a := range t.Arguments {
+				if a.Type != "variable" {
+					return p.handleError(&Error{Code: "S0208", Position: a.Position, Start: a.Start, Token: tokenText(a), Value: float64(i + 1)})
+				}
+				t.Params = append(t.Params, a.Value.(string))
+			}
+			t.Type = "lambda"
+			if p.node.id == "<" {
+				sigStart := p.node.Start
+				sigPos := p.node.Position
+				depth := 1
+				for depth > 0 && p.node.id != "{" && p.node.id != "(end)" && p.node.id != "(error)" {
+					tok := p.advance("", false)
+					if tok.id == ">" {
+						depth--
+					} else if tok.id == "<" {
+						depth++
+					}
+				}
+				sigEnd := p.node.End
+				p.advance(">", false)
+				text := strings.Map(func(r rune) rune {
+					if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+						return -1
+					}
+					return r
+				}, p.src[sigStart:minInt(sigEnd, len(p.src))])
+				sig, serr := parseSignature(text)
+				if serr != nil {
+					serr.Position = sigPos + serr.Index
+					serr.Start = sigStart
+					return p.handleError(serr)
+				}
+				t.Signature = sig
+			}
+			p.advance("{", false)
+			t.Body = p.expression(0)
+			p.advance("}", false)
+		}
+		return t
+	case "[":
+		if p.node.id == "]" {
+			step := left
+			for step != nil && step.Type == "binary" && step.Value == "[" {
+				step = step.LHS
+			}
+			if step != nil {
+				step.KeepArray = true
+			}
+			p.advance("]", false)
+			return left
+		}
+		t.LHS = left
+		t.RHS = p.expression(0)
+		t.Type = "binary"
+		p.advance("]", true)
+		return t
+	case "^":
+		p.advance("(", false)
+		var terms []rawTerm
+		for {
+			term := rawTerm{}
+			if p.node.id == "<" {
+				p.advance("<", false)
+			} else if p.node.id == ">" {
+				term.descending = true
+				p.advance(">", false)
+			}
+			term.expr = p.expression(0)
+			terms = append(terms, term)
+			if p.node.id != "," {
+				break
+			}
+			p.advance(",", false)
+		}
+		p.advance(")", false)
+		t.LHS = left
+		t.terms = terms
+		t.Type = "binary"
+		return t
+	case "{":
+		t.LHS = left
+		t.Pairs = p.objectPairs()
+		t.Type = "binary"
+		return t
+	case ":=":
+		if left.Type != "variable" {
+			return p.handleError(&Error{Code: "S0212", Position: left.Position, Start: left.Start, Token: tokenText(left)})
+		}
+		t.LHS = left
+		t.RHS = p.expression(infixPower[":="] - 1)
+		t.Type = "binary"
+		return t
+	case "@", "#":
+		t.LHS = left
+		t.RHS = p.expression(80)
+		if t.RHS.Type != "variable" {
+			return p.handleError(&Error{Code: "S0214", Position: t.RHS.Position, Start: t.RHS.Start, Token: t.id})
+		}
+		t.Type = "binary"
+		return t
+	case "?":
+		t.Type = "condition"
+		t.Condition = left
+		t.Then = p.expression(0)
+		if p.node.id == ":" {
+			p.advance(":", false)
+			t.Else = p.expression(0)
+		}
+		return t
+	case "??", "?:":
+		t.Type = "condition"
+		t.Condition = left
+		t.Else = p.expression(0)
+		t.coalesce = t.id == "??"
+		t.elvis = t.id == "?:"
+		return t
+	case "(error)":
+		t.LHS = left
+		t.Type = "error"
+		return t
+	}
+	return p.handleError(&Error{Code: "S0201", Position: t.Position, Start: t.Start, Token: tokenText(t)})
+}
+
+func last(steps []*Node) *Node { return steps[len(steps)-1] }
+
+// process is jsonata-js's post-parse stage: it flattens location paths into
+// steps, attaches predicates, resolves parent references and marks tail calls.
+func (p *parser) process(expr *Node) *Node {
+	if expr == nil {
+		return p.fail(&Error{Code: "S0207", Position: len(p.src), Start: len(p.src)})
+	}
+	var result *Node
+	switch expr.Type {
+	case "binary":
+		switch expr.Value {
+		case ".":
+			lstep := p.process(expr.LHS)
+			if lstep.Type == "path" {
+				result = lstep
+			} else {
+				result = &Node{Type: "path", Steps: []*Node{lstep}, Position: lstep.Position}
+			}
+			if lstep.Type == "parent" {
+				result.seekingParent = []*slot{lstep.slot}
+			}
+			rest := p.process(expr.RHS)
+			if rest.Type == "path" {
+				result.Steps = append(result.Steps, rest.Steps...)
+			} else {
+				if rest.Predicate != nil {
+					rest.Stages = rest.Predicate
+					rest.Predicate = nil
+				}
+				result.Steps = append(result.Steps, rest)
+			}
+			for _, step := range result.Steps {
+				if step.Type == "number" || step.Type == "value" {
+					return p.fail(&Error{Code: "S0213", Position: step.Position, Start: step.Start, Value: step.Value, Token: tokenText(step)})
+				}
+				if step.Type == "string" {
+					step.Type = "name"
+				}
+			}
+			for _, step := range result.Steps {
+				if step.KeepArray {
+					result.KeepSingletonArray = true
+				}
+			}
+			first := result.Steps[0]
+			if first.Type == "unary" && first.Value == "[" {
+				first.ConsArray = true
+			}
+			ls := last(result.Steps)
+			if ls.Type == "unary" && ls.Value == "[" {
+				ls.ConsArray = true
+			}
+			p.resolveAncestry(result)
+			result.Start, result.End = expr.Start, expr.End
+		case "[":
+			result = p.process(expr.LHS)
+			step := result
+			isPath := false
+			if result.Type == "path" && len(result.Steps) > 0 {
+				step = last(result.Steps)
+				isPath = true
+			}
+			if step.Group != nil {
+				return p.fail(&Error{Code: "S0209", Position: expr.Position, Start: expr.Start})
+			}
+			predicate := p.process(expr.RHS)
+			if predicate.seekingParent != nil {
+				for _, s := range predicate.seekingParent {
+					if s.level == 1 {
+						p.seekParent(step, s)
+					} else {
+						s.level--
+					}
+				}
+				p.pushAncestry(step, predicate)
+			}
+			stage := &Stage{Type: "filter", Expr: predicate, Position: expr.Position}
+			if isPath {
+				step.Stages = append(step.Stages, stage)
+			} else {
+				step.Predicate = append(step.Predicate, stage)
+			}
+			step.End = maxInt(step.End, expr.End)
+			result.End = maxInt(result.End, expr.End)
+		case "{":
+			result = p.process(expr.LHS)
+			if result.Group != nil {
+				return p.fail(&Error{Code: "S0210", Position: expr.Position, Start: expr.Start})
+			}
+			g := &GroupBy{Position: expr.Position, Start: expr.Start, End: expr.End}
+			for _, pair := range expr.Pairs {
+				g.Pairs = append(g.Pairs, [2]*Node{p.process(pair[0]), p.process(pair[1])})
+			}
+			result.Group = g
+			result.End = maxInt(result.End, expr.End)
+		case "^":
+			result = p.process(expr.LHS)
+			if result.Type != "path" {
+				result = &Node{Type: "path", Steps: []*Node{result}, Start: result.Start}
+			}
+			sortStep := &Node{Type: "sort", Position: expr.Position, Start: expr.Start, End: expr.End}
+			for _, term := range expr.terms {
+				e := p.process(term.expr)
+				p.pushAncestry(sortStep, e)
+				sortStep.Terms = append(sortStep.Terms, SortTerm{Descending: term.descending, Expression: e})
+			}
+			result.Steps = append(result.Steps, sortStep)
+			p.resolveAncestry(result)
+			result.End = expr.End
+		case ":=":
+			result = &Node{Type: "bind", Value: ":=", Position: expr.Position, Start: expr.Start, End: expr.End}
+			result.LHS = p.process(expr.LHS)
+			result.RHS = p.process(expr.RHS)
+			p.pushAncestry(result, result.RHS)
+		case "@":
+			result = p.process(expr.LHS)
+			step := result
+			if result.Type == "path" {
+				step = last(result.Steps)
+			}
+			if step.Stages != nil || step.Predicate != nil {
+				return p.fail(&Error{Code: "S0215", Position: expr.Position, Start: expr.Start})
+			}
+			if step.Type == "sort" {
+				return p.fail(&Error{Code: "S0216", Position: expr.Position, Start: expr.Start})
+			}
+			if expr.KeepArray {
+				step.KeepArray = true
+			}
+			step.Focus, step.HasFocus = expr.RHS.Value.(string), true
+			step.Tuple = true
+			result.End = maxInt(result.End, expr.End)
+		case "#":
+			result = p.process(expr.LHS)
+			step := result
+			if result.Type == "path" {
+				step = last(result.Steps)
+			} else {
+				result = &Node{Type: "path", Steps: []*Node{result}, Start: result.Start, End: result.End}
+				if step.Predicate != nil {
+					step.Stages = step.Predicate
+					step.Predicate = nil
+				}
+			}
+			name := expr.RHS.Value.(string)
+			if step.Stages == nil {
+				step.Index, step.HasIndex = name, true
+			} else {
+				step.Stages = append(step.Stages, &Stage{Type: "index", Value: name, Position: expr.Position})
+			}
+			step.Tuple = true
+			result.End = maxInt(result.End, expr.End)
+		case "~>":
+			result = &Node{Type: "apply", Value: "~>", Position: expr.Position, Start: expr.Start, End: expr.End}
+			result.LHS = p.process(expr.LHS)
+			result.RHS = p.process(expr.RHS)
+			p.pushAncestry(result, result.LHS)
+			p.pushAncestry(result, result.RHS)
+		default:
+			result = &Node{Type: "binary", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
+			result.LHS = p.process(expr.LHS)
+			result.RHS = p.process(expr.RHS)
+			p.pushAncestry(result, result.LHS)
+			p.pushAncestry(result, result.RHS)
+		}
+	case "unary":
+		result = &Node{Type: "unary", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
+		switch expr.Value {
+		case "[":
+			for _, item := range expr.Expressions {
+				v := p.process(item)
+				p.pushAncestry(result, v)
+				result.Expressions = append(result.Expressions, v)
+			}
+		case "{":
+			for _, pair := range expr.Pairs {
+				k := p.process(pair[0])
+				p.pushAncestry(result, k)
+				v := p.process(pair[1])
+				p.pushAncestry(result, v)
+				result.Pairs = append(result.Pairs, [2]*Node{k, v})
+			}
+		default:
+			result.Expression = p.process(expr.Expression)
+			if expr.Value == "-" && result.Expression.Type == "number" {
+				num := result.Expression
+				num.Value = -num.Value.(float64)
+				num.Start = expr.Start
+				result = num
+			} else {
+				p.pushAncestry(result, result.Expression)
+			}
+		}
+	case "function", "partial":
+		result = &Node{Type: expr.Type, Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
+		for _, a := range expr.Arguments {
+			an := p.process(a)
+			p.pushAncestry(result, an)
+			result.Arguments = append(result.Arguments, an)
+		}
+		result.Procedure = p.process(expr.Procedure)
+	case "lambda":
+		result = &Node{Type: "lambda", Params: expr.Params, Signature: expr.Signature, Position: expr.Position, Start: expr.Start, End: expr.End}
+		for _, a := range expr.Arguments {
+			result.Arguments = append(result.Arguments, a)
+		}
+		body := p.process(expr.Body)
+		result.Body = tailCallOptimize(body)
+	case "condition":
+		result = &Node{Type: "condition", Position: expr.Position, Start: expr.Start, End: expr.End, coalesce: expr.coalesce, elvis: expr.elvis}
+		result.Condition = p.process(expr.Condition)
+		p.pushAncestry(result, result.Condition)
+		if expr.Then != nil {
+			result.Then = p.process(expr.Then)
+			p.pushAncestry(result, result.Then)
+		}
+		if expr.Else != nil {
+			result.Else = p.process(expr.Else)
+			p.pushAncestry(result, result.Else)
+		}
+	case "transform":
+		result = &Node{Type: "transform", Position: expr.Position, Start: expr.Start, End: expr.End}
+		result.Pattern = p.process(expr.Pattern)
+		result.Update = p.process(expr.Update)
+		if expr.Delete != nil {
+			result.Delete = p.process(expr.Delete)
+		}
+	case "block":
+		result = &Node{Type: "block", Position: expr.Position, Start: expr.Start, End: expr.End}
+		for _, item := range expr.Expressions {
+			part := p.process(item)
+			p.pushAncestry(result, part)
+			if part.ConsArray || (part.Type == "path" && len(part.Steps) > 0 && part.Steps[0].ConsArray) {
+				result.ConsArray = true
+			}
+			result.Expressions = append(result.Expressions, part)
+		}
+	case "name":
+		result = &Node{Type: "path", Steps: []*Node{expr}, Position: expr.Position, Start: expr.Start, End: expr.End}
+		if expr.KeepArray {
+			result.KeepSingletonArray = true
+		}
+	case "parent":
+		p.labelSeq++
+		result = &Node{Type: "parent", Position: expr.Position, Start: expr.Start, End: expr.End,
+			slot: &slot{label: "!" + strconv.Itoa(p.labelSeq-1), level: 1, index: len(p.ancestry)}}
+		p.ancestry = append(p.ancestry, result)
+	case "string", "number", "value", "wildcard", "descendant", "variable", "regex", "placeholder":
+		result = expr
+	case "operator":
+		if expr.Value == "and" || expr.Value == "or" || expr.Value == "in" {
+			expr.Type = "name"
+			result = p.process(expr)
+		} else if expr.Value == "?" {
+			expr.Type = "placeholder"
+			result = expr
+		} else {
+			return p.fail(&Error{Code: "S0201", Position: expr.Position, Start: expr.Start, Token: tokenText(expr)})
+		}
+	case "error":
+		result = expr
+		if expr.LHS != nil {
+			result = p.process(expr.LHS)
+			if result.Type == "path" || result.Type == "function" || result.Type == "partial" {
+				// keep the error visible for editors: attach as trailing node
+				errNode := &Node{Type: "error", Err: expr.Err, Position: expr.Position, Start: expr.Start, End: expr.End}
+				if result.Type == "path" {
+					result.Steps = append(result.Steps, errNode)
+					result.End = maxInt(result.End, expr.End)
+				}
+			}
+		}
+	default:
+		code := "S0206"
+		if expr.id == "(end)" {
+			code = "S0207"
+		}
+		return p.fail(&Error{Code: code, Position: expr.Position, Start: expr.Start, Token: tokenText(expr)})
+	}
+	if expr.KeepArray {
+		result.KeepArray = true
+	}
+	return result
+}
+
+func tailCallOptimize(expr *Node) *Node {
+	switch expr.Type {
+	case "function":
+		if expr.Predicate == nil {
+			return &Node{Type: "lambda", Thunk: true, Body: expr, Position: expr.Position, Start: expr.Start, End: expr.End}
+		}
+	case "condition":
+		if expr.Then != nil {
+			expr.Then = tailCallOptimize(expr.Then)
+		}
+		if expr.Else != nil {
+			expr.Else = tailCallOptimize(expr.Else)
+		}
+	case "block":
+		if n := len(expr.Expressions); n > 0 {
+			expr.Expressions[n-1] = tailCallOptimize(expr.Expressions[n-1])
+		}
+	}
+	return expr
+}
+
+func (p *parser) seekParent(node *Node, s *slot) *slot {
+	switch node.Type {
+	case "name", "wildcard":
+		s.level--
+		if s.level == 0 {
+			if node.ancestor == nil {
+				node.ancestor = s
+			} else {
+				p.ancestry[s.index].slot.label = node.ancestor.label
+				node.ancestor = s
+			}
+			node.Tuple = true
+		}
+	case "parent":
+		s.level++
+	case "block":
+		if n := len(node.Expressions); n > 0 {
+			node.Tuple = true
+			s = p.seekParent(node.Expressions[n-1], s)
+		}
+	case "path":
+		node.Tuple = true
+		index := len(node.Steps) - 1
+		s = p.seekParent(node.Steps[index], s)
+		index--
+		for s.level > 0 && index >= 0 {
+			s = p.seekParent(node.Steps[index], s)
+			index--
+		}
+	default:
+		p.fail(&Error{Code: "S0217", Position: node.Position, Start: node.Start, Token: node.Type})
+	}
+	return s
+}
+
+func (p *parser) pushAncestry(result, value *Node) {
+	if value == nil {
+		return
+	}
+	if value.seekingParent != nil || value.Type == "parent" {
+		slots := value.seekingParent
+		if value.Type == "parent" {
+			slots = append(slots, value.slot)
+		}
+		if result.seekingParent == nil {
+			result.seekingParent = slots
+		} else {
+			result.seekingParent = append(result.seekingParent, slots...)
+		}
+	}
+}
+
+func (p *parser) resolveAncestry(path *Node) {
+	index := len(path.Steps) - 1
+	laststep := path.Steps[index]
+	slots := append([]*slot(nil), laststep.seekingParent...)
+	if laststep.Type == "parent" {
+		slots = append(slots, laststep.slot)
+	}
+	for _, s := range slots {
+		index = len(path.Steps) - 2
+		for s.level > 0 {
+			if index < 0 {
+				path.seekingParent = append(path.seekingParent, s)
+				break
+			}
+			step := path.Steps[index]
+			index--
+			for index >= 0 && step.HasFocus && path.Steps[index].HasFocus {
+				step = path.Steps[index]
+				index--
+			}
+			s = p.seekParent(step, s)
+		}
+	}
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
