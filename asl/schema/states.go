@@ -96,7 +96,7 @@ func stateObject(t string, w which, own []*Field, groups ...Group) *ObjectSchema
 		if t == Task {
 			doc = "A payload template building the request sent to the resource: keys ending in `.$` take their value from a path (`$.x`), the Context object (`$$.Task.Token`), a variable or an intrinsic function; other keys are copied as they are. Without it the whole effective input is sent."
 		}
-		p := (&Field{Name: "Parameters", Types: TObject, Doc: doc}).template().free().only(JSONPathOnly, "Arguments")
+		p := (&Field{Name: "Parameters", Types: TAny, Doc: doc}).template().free().only(JSONPathOnly, "Arguments")
 		if t == Pass {
 			p.Instead = "Output"
 		}
@@ -112,7 +112,7 @@ func stateObject(t string, w which, own []*Field, groups ...Group) *ObjectSchema
 		if t == Parallel {
 			doc = "The input given to every branch, as JSON whose strings may be `{% %}` expressions, or one expression. Default: the state input."
 		}
-		fs = append(fs, (&Field{Name: "Arguments", Types: TObject, JSONata: true, Mode: JSONataOnly, Instead: "Parameters", Doc: doc}).free().snippet("\"Arguments\": {\n\t\"$1\": \"{% $2 %}\"\n}"))
+		fs = append(fs, (&Field{Name: "Arguments", Types: TAny, JSONata: true, Mode: JSONataOnly, Instead: "Parameters", Doc: doc}).free().snippet("\"Arguments\": {\n\t\"$1\": \"{% $2 %}\"\n}"))
 	}
 	if w.resultSelector {
 		fs = append(fs, (&Field{Name: "ResultSelector", Types: TObject, Doc: "A payload template applied to the raw result before `ResultPath`: `$` is the result, so `\"body.$\": \"$.Payload\"` keeps only the Lambda payload."}).template().free().only(JSONPathOnly, "Output"))
