@@ -1,0 +1,302 @@
+package lsp
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"golang.org/x/tools/txtar"
+
+	"github.com/aslkit/aslkit/asl/source"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden sections of testdata/features/*.txtar")
+
+// TestFeatures runs every testdata/features/*.txtar through the in-process
+// server. The first file is the document (its name picks the language);
+// inline <|name|> markers are stripped before didOpen. Every section named
+// "@marker.feature" (or "@feature" for whole-document features) is a
+// golden answer:
+//
+//	@m.definition @m.references @m.highlight @m.prepareRename
+//	@m.rename.NewName  (the document after the rename)
+//	@symbols @folding @format @diagnostics
+func TestFeatures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/features/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no testdata/features/*.txtar")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			runBubble(t, func(t *testing.T) { runFeatureFile(t, file) })
+		})
+	}
+}
+
+var markerRE = regexp.MustCompile(`<\|([A-Za-z0-9_]+)\|>`)
+
+// stripMarkers removes <|name|> markers and returns their byte offsets.
+func stripMarkers(t *testing.T, text string) (string, map[string]int) {
+	marks := map[string]int{}
+	var b strings.Builder
+	last := 0
+	for _, m := range markerRE.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		name := text[m[2]:m[3]]
+		if _, dup := marks[name]; dup {
+			t.Fatalf("marker %q defined twice", name)
+		}
+		marks[name] = b.Len()
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String(), marks
+}
+
+func languageOf(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".asl.json"):
+		return "asl"
+	case strings.HasSuffix(name, ".asl.yaml"), strings.HasSuffix(name, ".asl.yml"):
+		return "asl-yaml"
+	case strings.HasSuffix(name, ".yaml"):
+		return "yaml"
+	}
+	return "json"
+}
+
+func runFeatureFile(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ar.Files) == 0 || strings.HasPrefix(ar.Files[0].Name, "@") {
+		t.Fatal("the first section must be the document")
+	}
+	doc := ar.Files[0]
+	text, marks := stripMarkers(t, string(doc.Data))
+	h := start(t, Options{})
+	u := h.open(doc.Name, languageOf(doc.Name), text)
+	h.settle()
+	snap, _ := h.serverSnapshot(u)
+	used := map[string]bool{}
+	markPos := func(name string) protocol.Position {
+		off, ok := marks[name]
+		if !ok {
+			t.Fatalf("section uses undefined marker %q", name)
+		}
+		used[name] = true
+		return fromSourcePos(snap.Mapper.UTF16Position(off))
+	}
+	changed := false
+	for i := 1; i < len(ar.Files); i++ {
+		sec := &ar.Files[i]
+		if !strings.HasPrefix(sec.Name, "@") {
+			continue
+		}
+		got := h.answer(t, u, snap, strings.TrimPrefix(sec.Name, "@"), markPos)
+		if got == string(sec.Data) {
+			continue
+		}
+		if *update {
+			sec.Data = []byte(got)
+			changed = true
+			continue
+		}
+		t.Errorf("%s: %s differs:\n--- got ---\n%s--- want ---\n%s", file, sec.Name, got, sec.Data)
+	}
+	for name := range marks {
+		if !used[name] {
+			t.Errorf("marker %q is never used", name)
+		}
+	}
+	if changed {
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// answer runs one golden section's query and renders the result.
+func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string, markPos func(string) protocol.Position) string {
+	ctx := h.ctx
+	doc := protocol.TextDocumentIdentifier{URI: u}
+	switch section {
+	case "symbols":
+		res, err := h.server.DocumentSymbol(ctx, &protocol.DocumentSymbolParams{TextDocument: doc})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		var b strings.Builder
+		if syms, ok := res.(protocol.DocumentSymbolSlice); ok {
+			renderSymbols(&b, syms, 0)
+		} else {
+			fmt.Fprintf(&b, "unexpected %T\n", res)
+		}
+		return b.String()
+	case "folding":
+		res, err := h.server.FoldingRanges(ctx, &protocol.FoldingRangeParams{TextDocument: doc})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		var b strings.Builder
+		for _, r := range res {
+			fmt.Fprintf(&b, "%d-%d\n", r.StartLine+1, r.EndLine+1)
+		}
+		return b.String()
+	case "format":
+		res, err := h.server.Formatting(ctx, &protocol.DocumentFormattingParams{TextDocument: doc, Options: protocol.FormattingOptions{TabSize: 2, InsertSpaces: true}})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		return applyEdits(t, snap, res)
+	case "diagnostics":
+		p := h.lastDiagnostics(u)
+		var b strings.Builder
+		for _, d := range p.Diagnostics {
+			code, _ := d.Code.(protocol.String)
+			fmt.Fprintf(&b, "%s %s %s\n", severityName(d.Severity), code, messageText(d))
+			b.WriteString(caretSnippet(snap, d.Range))
+			for _, r := range d.RelatedInformation {
+				fmt.Fprintf(&b, "  related: %s\n", r.Message)
+				b.WriteString(indentLines(caretSnippet(snap, r.Location.Range), "  "))
+			}
+		}
+		return b.String()
+	}
+	mark, feature, _ := strings.Cut(section, ".")
+	p := markPos(mark)
+	pp := tdpp(u, p)
+	switch {
+	case feature == "definition":
+		res, err := h.server.Definition(ctx, &protocol.DefinitionParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		locs, _ := res.(protocol.LocationSlice)
+		return renderLocations(snap, locs)
+	case feature == "references":
+		res, err := h.server.References(ctx, &protocol.ReferenceParams{TextDocumentPositionParams: pp, Context: protocol.ReferenceContext{IncludeDeclaration: true}})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		return renderLocations(snap, res)
+	case feature == "highlight":
+		res, err := h.server.DocumentHighlight(ctx, &protocol.DocumentHighlightParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		var b strings.Builder
+		for _, hl := range res {
+			kind := "read"
+			if hl.Kind == protocol.DocumentHighlightKindWrite {
+				kind = "write"
+			}
+			b.WriteString(kind + "\n")
+			b.WriteString(caretSnippet(snap, hl.Range))
+		}
+		return b.String()
+	case feature == "prepareRename":
+		res, err := h.server.PrepareRename(ctx, &protocol.PrepareRenameParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		ph, ok := res.(*protocol.PrepareRenamePlaceholder)
+		if !ok {
+			return fmt.Sprintf("unexpected %T\n", res)
+		}
+		return "placeholder " + ph.Placeholder + "\n" + caretSnippet(snap, ph.Range)
+	case strings.HasPrefix(feature, "rename."):
+		newName := strings.TrimPrefix(feature, "rename.")
+		res, err := h.server.Rename(ctx, &protocol.RenameParams{TextDocumentPositionParams: pp, NewName: newName})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		return applyEdits(t, snap, res.Changes[u])
+	}
+	t.Fatalf("unknown golden section %q", section)
+	return ""
+}
+
+func severityName(s protocol.DiagnosticSeverity) string {
+	return [...]string{"?", "error", "warning", "info", "hint"}[min(int(s), 4)]
+}
+
+func renderSymbols(b *strings.Builder, syms []protocol.DocumentSymbol, depth int) {
+	for _, s := range syms {
+		detail := ""
+		if s.Detail != nil {
+			detail = " " + *s.Detail
+		}
+		fmt.Fprintf(b, "%s%s (kind %d)%s lines %d-%d\n", strings.Repeat("  ", depth), s.Name, s.Kind, detail, s.Range.Start.Line+1, s.Range.End.Line+1)
+		renderSymbols(b, s.Children, depth+1)
+	}
+}
+
+func renderLocations(snap *Snapshot, locs []protocol.Location) string {
+	var b strings.Builder
+	for _, l := range locs {
+		b.WriteString(caretSnippet(snap, l.Range))
+	}
+	return b.String()
+}
+
+// caretSnippet draws a range as "line:col" plus the source line with
+// carets under the range (to the line's end when it spans lines).
+func caretSnippet(snap *Snapshot, r protocol.Range) string {
+	start := snap.offset(r.Start)
+	end := snap.offset(r.End)
+	line := snap.Mapper.Line(start)
+	ls := snap.Mapper.LineSpan(line)
+	if end > ls.End || end < start {
+		end = ls.End
+	}
+	src := string(snap.Text[ls.Start:ls.End])
+	before := utf8.RuneCount(snap.Text[ls.Start:start])
+	width := max(utf8.RuneCount(snap.Text[start:end]), 1)
+	return fmt.Sprintf("%d:%d\n  %s\n  %s%s\n", r.Start.Line+1, r.Start.Character+1, src, strings.Repeat(" ", before), strings.Repeat("^", width))
+}
+
+func indentLines(s, prefix string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "")
+}
+
+// applyEdits applies non-overlapping text edits to the snapshot's text.
+func applyEdits(t *testing.T, snap *Snapshot, edits []protocol.TextEdit) string {
+	type span struct {
+		source.Span
+		text string
+	}
+	var spans []span
+	for _, e := range edits {
+		spans = append(spans, span{source.Span{Start: snap.offset(e.Range.Start), End: snap.offset(e.Range.End)}, e.NewText})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.Start < last {
+			t.Fatalf("overlapping edits: %v", edits)
+		}
+		b.Write(snap.Text[last:s.Start])
+		b.WriteString(s.text)
+		last = s.End
+	}
+	b.Write(snap.Text[last:])
+	return b.String()
+}
+
