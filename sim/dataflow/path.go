@@ -20,9 +20,9 @@ const (
 
 // Path is a compiled JSONPath (InputPath, OutputPath, ItemsPath, *Path
 // fields, template values, Choice variables). Definite paths (only member
-// and index steps) are walked here so that failures carry Jayway's exact
-// messages, which AWS reports; other paths (wildcards, slices, unions,
-// filters, deep scans) are evaluated with ojg and always yield an array.
+// and index steps) select one node and fail with Jayway's exact messages,
+// which AWS reports; other paths (wildcards, slices, unions, filters, deep
+// scans) always yield an array of their matches (see xseg).
 type Path struct {
 	text    string
 	root    PathRoot

@@ -25,6 +25,17 @@ func TestPathGet(t *testing.T) {
 		// Recorded (test_json_path_array_wildcard_or_slice_with_no_input): an
 		// indefinite path through a missing field yields [].
 		{`$.item.items[1:]`, `{}`, `[]`},
+		// Deterministic order: object members by sorted key, deep scans
+		// parent before descendants, unions as listed.
+		{`$..price`, `{"price":0,"b":{"price":2},"a":{"x":{"price":1}}}`, `[0,1,2]`},
+		{`$.*`, `{"b":2,"a":1,"c":3}`, `[1,2,3]`},
+		{`$.a[2,0]`, `{"a":[10,11,12]}`, `[12,10]`},
+		{`$['b','a']`, `{"a":1,"b":2}`, `[2,1]`},
+		{`$.a[-2:]`, `{"a":[1,2,3]}`, `[2,3]`},
+		{`$.a[:-1]`, `{"a":[1,2,3]}`, `[1,2]`},
+		{`$.a[?(@.n > 1)].n`, `{"a":[{"n":1},{"n":2},{"n":3}]}`, `[2,3]`},
+		{`$.a[?(@.s == 'x')]`, `{"a":[{"s":"x"},{"s":"y"}]}`, `[{"s":"x"}]`},
+		{`$..[0]`, `{"a":[[1,2],[3]]}`, `[[1,2],1,3]`},
 		// paths.md §3: ResultSelector flattening example.
 		{`$[*][*]`, `[[1,2],[3]]`, `[1,2,3]`},
 	}
