@@ -24,7 +24,7 @@ var _ = register(&Rule{
 					return
 				}
 				if v.Kind != syntax.String {
-					p.Report(v.Span, "the value of \""+m.Key+"\" must be a string holding a path or an intrinsic call, not a "+v.Kind.String()+"; remove \".$\" from the key to use the value as is")
+					p.Report(v.Span, "the value of \""+m.Key+"\" must be a string holding a path or an intrinsic call, not "+aKind(v.Kind)+"; remove \".$\" from the key to use the value as is")
 					return
 				}
 				if skipExpr(v) || isIntrinsicText(v.Str) {

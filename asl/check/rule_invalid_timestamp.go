@@ -42,11 +42,11 @@ func checkTimestampLiteral(p *Pass, n *syntax.Node, field string) {
 
 // timestampProblem says what is wrong with s as an AWS timestamp, or "".
 func timestampProblem(s string) string {
-	if len(s) < 20 {
-		if len(s) == 10 {
-			return "a date needs a time and a zone"
-		}
-		return "too short"
+	if len(s) == 10 {
+		return "a date needs a time and a zone"
+	}
+	if len(s) < 19 {
+		return "expected YYYY-MM-DDThh:mm:ss and a zone"
 	}
 	if s[10] != 'T' {
 		if s[10] == 't' || s[10] == ' ' {

@@ -43,20 +43,16 @@ var _ = register(&Rule{
 				p.ReportSeverity(Error, m.StartAt.Node.Span, describeScopeTitle(m)+" has no terminal state: no Succeed, no Fail and no \"End\": true, so it can never finish; end the last state with \"End\": true")
 				continue
 			}
-			reported := false
+			// Report where the loop starts, seen from each entry.
+			seen := map[*model.State]bool{}
 			for _, s := range m.States {
-				if entry[s] && m.Lookup(s.Name) == s {
-					reported = true
-					p.Report(s.NameSpan(), trapMessage(s))
+				if !entry[s] || m.Lookup(s.Name) != s {
+					continue
 				}
-			}
-			if reported {
-				continue
-			}
-			for _, s := range m.States {
-				if reach[s] && !ok[s] && m.Lookup(s.Name) == s {
-					p.Report(s.NameSpan(), trapMessage(s))
-					break
+				at := loopStart(s, ok)
+				if !seen[at] {
+					seen[at] = true
+					p.Report(at.NameSpan(), trapMessage(at))
 				}
 			}
 		}
@@ -116,4 +112,46 @@ func hasTerminal(m *model.StateMachine) bool {
 func describeScopeTitle(m *model.StateMachine) string {
 	d := describeScope(m)
 	return strings.ToUpper(d[:1]) + d[1:]
+}
+
+// loopStart walks from a trapped entry state, breadth first through trapped
+// states, to the first state that lies on a cycle: that is the loop the
+// execution cannot leave.
+func loopStart(from *model.State, ok map[*model.State]bool) *model.State {
+	visited := map[*model.State]bool{from: true}
+	queue := []*model.State{from}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		if onCycle(s, ok) {
+			return s
+		}
+		for _, e := range s.Edges() {
+			if e.To != nil && !ok[e.To] && !visited[e.To] {
+				visited[e.To] = true
+				queue = append(queue, e.To)
+			}
+		}
+	}
+	return from
+}
+
+// onCycle reports whether s can reach itself through trapped states.
+func onCycle(s *model.State, ok map[*model.State]bool) bool {
+	visited := map[*model.State]bool{}
+	stack := []*model.State{s}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, e := range c.Edges() {
+			if e.To == s {
+				return true
+			}
+			if e.To != nil && !ok[e.To] && !visited[e.To] {
+				visited[e.To] = true
+				stack = append(stack, e.To)
+			}
+		}
+	}
+	return false
 }

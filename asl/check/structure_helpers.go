@@ -206,3 +206,12 @@ func usesJSONPath(s *model.State) bool { return s.QueryLanguage != model.JSONata
 // hasObjectBody reports whether the state's value is an object (other shapes
 // are the schema rules' business).
 func hasObjectBody(s *model.State) bool { return isObjectNode(s.Node) }
+
+// aKind names a JSON type with its article: "an object", "a string".
+func aKind(k syntax.Kind) string {
+	switch k {
+	case syntax.Object, syntax.Array, syntax.Invalid:
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
