@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,9 +15,17 @@ import (
 // sharedDir finds ../shared next to the module root, or skips the test.
 func sharedDir(t testing.TB, sub string) string {
 	t.Helper()
+	p, err := findShared(sub)
+	if err != nil {
+		t.Skipf("shared corpus not present, skipping: %v", err)
+	}
+	return p
+}
+
+func findShared(sub string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -24,15 +33,15 @@ func sharedDir(t testing.TB, sub string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("module root not found")
+			return "", fmt.Errorf("no go.mod above %s", dir)
 		}
 		dir = parent
 	}
 	p := filepath.Join(dir, "..", "shared", sub)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared corpus %s not present; skipping", p)
+		return "", err
 	}
-	return p
+	return p, nil
 }
 
 // TestRealWorldCorpus parses every real-world definition: never a panic,

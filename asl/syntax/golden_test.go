@@ -76,7 +76,9 @@ type namedInput struct {
 }
 
 // goldenInputs returns the input document of every golden archive.
-func goldenInputs(t *testing.T) []namedInput {
+func goldenInputs(t *testing.T) []namedInput { return goldenInputsF(t) }
+
+func goldenInputsF(t testing.TB) []namedInput {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	var out []namedInput
 	for _, path := range files {

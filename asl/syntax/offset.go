@@ -32,10 +32,10 @@ func (n *Node) SourceOffset(text []byte, i int) int {
 		return min(max(start+max(i, 0), start), end)
 	}
 	cs, ce := n.contentSpan(text, start, end)
-	if i <= 0 {
-		return cs
-	}
 	if n.style == styleJSON {
+		if i <= 0 {
+			return cs
+		}
 		return jsonOffset(text, cs, ce, i)
 	}
 	return alignOffset(text, cs, ce, n.Str, i, n.style)
@@ -118,18 +118,23 @@ func jsonOffset(text []byte, r, end, i int) int {
 }
 
 // alignOffset maps a YAML scalar by walking the raw text and the decoded
-// string side by side: equal bytes advance both, raw whitespace and quote
-// doubling advance the text only (folding, indentation), and escapes are
-// decoded. It is exact for single-line scalars and self-correcting at each
-// line break for the rest.
+// string side by side: equal bytes advance both, a run of raw whitespace
+// (folding, indentation) pairs with the run of whitespace it became, a
+// doubled single quote is one quote, and escapes are decoded. It is exact
+// for single-line scalars and self-correcting at each line break for the
+// rest.
 func alignOffset(text []byte, r, end int, str string, i int, style scalarStyle) int {
 	var buf [8]byte
 	d := 0
 	for d < i && r < end {
 		c := text[r]
-		if c == '\\' && style == styleYAMLDouble {
+		switch {
+		case c == '\\' && style == styleYAMLDouble:
 			if r+1 < end && (text[r+1] == '\n' || text[r+1] == '\r') {
 				r += 2 // escaped line break: joins lines with nothing
+				for r < end && (text[r] == ' ' || text[r] == '\t' || text[r] == '\n') {
+					r++
+				}
 				continue
 			}
 			dec, size, _ := appendEscape(buf[:0], text, r)
@@ -142,26 +147,38 @@ func alignOffset(text []byte, r, end int, str string, i int, style scalarStyle) 
 			}
 			d += n
 			r += size
-			continue
-		}
-		if d < len(str) && c == str[d] {
+		case c == '\'' && style == styleYAMLSingle && r+1 < end && text[r+1] == '\'':
+			r += 2
+			d++
+		case isBlank(c):
+			rs := r
+			for r < end && isBlank(text[r]) {
+				r++
+			}
+			ds := d
+			for d < len(str) && isBlank(str[d]) {
+				if d == i {
+					return min(rs+(d-ds), r)
+				}
+				d++
+			}
+		case d < len(str) && c == str[d]:
 			r++
 			d++
-			continue
-		}
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\'' && style == styleYAMLSingle {
+		default:
 			r++
-			continue
-		}
-		if d < len(str) && (str[d] == ' ' || str[d] == '\n') {
 			d++
-			continue
 		}
-		r++
-		d++
 	}
-	return r
+	if d < len(str) && !isBlank(str[d]) {
+		for r < end && isBlank(text[r]) {
+			r++ // land on the character, not on the indentation before it
+		}
+	}
+	return min(r, end)
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // yamlEscapeLen corrects the decoded length for escapes YAML has and JSON
 // does not.

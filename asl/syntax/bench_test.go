@@ -1,0 +1,26 @@
+package syntax
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func benchmarkLarge(b *testing.B, name string, parse func([]byte) *File) {
+	text, err := os.ReadFile(filepath.Join(sharedDir(b, "corpus/large"), name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if f := parse(text); len(f.Errors) > 0 {
+		b.Fatalf("%s: %d syntax errors, first %s %s", name, len(f.Errors), f.Errors[0].Code, f.Errors[0].Message)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		parse(text)
+	}
+}
+
+func BenchmarkParseLargeJSON(b *testing.B) { benchmarkLarge(b, "large.asl.json", Parse) }
+
+func BenchmarkParseLargeYAML(b *testing.B) { benchmarkLarge(b, "large.asl.yaml", ParseYAML) }
