@@ -158,8 +158,9 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) *Result {
 	if opts.Express {
 		r.maxDuration = expressMaxDuration
 	}
-	if p.timeout > 0 && p.timeout < r.maxDuration {
-		r.maxDuration = p.timeout
+	deadline := r.maxDuration
+	if p.timeout > 0 && p.timeout < deadline {
+		deadline = p.timeout
 	}
 	r.machineArn = "arn:aws:states:" + region + ":" + account + ":stateMachine:" + opts.StateMachineName
 	r.execArn = "arn:aws:states:" + region + ":" + account + ":execution:" + opts.StateMachineName + ":" + opts.ExecutionName
@@ -173,7 +174,7 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) *Result {
 	r.main = &history{r: r}
 	r.main.onEnd = r.finish
 	r.main.start(p.top, input, r.execObj)
-	r.q.At(r.maxDuration, func() { r.main.timeOut() })
+	r.q.At(deadline, func() { r.main.timeOut() })
 	for !r.done {
 		if err := ctx.Err(); err != nil {
 			r.main.abort(err.Error())

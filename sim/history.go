@@ -54,7 +54,7 @@ func (h *history) send(e *trace.Event, prev int) int {
 		h.r.obs.Event(e)
 	}
 	if h.nextID >= h.r.maxEvents && !h.ended && e.Type[:min(9, len(e.Type))] != "Execution" {
-		h.fail(h.top, &failure{Error: strp(ErrRuntime), Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
+		h.failAfter(e.ID, &failure{Error: strp(ErrRuntime), Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
 	}
 	return e.ID
 }
@@ -84,6 +84,11 @@ func (h *history) fail(th *thread, f *failure) {
 	}
 	h.send(e, prev)
 	h.onEnd(StatusFailed, nil, f)
+}
+
+// failAfter ends the execution as FAILED right after event prev.
+func (h *history) failAfter(prev int, f *failure) {
+	h.fail(&thread{prev: prev}, f)
 }
 
 // timeOut ends the execution when it exceeds its maximum duration.
@@ -179,8 +184,7 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 	}
 	if isIteration {
 		e := th.h.newEvent("MapIterationAborted", nil)
-		e.State = mapName
-		e.Index, e.HasIndex = iterationIndex, true
+		e.Name, e.Index, e.HasIndex = mapName, iterationIndex, true
 		th.emit(e)
 	}
 	th.stopped = true

@@ -1,0 +1,91 @@
+package sim
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/mock"
+	"github.com/aslkit/aslkit/sim/trace"
+)
+
+func compileText(t testing.TB, text string) *Program {
+	t.Helper()
+	prog, err := Compile(model.Build(syntax.Parse([]byte(text))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog
+}
+
+// A task result over 256 KiB fails with States.DataLimitExceeded; AWS was
+// observed catching it with States.ALL.
+func TestTaskResultOverPayloadLimitIsCaught(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Big", "States": {
+	  "Big": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "big"},
+	          "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Small"}], "End": true},
+	  "Small": {"Type": "Pass", "End": true}}}`)
+	mocks := &mock.Set{}
+	mocks.Add("Big", mock.Response{Return: map[string]any{"Payload": strings.Repeat("x", 300_000)}})
+	rec := &trace.Recorder{}
+	res := prog.Run(context.Background(), map[string]any{}, Options{Mocks: mocks, Observer: rec})
+	if res.Status != StatusSucceeded {
+		t.Fatalf("status %s (%s: %s)", res.Status, res.ErrorString(), res.CauseString())
+	}
+	out := res.Output.(map[string]any)
+	if out["Error"] != ErrDataLimitExceeded {
+		t.Errorf("output %v", out)
+	}
+	want := "ExecutionStarted TaskStateEntered TaskScheduled TaskStarted TaskFailed TaskStateExited PassStateEntered PassStateExited ExecutionSucceeded"
+	if got := strings.Join(rec.Types(), " "); got != want {
+		t.Errorf("events\n got %s\nwant %s", got, want)
+	}
+}
+
+// A cancelled context stops the run as ABORTED.
+func TestCancelledRunIsAborted(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}`)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	res := prog.Run(ctx, nil, Options{Limits: Limits{MaxEvents: -1, MaxTransitions: -1}, Observer: trace.ObserverFunc(func(*trace.Event) {
+		if n++; n == 100 {
+			cancel()
+		}
+	})})
+	if res.Status != StatusAborted {
+		t.Fatalf("status %s", res.Status)
+	}
+}
+
+// Compile reports what makes a definition impossible to run.
+func TestCompileRejectsUnrunnableDefinitions(t *testing.T) {
+	for _, text := range []string{
+		`{"StartAt": "Nope", "States": {"A": {"Type": "Pass", "End": true}}}`,
+		`{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Missing"}}}`,
+		`{"StartAt": "A", "States": {"A": {"Type": "Pass", "InputPath": "$[", "End": true}}}`,
+		`{"StartAt": "A", "States": {"A": {"Type": "Teleport", "End": true}}}`,
+	} {
+		if _, err := Compile(model.Build(syntax.Parse([]byte(text)))); err == nil {
+			t.Errorf("Compile(%s) succeeded", text)
+		}
+	}
+}
+
+// The JSONL encoder writes AWS-shaped history events.
+func TestJSONLObserverWritesHistoryEvents(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "End": true}}}`)
+	var b strings.Builder
+	prog.Run(context.Background(), map[string]any{}, Options{Observer: trace.JSONLWriter{W: &b}, StartTime: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)})
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines:\n%s", len(lines), b.String())
+	}
+	for _, want := range []string{`"type":"PassStateEntered"`, `"stateEnteredEventDetails":{"input":"{}"`, `"previousEventId":0`, `"timestamp":"2025-01-02T03:04:05Z"`} {
+		if !strings.Contains(lines[1], want) {
+			t.Errorf("line %s lacks %s", lines[1], want)
+		}
+	}
+}
