@@ -135,6 +135,7 @@ func (p *parser) scanString() (s string, unclosed bool) {
 				p.lastEnd = p.pos
 				return p.src[start:i], false
 			}
+			i = start // invalid UTF-8 somewhere: decode it all the slow way
 			break
 		}
 		if c == '\\' || c < 0x20 {
