@@ -1,15 +1,13 @@
 package expr
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/asl/syntax"
 	"github.com/ohler55/ojg/jp"
-	"gopkg.in/yaml.v3"
 )
 
 // sharedDir finds ../shared next to the module root (the directory holding
@@ -41,6 +39,8 @@ func sharedDir(t testing.TB) string {
 type corpusValue struct {
 	file, key, value string
 	kind             string // "dollar", "path", "reference", "errorcause"
+	node             *syntax.Node
+	text             []byte
 }
 
 // payloadFields hold user data where only keys ending in ".$" are
@@ -56,43 +56,45 @@ var (
 		"MaxItemsPerBatchPath": true, "MaxInputBytesPerBatchPath": true}
 )
 
-func collectValues(file string, v any, inPayload bool, out *[]corpusValue) {
-	switch v := v.(type) {
-	case []any:
-		for _, e := range v {
-			collectValues(file, e, inPayload, out)
+func collectValues(f *syntax.File, file string, n *syntax.Node, inPayload bool, out *[]corpusValue) {
+	if n == nil {
+		return
+	}
+	switch n.Kind {
+	case syntax.Array:
+		for _, e := range n.Elems {
+			collectValues(f, file, e, inPayload, out)
 		}
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			val := v[k]
-			s, isString := val.(string)
+	case syntax.Object:
+		for _, m := range n.Members {
+			k, val := m.Key, m.Value
+			if val == nil {
+				continue
+			}
+			isString := val.Kind == syntax.String && val.Tag == ""
+			add := func(kind string) { *out = append(*out, corpusValue{file, k, val.Str, kind, val, f.Text}) }
 			switch {
 			case strings.HasSuffix(k, ".$") && isString:
-				*out = append(*out, corpusValue{file, k, s, "dollar"})
+				add("dollar")
 				continue
 			case inPayload:
 			case literalFields[k]:
 				continue
 			case payloadFields[k]:
-				collectValues(file, val, true, out)
+				collectValues(f, file, val, true, out)
 				continue
 			case !isString:
 			case pathFields[k] || (strings.HasSuffix(k, "Path") && !refFields[k] && k != "ErrorPath" && k != "CausePath"):
-				*out = append(*out, corpusValue{file, k, s, "path"})
+				add("path")
 				continue
 			case refFields[k]:
-				*out = append(*out, corpusValue{file, k, s, "reference"})
+				add("reference")
 				continue
 			case k == "ErrorPath" || k == "CausePath":
-				*out = append(*out, corpusValue{file, k, s, "errorcause"})
+				add("errorcause")
 				continue
 			}
-			collectValues(file, val, inPayload, out)
+			collectValues(f, file, val, inPayload, out)
 		}
 	}
 }
@@ -148,8 +150,10 @@ func walkCallPaths(c *Call, f func(*Path)) {
 func corpusFiles(t *testing.T) []string {
 	shared := sharedDir(t)
 	realworld, _ := filepath.Glob(filepath.Join(shared, "corpus", "realworld", "*.json"))
-	yamls, _ := filepath.Glob(filepath.Join(shared, "corpus", "realworld", "*.yaml"))
-	realworld = append(realworld, yamls...)
+	for _, ext := range []string{"json5", "yaml", "yml"} {
+		more, _ := filepath.Glob(filepath.Join(shared, "corpus", "realworld", "*."+ext))
+		realworld = append(realworld, more...)
+	}
 	recorded, _ := filepath.Glob(filepath.Join(shared, "corpus", "aws-recorded", "cases", "*", "definition.json"))
 	files := append(realworld, recorded...)
 	if len(files) == 0 {
@@ -171,6 +175,8 @@ var expectedRejections = map[string]string{
 	"$$MyVar":        "behave-asl's own variable syntax",
 	"$$MyVar.Level2": "behave-asl's own variable syntax",
 	"$$MyVar[0]":     "behave-asl's own variable syntax",
+	// localstack's test templates substitute %NAME% before deploying.
+	"%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%": "localstack test-template placeholder",
 }
 
 func TestCorpusExpressions(t *testing.T) {
@@ -180,23 +186,23 @@ func TestCorpusExpressions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var doc any
-		if strings.HasSuffix(file, ".yaml") {
-			if yaml.Unmarshal(data, &doc) != nil {
-				continue // CloudFormation tags and the like: other tests cover them
-			}
-		} else if json.Unmarshal(data, &doc) != nil {
-			continue // not plain JSON (JSON5, broken on purpose): other tests cover it
-		}
 		rel := filepath.Base(file)
 		if strings.HasSuffix(file, "definition.json") {
 			rel = filepath.Base(filepath.Dir(file))
 		}
-		collectValues(rel, doc, false, &values)
+		f := syntax.ParseAuto(file, data)
+		collectValues(f, rel, f.Root, false, &values)
 	}
 	parsed, rejected := 0, 0
 	for _, cv := range values {
 		errs, paths := parseCorpusValue(cv)
+		for _, e := range errs {
+			// The error must land inside the string's text in the document.
+			start, end := cv.node.SourceOffset(cv.text, e.Span.Start), cv.node.SourceOffset(cv.text, e.Span.End)
+			if start < cv.node.Span.Start || end > cv.node.Span.End || end < start {
+				t.Errorf("%s %q: error %v maps to [%d,%d) outside the string %v", cv.file, cv.value, e.Span, start, end, cv.node.Span)
+			}
+		}
 		hard := 0
 		for _, e := range errs {
 			if !e.Warning {

@@ -1,33 +1,35 @@
 package expr
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/aslkit/aslkit/asl/syntax"
 )
 
 // collectJSONataCandidates gathers strings that open or close a JSONata
 // expression, except under Comment (never evaluated).
-func collectJSONataCandidates(v any, out *[]string) {
-	switch v := v.(type) {
-	case []any:
-		for _, e := range v {
+func collectJSONataCandidates(n *syntax.Node, out *[]string) {
+	if n == nil {
+		return
+	}
+	switch n.Kind {
+	case syntax.Array:
+		for _, e := range n.Elems {
 			collectJSONataCandidates(e, out)
 		}
-	case map[string]any:
-		for k, e := range v {
-			if k != "Comment" {
-				collectJSONataCandidates(e, out)
+	case syntax.Object:
+		for _, m := range n.Members {
+			if m.Key != "Comment" {
+				collectJSONataCandidates(m.Value, out)
 			}
 		}
-	case string:
-		t := strings.TrimSpace(v)
+	case syntax.String:
+		t := strings.TrimSpace(n.Str)
 		if strings.HasPrefix(t, "{%") || strings.HasSuffix(t, "%}") {
-			*out = append(*out, v)
+			*out = append(*out, n.Str)
 		}
 	}
 }
@@ -39,16 +41,8 @@ func TestCorpusJSONataFraming(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var doc any
-		if strings.HasSuffix(file, ".yaml") {
-			if yaml.Unmarshal(data, &doc) != nil {
-				continue
-			}
-		} else if json.Unmarshal(data, &doc) != nil {
-			continue
-		}
 		var values []string
-		collectJSONataCandidates(doc, &values)
+		collectJSONataCandidates(syntax.ParseAuto(file, data).Root, &values)
 		name := filepath.Base(file)
 		if name == "definition.json" {
 			name = filepath.Base(filepath.Dir(file))
