@@ -5,6 +5,15 @@
 // deployment placeholders.
 //
 // Every function takes the decoded string value and reports spans as byte
-// offsets into that string; callers place them in the document with the
-// syntax node's offset mapping. Nothing here does I/O or panics.
+// offsets into that string; callers place them in the document with
+// (*syntax.Node).SourceOffset. Nothing here does I/O or panics.
+//
+// Entry points:
+//
+//	ParsePath(s) / ParseReferencePath(s)  -> *Path (Root, Variable, Segments, JSONPath())
+//	ParseIntrinsic(s) + CheckCall(c)      -> *Call; Functions(), LookupFunction(name)
+//	ParseDollarValue(s)                   -> *Path or *Call for a "key.$" value
+//	JSONataBody(s), CheckJSONataFraming(s)
+//	HasPlaceholder(s), IsWholePlaceholder(s)
+//	SplitFormatTemplate(t), JavaRound(f), IsVariableName(name)
 package expr
