@@ -17,13 +17,13 @@ type Node struct {
 	Position int
 
 	LHS, RHS    *Node
-	Expression  *Node     // unary minus operand
-	Expressions []*Node   // array constructor items, block expressions
+	Expression  *Node      // unary minus operand
+	Expressions []*Node    // array constructor items, block expressions
 	Pairs       [][2]*Node // object constructor
-	Steps       []*Node   // path steps
-	Group       *GroupBy  // group-by on a step or path
-	Predicate   []*Stage  // filters on a non-path expression
-	Stages      []*Stage  // filters / index bindings on a path step
+	Steps       []*Node    // path steps
+	Group       *GroupBy   // group-by on a step or path
+	Predicate   []*Stage   // filters on a non-path expression
+	Stages      []*Stage   // filters / index bindings on a path step
 	Terms       []SortTerm
 	Procedure   *Node
 	Arguments   []*Node

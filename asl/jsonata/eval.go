@@ -253,7 +253,15 @@ func evalWildcard(input any) any {
 	if s, ok := input.(*seq); ok && s.outerWrapper && len(s.v) > 0 {
 		input = s.v[0]
 	}
-	if isObject(input) {
+	if items, ok := arrayItems(input); ok {
+		for _, v := range items {
+			if isArray(v) {
+				results.v = flattenInto(v, results.v)
+			} else {
+				results.v = append(results.v, v)
+			}
+		}
+	} else if isObject(input) {
 		for _, k := range objectKeys(input) {
 			v, _ := objectGet(input, k)
 			if isArray(v) {
@@ -767,6 +775,12 @@ func (ev *evaluator) evalBinary(expr *Node, input any, env *frame) (any, *Error)
 }
 
 func numericOp(lhs, rhs any, op string) (any, *Error) {
+	if f, ok := lhs.(float64); ok && math.IsInf(f, 0) {
+		return nil, dynErr("D1001", f)
+	}
+	if f, ok := rhs.(float64); ok && math.IsInf(f, 0) {
+		return nil, dynErr("D1001", f)
+	}
 	if !IsUndefined(lhs) && !isNumeric(lhs) {
 		return nil, dynErr("T2001", lhs)
 	}

@@ -37,7 +37,7 @@ func init() {
 		builtinDef{"max", "<a<n>:n>", 1, fnMax},
 		builtinDef{"min", "<a<n>:n>", 1, fnMin},
 		builtinDef{"average", "<a<n>:n>", 1, fnAverage},
-		builtinDef{"string", "<x-b?:s>", 2, fnString},
+		builtinDef{"string", "<x-b?:s>", 1, fnString},
 		builtinDef{"substring", "<s-nn?:s>", 3, fnSubstring},
 		builtinDef{"substringBefore", "<s-s:s>", 2, fnSubstringBefore},
 		builtinDef{"substringAfter", "<s-s:s>", 2, fnSubstringAfter},
@@ -333,10 +333,10 @@ func fnPad(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 
 // matcherResult is one match from a matcher function (regex or custom).
 type matcherResult struct {
-	obj   any
-	match string
-	start int // UTF-16
-	end   int
+	obj    any
+	match  string
+	start  int // UTF-16
+	end    int
 	groups []any
 }
 
@@ -426,6 +426,9 @@ func fnContains(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	s := args[0].(string)
 	if tok, ok := argAt(args, 1).(string); ok {
 		return strings.Contains(s, tok), nil
+	}
+	if undef(args, 1) {
+		return Undefined, nil
 	}
 	m, err := ev.callMatcher(args[1], []any{s})
 	if err != nil {
@@ -693,7 +696,7 @@ func fnJoin(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	return strings.Join(parts, sep), nil
 }
 
-var numberRe = regexp.MustCompile(`^-?(0|([1-9][0-9]*))(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
+var numberRe = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
 var radixRe = regexp.MustCompile(`^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$`)
 
 func fnNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
@@ -1275,7 +1278,7 @@ func fnEval(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if !undef(args, 1) {
 		input = args[1]
 		if a, ok := input.([]any); ok {
-			input = &seq{v: a, sequence: true, outerWrapper: true}
+			input = &seq{v: []any{a}, sequence: true, outerWrapper: true}
 		}
 	}
 	ast, perr := Parse(args[0].(string))

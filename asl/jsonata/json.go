@@ -62,7 +62,7 @@ func formatNumberJS(f float64) string {
 
 // toPrecision15 mirrors Number(x.toPrecision(15)).
 func toPrecision15(f float64) float64 {
-	if f == 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+	if f == 0 || math.IsInf(f, 0) || math.IsNaN(f) || f == math.Trunc(f) {
 		return f
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'e', 14, 64), 64)
@@ -142,7 +142,10 @@ func writeJSON(b *strings.Builder, v any, pretty bool, indent string, top bool) 
 			b.WriteString("false")
 		}
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if math.IsInf(x, 0) {
+			return dynErr("D1001", x)
+		}
+		if math.IsNaN(x) {
 			b.WriteString("null")
 		} else {
 			b.WriteString(formatNumberJS(toPrecision15(x)))

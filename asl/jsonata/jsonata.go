@@ -190,7 +190,7 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	}
 	input = normalizeInput(input)
 	if a, ok := input.([]any); ok {
-		input = &seq{v: a, sequence: true, outerWrapper: true, keepSingleton: false}
+		input = &seq{v: []any{a}, sequence: true, outerWrapper: true}
 	}
 	env.bind("$", input)
 	r, e2 := ev.eval(e.ast, input, env)

@@ -632,6 +632,7 @@ func (p *parser) process(expr *Node) *Node {
 			result = &Node{Type: "apply", Value: "~>", Position: expr.Position, Start: expr.Start, End: expr.End}
 			result.LHS = p.process(expr.LHS)
 			result.RHS = p.process(expr.RHS)
+			result.KeepArray = result.LHS.KeepArray || result.RHS.KeepArray
 			p.pushAncestry(result, result.LHS)
 			p.pushAncestry(result, result.RHS)
 		default:

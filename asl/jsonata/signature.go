@@ -198,6 +198,9 @@ func (s *Signature) validate(args []any, context any) ([]any, *Error) {
 		}
 		for j := 0; j < len(match); j++ {
 			single := match[j]
+			if argIndex >= len(args) {
+				break
+			}
 			arg := args[argIndex]
 			if param.typ == "a" {
 				if single == 'm' {

@@ -14,10 +14,16 @@ import (
 
 // conformanceFloor is the minimum number of jsonata-js suite cases that must
 // pass; raise it as the engine improves.
-const conformanceFloor = 1270
+const conformanceFloor = 1368
 
 type suiteCase struct {
-	Expr            string          `json:"expr"`
+	Expr     string `json:"expr"`
+	ExprFile string `json:"expr-file"`
+	ErrorObj *struct {
+		Code    string `json:"code"`
+		Token   string `json:"token"`
+		Message string `json:"message"`
+	} `json:"error"`
 	Data            json.RawMessage `json:"data"`
 	Dataset         *string         `json:"dataset"`
 	Bindings        json.RawMessage `json:"bindings"`
@@ -72,6 +78,16 @@ func loadCases(path string) ([]suiteCase, error) {
 		_ = json.Unmarshal(m, &keys)
 		_, c.hasData = keys["data"]
 		_, c.hasResult = keys["result"]
+		if c.ExprFile != "" {
+			b, err := os.ReadFile(filepath.Join(filepath.Dir(path), c.ExprFile))
+			if err != nil {
+				return nil, err
+			}
+			c.Expr = string(b)
+		}
+		if c.ErrorObj != nil && c.Code == "" {
+			c.Code = c.ErrorObj.Code
+		}
 		out = append(out, c)
 	}
 	return out, nil
