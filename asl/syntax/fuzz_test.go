@@ -74,6 +74,7 @@ func FuzzParseYAML(f *testing.F) {
 		file := ParseYAML(data)
 		checkInvariants(t, file)
 		checkSourceOffsets(t, file)
+		sameAsSlowYAML(t, "fuzz input", data)
 	})
 }
 
