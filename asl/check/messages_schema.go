@@ -21,6 +21,7 @@ package check
 //	ASL211  express-unsupported         error     rule_schema_express_unsupported.go
 //	ASL212  retry-catch-placement       error     rule_schema_retry_catch_placement.go
 //	ASL213  transition-placement        error     rule_schema_transition_placement.go
+//	ASL214  map-label                   error     rule_schema_map_label.go
 const (
 	CodeSchemaStateType              = "ASL200"
 	CodeSchemaMissingField           = "ASL201"
@@ -36,4 +37,5 @@ const (
 	CodeSchemaExpressUnsupported     = "ASL211"
 	CodeSchemaRetryCatchPlacement    = "ASL212"
 	CodeSchemaTransitionPlacement    = "ASL213"
+	CodeSchemaMapLabel               = "ASL214"
 )

@@ -248,10 +248,35 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 			w.add(CodeSchemaMissingField, missingSpan(n, holder, ctx, o.Kind == schema.KindState), msg)
 		}
 	}
+	w.conditional(n, holder, o, present, ctx)
 	// A Distributed Map's child workflows need a type.
 	if o.Kind == schema.KindProcessorConfig {
 		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present["ExecutionType"] == nil {
 			w.add(CodeSchemaMissingField, missingSpan(n, holder, ctx, false), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
+		}
+	}
+}
+
+// conditional reports fields required by another field's value.
+func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present map[string]*syntax.Member, ctx walkCtx) {
+	switch o.Kind {
+	case schema.KindItemReader:
+		res := n.Value("Resource")
+		if !res.IsString() || !strings.HasSuffix(res.Str, ":s3:getObject") {
+			return
+		}
+		rc := n.Value("ReaderConfig")
+		if rc != nil && (rc.Kind != syntax.Object || isDeployPlaceholder(rc) || rc.Get("InputType") != nil || rc.Get("ManifestType") != nil) {
+			return
+		}
+		span := missingSpan(n, holder, ctx, false)
+		if m := n.Get("ReaderConfig"); m != nil {
+			span = m.KeySpan
+		}
+		w.add(CodeSchemaMissingField, span, "an ItemReader reading one S3 object (s3:getObject) needs \"ReaderConfig\": {\"InputType\": ...} saying its format: \"CSV\", \"JSON\", \"JSONL\", \"PARQUET\" or \"MANIFEST\"")
+	case schema.KindReaderConfig:
+		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present["CSVHeaders"] == nil {
+			w.add(CodeSchemaMissingField, n.Get("CSVHeaderLocation").KeySpan, "\"CSVHeaderLocation\": \"GIVEN\" needs the column names in \"CSVHeaders\": [\"name\", ...]")
 		}
 	}
 }

@@ -191,3 +191,47 @@ func (f *Field) RangeText() string {
 	}
 	return ""
 }
+
+// Suggest returns the fields worth offering as new keys of an object of
+// schema o in query language ql, given the keys already present: fields
+// of the other language, fields already there, and fields excluded by a
+// present member of an exactly-one or at-most-one group (End once Next is
+// there, Iterator once ItemProcessor is) are left out. Deprecated fields
+// come last. A ".$" suffix on a present key counts as the field itself.
+func Suggest(o *ObjectSchema, ql string, present []string) []*Field {
+	if o == nil {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, p := range present {
+		have[p] = true
+		if base, dyn := StripDollar(p); dyn {
+			have[base] = true
+		}
+	}
+	excluded := map[string]bool{}
+	for _, g := range o.Groups {
+		if g.Kind == AtLeastOne {
+			continue
+		}
+		for _, name := range g.Fields {
+			if have[name] {
+				for _, other := range g.Fields {
+					excluded[other] = true
+				}
+			}
+		}
+	}
+	var out, late []*Field
+	for _, f := range o.Fields {
+		if have[f.Name] || excluded[f.Name] || !f.Mode.Allows(ql) {
+			continue
+		}
+		if f.Deprecated != "" {
+			late = append(late, f)
+			continue
+		}
+		out = append(out, f)
+	}
+	return append(out, late...)
+}

@@ -229,3 +229,24 @@ func TestOperators(t *testing.T) {
 		t.Error("And is not a comparison operator")
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	tests := []struct {
+		o       *ObjectSchema
+		ql      string
+		present []string
+		want    []string
+	}{
+		{StateSchema(Wait), "JSONPath", []string{"Type", "Seconds", "Next"}, []string{"Comment", "QueryLanguage", "InputPath", "OutputPath", "Assign"}},
+		{StateSchema(Wait), "JSONata", []string{"Type"}, []string{"Comment", "QueryLanguage", "Seconds", "Timestamp", "Next", "End", "Output", "Assign"}},
+		{StateSchema(Map), "JSONPath", []string{"Type", "ItemProcessor", "End", "ItemSelector", "Parameters", "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Assign", "Retry", "Catch", "Comment", "QueryLanguage", "ItemsPath"},
+			[]string{"ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath", "Label"}},
+		{Object(KindCredentials), "JSONPath", []string{"RoleArn.$"}, nil},
+		{nil, "JSONPath", nil, nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, fieldNames(Suggest(tt.o, tt.ql, tt.present))); diff != "" {
+			t.Errorf("Suggest(%v) (-want +got):\n%s", tt.present, diff)
+		}
+	}
+}
