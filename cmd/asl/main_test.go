@@ -222,3 +222,37 @@ func TestParseInterleaved(t *testing.T) {
 		t.Errorf("flags before and after DEF should both apply (no mock for Charge => FAILED naming it): %s %s", out, errOut)
 	}
 }
+
+func TestEval(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		out   string
+	}{
+		{"jsonata in braces", "", []string{"--jsonata", "{% $sum($states.input.items.price) %}", "--bindings", `{"states":{"input":{"items":[{"price":1.5},{"price":2}]}}}`}, exitOK, "3.5\n"},
+		{"jsonata undefined prints nothing", "", []string{"--jsonata", "missing"}, exitOK, ""},
+		{"jsonata syntax error", "", []string{"--jsonata", "$sum("}, exitFound, `{"code":"S0203","message":"Expected ) before end of expression","position":5}` + "\n"},
+		{"jsonpath from stdin", `{"a":[1,2,3]}`, []string{"--jsonpath", "$.a[1]", "--input", "-"}, exitOK, "2\n"},
+		{"jsonpath variable", "", []string{"--jsonpath", "$order.id", "--bindings", `{"order":{"id":"o-1"}}`}, exitOK, "\"o-1\"\n"},
+		{"intrinsic", `{"b":"y"}`, []string{"--intrinsic", "States.Format('x{}', $.b)", "--input", "-"}, exitOK, "\"xy\"\n"},
+		{"intrinsic failure", "", []string{"--intrinsic", "States.ArrayGetItem(States.Array(1), 5)"}, exitFound, ""},
+		{"two modes", "", []string{"--jsonata", "1", "--jsonpath", "$"}, exitUsage, ""},
+		{"bad bindings", "", []string{"--jsonata", "1", "--bindings", "[1]"}, exitUsage, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := asl(t, tt.stdin, append([]string{"eval"}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d (stdout %q, stderr %q)", code, tt.code, out, errOut)
+			}
+			if tt.out != "" && out != tt.out {
+				t.Errorf("stdout = %q, want %q", out, tt.out)
+			}
+			if tt.code == exitFound && !strings.HasPrefix(out, `{"code":`) {
+				t.Errorf("an evaluation error prints {code, message, position}: %q", out)
+			}
+		})
+	}
+}
