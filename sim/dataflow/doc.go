@@ -4,9 +4,14 @@
 // does I/O or starts goroutines; evaluators never panic.
 //
 // Values are plain Go JSON values: map[string]any, []any, string, bool,
-// nil and float64 numbers (int, int64 and json.Number are accepted on
-// input). Values are treated as immutable: results may share unchanged
-// parts with their inputs.
+// nil and numbers. Numbers may be float64, int64, int or json.Number; the
+// functions here return int64 for integer results (MathAdd, ArrayLength,
+// ArrayRange, MathRandom, integer literals parsed by StringToJson) and
+// float64 otherwise, matching how aslkit decodes JSON. FormatNumber prints
+// an integral float64 without a fraction ("3", not Jackson's "3.0"): that is
+// right for computed values and wrong only for a literal like 1.0 in the
+// data, which a json.Number keeps. Values are treated as immutable:
+// results may share unchanged parts with their inputs.
 //
 // Failures are *Error values carrying the ASL error name and the cause
 // text exactly as AWS words it after the "An error occurred while executing

@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -52,7 +53,11 @@ func compileCall(c *expr.Call, depth int) (*icall, error) {
 		case expr.ArgString:
 			ic.args[i] = iarg{lit: a.Str, raw: a.Raw, isLit: true}
 		case expr.ArgNumber:
-			ic.args[i] = iarg{lit: a.Num, isLit: true}
+			var n any = a.Num
+			if a.IsInt && a.Num == math.Trunc(a.Num) && math.Abs(a.Num) < 1<<63 {
+				n = int64(a.Num)
+			}
+			ic.args[i] = iarg{lit: n, isLit: true}
 		case expr.ArgBool:
 			ic.args[i] = iarg{lit: a.Bool, isLit: true}
 		case expr.ArgNull:

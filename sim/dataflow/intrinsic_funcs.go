@@ -164,8 +164,8 @@ func fnStringToJSON(ci *callInfo, args []any) (any, error) {
 	return v, nil
 }
 
-// DecodeJSON parses one JSON document into plain values with float64
-// numbers (-0 becomes 0, as Jackson's integer reading does).
+// DecodeJSON parses one JSON document into plain values: int64 for
+// integer literals that fit, float64 for the others (no negative zero).
 func DecodeJSON(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -185,12 +185,24 @@ func DecodeJSON(data []byte) (any, error) {
 
 func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// normalizeNumbers turns json.Number into int64 for integer literals (as
+// Jackson reads them, and as the rest of aslkit decodes JSON) and float64
+// otherwise.
 func normalizeNumbers(v any) any {
 	switch x := v.(type) {
 	case json.Number:
-		f, err := strconv.ParseFloat(string(x), 64)
-		if err != nil || f == 0 {
-			return 0.0 // covers -0 (and overflow, which JSON decoding reports anyway)
+		s := string(x)
+		if !strings.ContainsAny(s, ".eE") {
+			if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+				return i
+			}
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0.0
+		}
+		if f == 0 {
+			return 0.0 // no negative zero
 		}
 		return f
 	case map[string]any:
@@ -278,7 +290,7 @@ func fnArrayRange(ci *callInfo, args []any) (any, error) {
 	}
 	out := make([]any, 0, count)
 	for i := int64(0); i < count; i++ {
-		out = append(out, float64(first+i*stride))
+		out = append(out, first+i*stride)
 	}
 	return out, nil
 }
@@ -303,7 +315,7 @@ func fnArrayLength(ci *callInfo, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return float64(len(arr)), nil
+	return int64(len(arr)), nil
 }
 
 func fnArrayUnique(ci *callInfo, args []any) (any, error) {
@@ -439,7 +451,7 @@ func fnMathRandom(ci *callInfo, args []any) (any, error) {
 		src = ci.random()
 	}
 	span := uint64(end - start)
-	return float64(start + int64(src.Uint64()%span)), nil
+	return start + int64(src.Uint64()%span), nil
 }
 
 // random returns the Context's random source or a fixed-seed one.
@@ -462,7 +474,7 @@ func fnMathAdd(ci *callInfo, args []any) (any, error) {
 		}
 		n[i] = v
 	}
-	return float64(n[0] + n[1]), nil
+	return n[0] + n[1], nil
 }
 
 // States.StringSplit(string, delimiters): every character of delimiters

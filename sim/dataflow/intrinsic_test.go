@@ -143,8 +143,8 @@ func TestMathRandomAndUUID(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := v.(float64)
-		if n < -3 || n >= 4 || n != float64(int(n)) {
+		n, ok := v.(int64)
+		if !ok || n < -3 || n >= 4 {
 			t.Fatalf("MathRandom(-3, 4) = %v: want an integer in [-3, 4)", n)
 		}
 	}
