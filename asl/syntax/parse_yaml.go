@@ -246,6 +246,10 @@ func blankLine(text []byte, line int) ([]byte, bool) {
 	return nil, false
 }
 
+// maxAliasNodes bounds the nodes alias expansion may copy, against
+// "billion laughs" documents; real definitions copy a few dozen.
+const maxAliasNodes = 20000
+
 // yamlBuilder converts yaml.v3 nodes into Nodes, computing byte spans from
 // yaml's line/column marks (columns count characters, not bytes).
 type yamlBuilder struct {
@@ -254,12 +258,13 @@ type yamlBuilder struct {
 	lines []int
 	// expanding guards alias expansion against cycles; budget bounds the
 	// nodes aliases may copy (a "billion laughs" document).
-	expanding map[*yaml.Node]bool
-	budget    int
+	expanding  map[*yaml.Node]bool
+	budget     int
+	overBudget bool
 }
 
 func newYAMLBuilder(text []byte) *yamlBuilder {
-	return &yamlBuilder{p: newParser(text, Options{}), text: text, lines: lineStarts(text), budget: 1 << 20}
+	return &yamlBuilder{p: newParser(text, Options{}), text: text, lines: lineStarts(text), budget: maxAliasNodes}
 }
 
 func (b *yamlBuilder) document(doc *yaml.Node) *Node {
@@ -341,7 +346,13 @@ func (b *yamlBuilder) alias(y *yaml.Node, parent *Node, depth int) *Node {
 		n.Span.End = b.plainEnd(start, "*"+y.Value)
 		n.Str = "*" + y.Value
 		n.Parent = parent
-		b.p.errorf(start, n.Span.End, CodeYAML, fmt.Sprintf("alias *%s cannot be expanded (it refers to itself or expands too much)", y.Value))
+		switch {
+		case b.budget > 0:
+			b.p.errorf(start, n.Span.End, CodeYAML, fmt.Sprintf("alias *%s refers to a node that contains it", y.Value))
+		case !b.overBudget:
+			b.overBudget = true
+			b.p.errorf(start, n.Span.End, CodeYAML, fmt.Sprintf("aliases expand to more than %d nodes; this and later aliases are not expanded", maxAliasNodes))
+		}
 		return n
 	}
 	if b.expanding == nil {
