@@ -299,4 +299,3 @@ func applyEdits(t *testing.T, snap *Snapshot, edits []protocol.TextEdit) string 
 	b.Write(snap.Text[last:])
 	return b.String()
 }
-

@@ -39,7 +39,6 @@ func (s *server) Formatting(ctx context.Context, params *protocol.DocumentFormat
 	return []protocol.TextEdit{{Range: whole, NewText: string(out)}}, nil
 }
 
-
 // formatJSON prints the tree with one member or element per line.
 func formatJSON(f *syntax.File, indent string) []byte {
 	var b bytes.Buffer

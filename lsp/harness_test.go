@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -80,7 +81,7 @@ func (c *recordingClient) other(ctx context.Context, req *jsonrpc2.Request) (any
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.notifications = append(c.notifications, notification{Method: req.Method(), Params: json.RawMessage(slices.Clone(req.Params()))})
+	c.notifications = append(c.notifications, notification{Method: strings.Clone(req.Method()), Params: json.RawMessage(slices.Clone(req.Params()))})
 	return nil, nil
 }
 

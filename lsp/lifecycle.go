@@ -5,12 +5,14 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"github.com/aslkit/aslkit/lsp/ext"
 )
 
 // Commands the server executes (workspace/executeCommand); see docs/protocol.md.
 const (
-	CommandSimulate       = "asl.simulate"
-	CommandSimulateCancel = "asl.simulate.cancel"
+	CommandSimulate       = ext.CommandSimulate
+	CommandSimulateCancel = ext.CommandSimulateCancel
 )
 
 func ptr[T any](v T) *T { return &v }

@@ -2,29 +2,41 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"sync"
 )
 
 // runRegistry tracks running simulations so they can be cancelled by id
-// (asl.simulate.cancel) or all at once (shutdown, connection end).
+// (asl.simulate.cancel), by progress token (window/workDoneProgress/cancel)
+// or all at once (shutdown, connection end).
 type runRegistry struct {
-	mu   sync.Mutex
-	next int
-	runs map[string]context.CancelFunc
+	mu     sync.Mutex
+	next   int
+	runs   map[string]context.CancelFunc
+	tokens map[string]string // progress token (JSON) -> run id
 }
 
-func newRunRegistry() *runRegistry { return &runRegistry{runs: map[string]context.CancelFunc{}} }
+func newRunRegistry() *runRegistry {
+	return &runRegistry{runs: map[string]context.CancelFunc{}, tokens: map[string]string{}}
+}
 
-// start registers a new run and returns its id and context.
-func (r *runRegistry) start(parent context.Context) (string, context.Context) {
-	ctx, cancel := context.WithCancel(parent)
+// start registers a new run (with the client's id when it chose one) and
+// returns its id and context.
+func (r *runRegistry) start(parent context.Context, want string) (string, context.Context, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.next++
-	id := "run-" + strconv.Itoa(r.next)
+	id := want
+	if id == "" {
+		r.next++
+		id = "run-" + strconv.Itoa(r.next)
+	}
+	if _, dup := r.runs[id]; dup {
+		return "", nil, fmt.Errorf("run %q is already running", id)
+	}
+	ctx, cancel := context.WithCancel(parent)
 	r.runs[id] = cancel
-	return id, ctx
+	return id, ctx, nil
 }
 
 // finish forgets a run (its context is cancelled to release resources).
@@ -32,13 +44,24 @@ func (r *runRegistry) finish(id string) {
 	r.mu.Lock()
 	cancel := r.runs[id]
 	delete(r.runs, id)
+	for t, rid := range r.tokens {
+		if rid == id {
+			delete(r.tokens, t)
+		}
+	}
 	r.mu.Unlock()
 	if cancel != nil {
 		cancel()
 	}
 }
 
-// cancel stops one run; it reports whether the run was known.
+func (r *runRegistry) setToken(id, token string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.tokens[token] = id
+}
+
+// cancel stops one run; it reports whether the run was still going.
 func (r *runRegistry) cancel(id string) bool {
 	r.mu.Lock()
 	cancel, ok := r.runs[id]
@@ -47,6 +70,15 @@ func (r *runRegistry) cancel(id string) bool {
 		cancel()
 	}
 	return ok
+}
+
+func (r *runRegistry) cancelToken(token string) {
+	r.mu.Lock()
+	id, ok := r.tokens[token]
+	r.mu.Unlock()
+	if ok {
+		r.cancel(id)
+	}
 }
 
 func (r *runRegistry) cancelAll() {

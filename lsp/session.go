@@ -13,6 +13,7 @@ import (
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim"
 )
 
 // document is an open text document: its latest snapshot and the timer
@@ -44,6 +45,8 @@ type analysis struct {
 	file  func() *syntax.File
 	def   func() *model.Definition
 	isASL func() bool
+	// program is the compiled simulator program, cached per text.
+	program func() (*sim.Program, error)
 }
 
 func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq uint64, copts check.Options) *Snapshot {
@@ -52,6 +55,7 @@ func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq u
 	a.file = sync.OnceValue(func() *syntax.File { return parseFor(string(u), languageID, text) })
 	a.def = sync.OnceValue(func() *model.Definition { return model.Build(a.file()) })
 	a.isASL = sync.OnceValue(func() bool { return looksLikeASL(string(u), languageID, a.file()) })
+	a.program = sync.OnceValues(func() (*sim.Program, error) { return sim.Compile(a.def()) })
 	s.analysis = a
 	s.setCheckOptions(copts)
 	return s
