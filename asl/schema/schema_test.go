@@ -250,3 +250,30 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestEnumDoc(t *testing.T) {
+	for _, c := range [][2]string{{"Type", "Map"}, {"Mode", "DISTRIBUTED"}, {"QueryLanguage", "JSONata"}, {"JitterStrategy", "FULL"}, {"InputType", "PARQUET"}} {
+		if EnumDoc(c[0], c[1]) == "" {
+			t.Errorf("no doc for %s=%s", c[0], c[1])
+		}
+	}
+	if EnumDoc("Mode", "inline") != "" {
+		t.Error("enum docs are case-sensitive")
+	}
+	// Every documented value is a value of a field with that name.
+	for field, values := range enumDocs {
+		for v := range values {
+			found := false
+			for _, o := range []*ObjectSchema{topObject, StateSchema(Task), processorConfigObject, retrierObject, readerConfigObject} {
+				if f := o.Field(field); f != nil {
+					for _, e := range f.Enum {
+						found = found || e == v
+					}
+				}
+			}
+			if !found {
+				t.Errorf("enum doc for %s=%s names no enum value", field, v)
+			}
+		}
+	}
+}
