@@ -64,11 +64,12 @@ type Node struct {
 	// Unclosed is set on an Object, Array or String whose closing token is
 	// missing; its span then ends where the parser gave up.
 	Unclosed bool
+	// style records how a String was written (JSON quotes or a YAML style)
+	// so that SourceOffset can map decoded bytes back to the text. (Placed
+	// here it fits in Unclosed's padding.)
+	style scalarStyle
 	// Parent is the enclosing Object or Array (nil for the root).
 	Parent *Node
-	// style records how a String was written (JSON quotes or a YAML style)
-	// so that SourceOffset can map decoded bytes back to the text.
-	style scalarStyle
 }
 
 // Member is one "key": value pair of an Object.

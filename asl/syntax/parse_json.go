@@ -241,6 +241,13 @@ func (p *parser) parseObject(depth int) *Node {
 			n.Span.End = p.pos
 			break
 		}
+		if c == ']' && p.wrongCloser() {
+			p.errorf(p.pos, p.pos+1, CodeUnclosedObject, "this object is closed with ']'; write '}'")
+			p.pos++
+			p.lastEnd = p.pos
+			n.Span.End = p.pos
+			break
+		}
 		if c == ']' && p.enclosedBy('[') {
 			p.unclosed(n, CodeUnclosedObject, "this '{' is never closed; add '}'")
 			break
@@ -436,6 +443,13 @@ func (p *parser) parseArray(depth int) *Node {
 			n.Span.End = p.pos
 			break
 		}
+		if c == '}' && p.wrongCloser() {
+			p.errorf(p.pos, p.pos+1, CodeUnclosedArray, "this array is closed with '}'; write ']'")
+			p.pos++
+			p.lastEnd = p.pos
+			n.Span.End = p.pos
+			break
+		}
 		if c == '}' && p.enclosedBy('{') {
 			p.unclosed(n, CodeUnclosedArray, "this '[' is never closed; add ']'")
 			break
@@ -465,6 +479,38 @@ func (p *parser) parseArray(depth int) *Node {
 	p.open = p.open[:len(p.open)-1]
 	n.Elems = p.elemSlice(base)
 	return n
+}
+
+// wrongCloser reports whether the closing bracket at pos, of the wrong
+// kind for the innermost container, is a typo for the right one: what
+// follows it is ',' and then what the enclosing container expects next (a
+// key followed by ':' in an object, a value in an array).
+func (p *parser) wrongCloser() bool {
+	if len(p.open) < 2 {
+		return false
+	}
+	save := p.pos
+	defer func() { p.pos = save }()
+	t := p.text
+	i := p.pos + 1
+	for i < len(t) && isBlank(t[i]) {
+		i++
+	}
+	if i >= len(t) || t[i] != ',' {
+		return false
+	}
+	i++
+	for i < len(t) && isBlank(t[i]) {
+		i++
+	}
+	if i >= len(t) {
+		return false
+	}
+	if p.open[len(p.open)-2] == '{' {
+		p.pos = i
+		return p.keyFollows()
+	}
+	return isValueStart(t[i]) && t[i] != '"' || t[i] == '"' && !func() bool { p.pos = i; return p.keyFollows() }()
 }
 
 // enclosedBy reports whether an outer container (not the innermost one)

@@ -25,6 +25,7 @@ type fastYAML struct {
 	// started is set past the optional leading "---"; from then on a
 	// document marker ends the fast path.
 	started bool
+	depth   int // flow nesting, bounded so recursion stays shallow
 }
 
 // errBail unwinds the fast parser when the input leaves the subset.
@@ -565,6 +566,11 @@ func (y *fastYAML) quoted(i int) (string, int) {
 
 // flow parses a single- or multi-line flow collection at i.
 func (y *fastYAML) flow(i int) *Node {
+	y.depth++
+	defer func() { y.depth-- }()
+	if y.depth > 1000 {
+		y.bail()
+	}
 	t := y.text
 	open := t[i]
 	n := y.p.newNode(Object, i)
