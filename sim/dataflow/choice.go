@@ -177,6 +177,9 @@ func CompileRule(v any) (*Rule, error) {
 // Eval evaluates the rule against the state's effective input. A missing
 // Variable (except for IsPresent) or operand path is a States.Runtime error.
 func (r *Rule) Eval(input any, ctx *Context) (bool, error) {
+	if r == nil {
+		return false, nil
+	}
 	switch r.op {
 	case "And":
 		for _, c := range r.children {

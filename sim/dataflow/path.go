@@ -102,17 +102,32 @@ func MustCompilePath(s string) *Path {
 }
 
 // String returns the path as written.
-func (p *Path) String() string { return p.text }
+func (p *Path) String() string {
+	if p == nil {
+		return "null"
+	}
+	return p.text
+}
 
 // Root says whether the path reads the input, the Context object or a variable.
-func (p *Path) Root() PathRoot { return p.root }
+func (p *Path) Root() PathRoot {
+	if p == nil {
+		return RootInput
+	}
+	return p.root
+}
 
 // Variable names the variable a RootVariable path reads.
-func (p *Path) Variable() string { return p.varName }
+func (p *Path) Variable() string {
+	if p == nil {
+		return ""
+	}
+	return p.varName
+}
 
 // IsDefinite reports whether the path selects at most one node (no
 // wildcard, slice, union, filter or deep scan).
-func (p *Path) IsDefinite() bool { return p.multi == nil }
+func (p *Path) IsDefinite() bool { return p == nil || p.multi == nil }
 
 // rootValue returns what the path's leading $ addresses.
 func (p *Path) rootValue(input any, ctx *Context) (any, bool) {
@@ -135,6 +150,9 @@ func (p *Path) Lookup(input any, ctx *Context) (value any, found bool) {
 // eval evaluates the path; when nothing is found, msg is Jayway's
 // explanation ("No results for path: $['x']", ...).
 func (p *Path) eval(input any, ctx *Context) (any, string, bool) {
+	if p == nil { // a JSON null path selects an empty object
+		return map[string]any{}, "", true
+	}
 	root, ok := p.rootValue(input, ctx)
 	if !ok {
 		if p.root == RootVariable {

@@ -137,3 +137,23 @@ func TestCompilePathRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestNilReceivers(t *testing.T) {
+	in := map[string]any{"a": 1.0}
+	var p *Path
+	if v, err := p.Get(in, nil); err != nil || !DeepEqual(v, map[string]any{}) {
+		t.Errorf("nil Path.Get = %v, %v; want {} (a null path)", v, err)
+	}
+	var tmpl *Template
+	if v, err := tmpl.Apply(in, nil); err != nil || !DeepEqual(v, in) {
+		t.Errorf("nil Template.Apply = %v, %v; want the input", v, err)
+	}
+	var rp *ResultPath
+	if v, err := rp.Apply(in, 2.0); err != nil || !DeepEqual(v, in) {
+		t.Errorf("nil ResultPath.Apply = %v, %v; want the input", v, err)
+	}
+	var r *Rule
+	if ok, err := r.Eval(in, nil); ok || err != nil {
+		t.Errorf("nil Rule.Eval = %v, %v; want false", ok, err)
+	}
+}

@@ -38,8 +38,11 @@ func CompileResultPath(s string) (*ResultPath, error) {
 
 // Apply places result into a copy of input (only the objects and arrays on
 // the path are copied; input itself is not modified). Missing intermediate
-// objects are created.
+// objects are created. A nil ResultPath (JSON null) discards the result.
 func (rp *ResultPath) Apply(input, result any) (any, error) {
+	if rp == nil { // ResultPath: null keeps the raw input
+		return input, nil
+	}
 	if rp.replace {
 		return result, nil
 	}

@@ -30,8 +30,12 @@ func CompileTemplate(v any) (*Template, error) {
 }
 
 // Apply evaluates the template against input. The result may share
-// unchanged sub-values with input: treat values as immutable.
+// unchanged sub-values with input: treat values as immutable. A nil
+// Template (field absent) returns input unchanged.
 func (t *Template) Apply(input any, ctx *Context) (any, error) {
+	if t == nil {
+		return input, nil
+	}
 	return t.root.apply(input, ctx)
 }
 
