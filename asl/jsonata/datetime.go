@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"math"
+	"regexp"
 	"time"
 )
 
@@ -39,14 +40,16 @@ func fnToMillis(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	}
 	s := args[0].(string)
 	if pic, ok := argAt(args, 1).(string); ok {
-		return parseDateTime(s, pic)
+		return parseDateTimeWithNow(s, pic, ev.nowMillis())
 	}
 	ms, ok := parseISO8601(s)
-	if !ok {
+	if !ok || !iso8601Re.MatchString(s) {
 		return nil, &Error{Code: "D3110", Position: -1, Start: -1, Value: s}
 	}
 	return ms, nil
 }
+
+var iso8601Re = regexp.MustCompile(`^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$`)
 
 // parseISO8601 accepts the forms JavaScript's Date constructor accepts for
 // ISO 8601 timestamps.
