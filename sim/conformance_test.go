@@ -240,7 +240,7 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 func mainTypes(rec *trace.Recorder) []string {
 	var out []string
 	for _, e := range rec.Events {
-		if e.Execution == "" {
+		if e.ExecutionName() == "" {
 			out = append(out, e.Type)
 		}
 	}

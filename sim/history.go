@@ -3,6 +3,7 @@ package sim
 import (
 	"strconv"
 
+	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/trace"
 )
 
@@ -37,7 +38,10 @@ func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 }
 
 func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
-	e := &trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed(), Execution: h.exec}
+	e := &trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed()}
+	if h.exec != "" {
+		e.Detail().Execution = h.exec
+	}
 	if sp != nil {
 		e.State = sp.name
 		e.Span, e.HasSpan = sp.span, true
@@ -134,6 +138,7 @@ type thread struct {
 	// execObj is $$.Execution; mapItem is $$.Map.Item inside ItemSelector.
 	execObj map[string]any
 	vars    *varScope
+	baseCtx *dataflow.Context
 	done    func(out any, f *failure)
 	// children are the running branch/iteration threads of the state this
 	// thread is in (to stop them when one fails).
@@ -165,7 +170,7 @@ func (th *thread) child(scope string) *thread {
 
 // startScope schedules the scope's StartAt state.
 func (th *thread) startScope(sc *scopeProg, input any) {
-	th.r.q.At(0, func() { th.enter(sc.start, input) })
+	th.enter(sc.start, input)
 }
 
 // stop stops the thread and everything under it, emitting the aborted
@@ -184,7 +189,8 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 	}
 	if isIteration {
 		e := th.h.newEvent("MapIterationAborted", nil)
-		e.Name, e.Index, e.HasIndex = mapName, iterationIndex, true
+		d := e.Detail()
+		d.Name, d.Index, d.HasIndex = mapName, iterationIndex, true
 		th.emit(e)
 	}
 	th.stopped = true

@@ -86,9 +86,10 @@ func (v *visit) mapState() {
 	m.results = make([]any, len(inputs))
 
 	started := th.h.newEvent("MapStateStarted", sp)
-	started.Length, started.HasLength = len(inputs), true
+	startedd := started.Detail()
+	startedd.Length, startedd.HasLength = len(inputs), true
 	if sp.distributed {
-		started.Length = 0
+		started.Detail().Length = 0
 	}
 	th.emit(started)
 	if sp.distributed && !m.tolerance(eff) {
@@ -101,7 +102,7 @@ func (v *visit) mapState() {
 		}
 		m.mapRunArn = "arn:aws:states:" + region + ":" + account + ":mapRun:" + th.r.opts.StateMachineName + "/" + label + ":" + strconv.Itoa(th.r.transitions)
 		e := th.h.newEvent("MapRunStarted", sp)
-		e.MapRunArn = m.mapRunArn
+		e.Detail().MapRunArn = m.mapRunArn
 		th.emit(e)
 	}
 	th.children = th.children[:0]
@@ -169,7 +170,8 @@ func (m *mapRun) startIteration(i int) {
 
 func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {
 	e := c.h.newEvent(typ, nil)
-	e.Name, e.Index, e.HasIndex = mapName, i, true
+	d := e.Detail()
+	d.Name, d.Index, d.HasIndex = mapName, i, true
 	return e
 }
 

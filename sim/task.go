@@ -52,12 +52,14 @@ func (v *visit) task() {
 	e := v.taskEvent("Scheduled")
 	switch sp.kind {
 	case kindService:
-		e.Parameters, e.HasParameters = params, true
+		ed := e.Detail()
+		ed.Parameters, ed.HasParameters = params, true
 	default:
 		e.Input, e.HasInput = params, true
 	}
-	e.TimeoutSeconds, e.HeartbeatSeconds = timeout, heartbeat
-	e.EffectiveInput, e.HasEffectiveInput = params, true
+	ed := e.Detail()
+	ed.TimeoutSeconds, ed.HeartbeatSeconds = timeout, heartbeat
+	ed.EffectiveInput, ed.HasEffectiveInput = params, true
 	th.emit(e)
 	th.emit(v.taskEvent("Started"))
 	if sp.kind == kindService && sp.pattern != "" {
@@ -134,13 +136,14 @@ func (v *visit) taskEvent(phase string) *trace.Event {
 		typ = "Task" + phase
 	}
 	e := v.th.h.newEvent(typ, sp)
-	e.Attempt = v.retries
+	e.Attempt = int32(v.retries)
 	switch sp.kind {
 	case kindService:
-		e.ResourceType, e.Resource = sp.resourceType, sp.resourceName
+		ed := e.Detail()
+		ed.ResourceType, ed.Resource = sp.resourceType, sp.resourceName
 	default:
 		if phase == "Scheduled" {
-			e.Resource = sp.resource
+			e.Detail().Resource = sp.resource
 		}
 	}
 	return e
@@ -154,7 +157,8 @@ func (v *visit) finishResult(result any) {
 		return
 	}
 	e := v.exitEvent()
-	e.Result, e.HasResult = result, true
+	ed := e.Detail()
+	ed.Result, ed.HasResult = result, true
 	if !v.assign(v.sp.assign, result, e) {
 		return
 	}

@@ -24,14 +24,19 @@ type visit struct {
 	giveUp func()
 }
 
-// enter runs a state: it is the queue item for one state transition.
+// enter schedules a state transition.
 func (th *thread) enter(sp *stateProg, raw any) {
+	th.r.q.Schedule(0, &visit{th: th, sp: sp, raw: raw})
+}
+
+// Run enters the state: the queue item for one state transition.
+func (v *visit) Run() {
+	th, sp, raw := v.th, v.sp, v.raw
 	if th.dead() {
 		return
 	}
 	r := th.r
 	r.transitions++
-	v := &visit{th: th, sp: sp, raw: raw}
 	e := th.h.newEvent(sp.enteredType, sp)
 	e.Input, e.HasInput = raw, true
 	v.enteredID = th.emit(e)
@@ -73,11 +78,16 @@ func (v *visit) ctx() *dataflow.Context {
 	if v.ctxCache != nil {
 		return v.ctxCache
 	}
-	c := &dataflow.Context{Rand: v.th.r.rng}
-	if vs := v.th.vars; vs != nil {
-		c.Vars = vs.lookup
+	if !v.sp.usesContext && v.mapItem == nil {
+		// No $$: share the thread's context (variables and random source).
+		if v.th.baseCtx == nil {
+			v.th.baseCtx = &dataflow.Context{Rand: v.th.r.rng, Vars: v.th.vars.lookup}
+		}
+		v.ctxCache = v.th.baseCtx
+		return v.ctxCache
 	}
-	if v.sp.usesContext || v.mapItem != nil {
+	c := &dataflow.Context{Rand: v.th.r.rng, Vars: v.th.vars.lookup}
+	{
 		if v.entered == "" {
 			v.entered = formatTimestamp(v.th.r.q.Now())
 		}
@@ -218,7 +228,7 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 		v.th.vars.set(k, val)
 	}
 	if e != nil {
-		e.AssignedVariables = m
+		e.Detail().AssignedVariables = m
 	}
 	return true
 }
@@ -235,7 +245,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 		return
 	}
 	if next != nil {
-		th.r.q.At(0, func() { th.enter(next, out) })
+		th.enter(next, out)
 		return
 	}
 	th.done(out, nil)

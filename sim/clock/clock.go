@@ -5,7 +5,6 @@
 package clock
 
 import (
-	"container/heap"
 	"time"
 )
 
@@ -36,7 +35,19 @@ func (q *Queue) At(delay time.Duration, fn func()) {
 		delay = 0
 	}
 	q.seq++
-	heap.Push(&q.items, item{at: q.now + delay, seq: q.seq, fn: fn})
+	q.items.push(item{at: q.now + delay, seq: q.seq, fn: fn})
+}
+
+// Runner is work that runs itself (scheduling one saves a closure).
+type Runner interface{ Run() }
+
+// Schedule is At for a Runner.
+func (q *Queue) Schedule(delay time.Duration, r Runner) {
+	if delay < 0 {
+		delay = 0
+	}
+	q.seq++
+	q.items.push(item{at: q.now + delay, seq: q.seq, r: r})
 }
 
 // Len is the number of pending items.
@@ -48,9 +59,13 @@ func (q *Queue) Step() bool {
 	if len(q.items) == 0 {
 		return false
 	}
-	it := heap.Pop(&q.items).(item)
+	it := q.items.pop()
 	q.now = it.at
-	it.fn()
+	if it.r != nil {
+		it.r.Run()
+	} else {
+		it.fn()
+	}
 	return true
 }
 
@@ -61,24 +76,54 @@ type item struct {
 	at  time.Duration
 	seq uint64
 	fn  func()
+	r   Runner
 }
 
+// itemHeap is a binary min-heap by (at, seq), written out so that items
+// are not boxed in interfaces on every push and pop.
 type itemHeap []item
 
-func (h itemHeap) Len() int { return len(h) }
-func (h itemHeap) Less(i, j int) bool {
+func (h itemHeap) less(i, j int) bool {
 	if h[i].at != h[j].at {
 		return h[i].at < h[j].at
 	}
 	return h[i].seq < h[j].seq
 }
-func (h itemHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *itemHeap) Push(x any)   { *h = append(*h, x.(item)) }
-func (h *itemHeap) Pop() any {
-	old := *h
-	n := len(old)
-	it := old[n-1]
-	old[n-1] = item{}
-	*h = old[:n-1]
-	return it
+
+func (h *itemHeap) push(it item) {
+	*h = append(*h, it)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !a.less(i, p) {
+			break
+		}
+		a[i], a[p] = a[p], a[i]
+		i = p
+	}
+}
+
+func (h *itemHeap) pop() item {
+	a := *h
+	top := a[0]
+	n := len(a) - 1
+	a[0] = a[n]
+	a[n] = item{}
+	a = a[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && a.less(l, m) {
+			m = l
+		}
+		if r < n && a.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
+	return top
 }

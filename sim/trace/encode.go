@@ -26,9 +26,9 @@ func FormatElapsed(d time.Duration) string {
 func TextLine(e *Event) string {
 	var b strings.Builder
 	b.WriteString(FormatElapsed(e.Elapsed))
-	if e.Execution != "" {
+	if x := e.ExecutionName(); x != "" {
 		b.WriteString(" [")
-		b.WriteString(e.Execution)
+		b.WriteString(x)
 		b.WriteString("]")
 	}
 	if e.Scope != "" {
@@ -44,11 +44,11 @@ func TextLine(e *Event) string {
 			fmt.Fprintf(&b, " attempt %d", e.Attempt+1)
 		}
 	}
-	if e.HasLength {
-		fmt.Fprintf(&b, " length=%d", e.Length)
+	if d := e.Details; d != nil && d.HasLength {
+		fmt.Fprintf(&b, " length=%d", d.Length)
 	}
-	if e.HasIndex {
-		fmt.Fprintf(&b, " index=%d", e.Index)
+	if d := e.Details; d != nil && d.HasIndex {
+		fmt.Fprintf(&b, " index=%d", d.Index)
 	}
 	if e.Error != nil {
 		b.WriteString(" error=")
@@ -105,13 +105,6 @@ func AWSJSON(e *Event) map[string]any {
 	if e.State != "" && (strings.HasSuffix(e.Type, "StateEntered") || strings.HasSuffix(e.Type, "StateExited")) {
 		d["name"] = e.State
 	}
-	if e.HasIndex {
-		d["index"] = e.Index
-		d["name"] = e.Name
-	}
-	if e.HasLength {
-		d["length"] = e.Length
-	}
 	if e.HasInput {
 		d["input"] = JSONText(e.Input)
 		d["inputDetails"] = map[string]any{"truncated": false}
@@ -120,20 +113,40 @@ func AWSJSON(e *Event) map[string]any {
 		d["output"] = JSONText(e.Output)
 		d["outputDetails"] = map[string]any{"truncated": false}
 	}
-	if e.HasParameters {
-		d["parameters"] = JSONText(e.Parameters)
-	}
-	if e.Resource != "" {
-		d["resource"] = e.Resource
-	}
-	if e.ResourceType != "" {
-		d["resourceType"] = e.ResourceType
-	}
-	if e.TimeoutSeconds > 0 {
-		d["timeoutInSeconds"] = e.TimeoutSeconds
-	}
-	if e.HeartbeatSeconds > 0 {
-		d["heartbeatInSeconds"] = e.HeartbeatSeconds
+	if x := e.Details; x != nil {
+		if x.HasIndex {
+			d["index"] = x.Index
+			d["name"] = x.Name
+		}
+		if x.HasLength {
+			d["length"] = x.Length
+		}
+		if x.HasParameters {
+			d["parameters"] = JSONText(x.Parameters)
+		}
+		if x.Resource != "" {
+			d["resource"] = x.Resource
+		}
+		if x.ResourceType != "" {
+			d["resourceType"] = x.ResourceType
+		}
+		if x.TimeoutSeconds > 0 {
+			d["timeoutInSeconds"] = x.TimeoutSeconds
+		}
+		if x.HeartbeatSeconds > 0 {
+			d["heartbeatInSeconds"] = x.HeartbeatSeconds
+		}
+		if x.MapRunArn != "" {
+			d["mapRunArn"] = x.MapRunArn
+		}
+		if len(x.AssignedVariables) > 0 {
+			av := map[string]any{}
+			for k, v := range x.AssignedVariables {
+				av[k] = JSONText(v)
+			}
+			d["assignedVariables"] = av
+			d["assignedVariablesDetails"] = map[string]any{"truncated": false}
+		}
 	}
 	if e.Error != nil {
 		d["error"] = *e.Error
@@ -141,32 +154,21 @@ func AWSJSON(e *Event) map[string]any {
 	if e.Cause != nil {
 		d["cause"] = *e.Cause
 	}
-	if e.MapRunArn != "" {
-		d["mapRunArn"] = e.MapRunArn
-	}
-	if len(e.AssignedVariables) > 0 {
-		av := map[string]any{}
-		for k, v := range e.AssignedVariables {
-			av[k] = JSONText(v)
-		}
-		d["assignedVariables"] = av
-		d["assignedVariablesDetails"] = map[string]any{"truncated": false}
-	}
 	if len(d) > 0 {
 		out[DetailsKey(e.Type)] = d
 	}
 	x := map[string]any{"path": e.Path(), "elapsed": FormatElapsed(e.Elapsed)}
-	if e.Execution != "" {
-		x["execution"] = e.Execution
+	if name := e.ExecutionName(); name != "" {
+		x["execution"] = name
 	}
 	if e.HasSpan {
 		x["span"] = []int{e.Span.Start, e.Span.End}
 	}
-	if e.HasEffectiveInput {
-		x["effectiveInput"] = e.EffectiveInput
+	if d := e.Details; d != nil && d.HasEffectiveInput {
+		x["effectiveInput"] = d.EffectiveInput
 	}
-	if e.HasResult {
-		x["result"] = e.Result
+	if d := e.Details; d != nil && d.HasResult {
+		x["result"] = d.Result
 	}
 	out["x-sim"] = x
 	return out

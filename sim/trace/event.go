@@ -13,7 +13,9 @@ import (
 	"github.com/aslkit/aslkit/asl/source"
 )
 
-// Event is one history event.
+// Event is one history event. The common fields are inline; the
+// details few events carry live in *Details (nil when none), which keeps
+// the recorded trace small.
 type Event struct {
 	// ID is 1-based and strictly increasing within one execution history;
 	// PreviousEventID chains events as AWS does (0 for the first event).
@@ -26,36 +28,60 @@ type Event struct {
 	// Scope locates the event: "" at top level, else e.g.
 	// "Par/branch[1]/Map/iter[3]". State is the state's name ("" for
 	// execution-level events); Attempt counts retries (0 = first attempt).
-	Scope   string
-	State   string
-	Attempt int
-	// Execution names a child execution (Distributed Map); its events have
-	// their own id sequence. "" for the main execution.
-	Execution string
+	Scope string
+	State string
 	// Span is the state's source span when HasSpan.
 	Span    source.Span
+	Attempt int32
 	HasSpan bool
 
-	// Details, set according to Type. JSON values are plain Go values
-	// (map[string]any, []any, string, float64/int64, bool, nil).
-	Input, Output          any
-	HasInput, HasOutput    bool
-	Error, Cause           *string
+	// Input and Output are the details' input/output as plain Go JSON
+	// values (map[string]any, []any, string, float64/int64, bool, nil).
+	HasInput, HasOutput bool
+	Input, Output       any
+	// Error and Cause are nullable, as in AWS.
+	Error, Cause *string
+
+	*Details
+}
+
+// Details are the less common members of an event.
+type Details struct {
+	// Execution names a child execution (Distributed Map); its events have
+	// their own id sequence. "" for the main execution.
+	Execution              string
 	Resource, ResourceType string
 	Parameters             any
 	HasParameters          bool
 	TimeoutSeconds         int64
 	HeartbeatSeconds       int64
-	Index, Length          int
-	// Name is the details "name" of MapIteration* events (the Map state).
-	Name                string
+	// Index and Name (the Map state) of MapIteration* events; Length of
+	// MapStateStarted.
+	Index, Length       int
 	HasIndex, HasLength bool
+	Name                string
 	MapRunArn           string
 	AssignedVariables   map[string]any
 	// Extras for debuggers (never part of AWS's history): the state's
 	// effective input (after InputPath/Parameters) and raw result.
 	EffectiveInput, Result       any
 	HasEffectiveInput, HasResult bool
+}
+
+// ExecutionName is Details.Execution, or "" (the main execution).
+func (e *Event) ExecutionName() string {
+	if e.Details == nil {
+		return ""
+	}
+	return e.Details.Execution
+}
+
+// Detail returns the event's Details, allocating them on first use.
+func (e *Event) Detail() *Details {
+	if e.Details == nil {
+		e.Details = &Details{}
+	}
+	return e.Details
 }
 
 // Path names where the event happened: scope, state and attempt, e.g.
@@ -70,7 +96,7 @@ func (e *Event) Path() string {
 		b.WriteString(e.State)
 		if e.Attempt > 0 {
 			b.WriteString("#attempt")
-			b.WriteString(strconv.Itoa(e.Attempt + 1))
+			b.WriteString(strconv.Itoa(int(e.Attempt) + 1))
 		}
 	}
 	return b.String()
