@@ -395,12 +395,36 @@ func (w *schemaWalker) unknownField(n *syntax.Node, m *syntax.Member, o *schema.
 		}
 	}
 	msg := "\"" + key + "\" is not a field of " + objectLabel(o, ctx)
-	if near := nearestName(key, fieldNamesFor(o, ctx.ql)); near != "" {
+	if near := closeField(key, fieldNamesFor(o, ctx.ql)); near != "" {
 		msg += "; did you mean \"" + near + "\"?"
 	} else {
 		msg += "; remove it"
 	}
 	w.add(CodeSchemaUnknownField, m.KeySpan, msg)
+}
+
+// closeField suggests the field a misspelt key probably meant: same name
+// but for case, else within a small edit distance for the key's length.
+func closeField(key string, names []string) string {
+	for _, n := range names {
+		if strings.EqualFold(n, key) {
+			return n
+		}
+	}
+	limit := 1
+	switch k := charCount(key); {
+	case k > 10:
+		limit = 3
+	case k > 5:
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for _, n := range names {
+		if d := levenshtein(strings.ToLower(key), strings.ToLower(n)); d < bestDist && 2*d < charCount(key) {
+			best, bestDist = n, d
+		}
+	}
+	return best
 }
 
 func choiceRuleOperatorCount(rule *syntax.Node) int {

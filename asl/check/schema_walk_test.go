@@ -67,3 +67,22 @@ func FuzzSchemaWalk(f *testing.F) {
 		}
 	})
 }
+
+func TestCloseField(t *testing.T) {
+	names := []string{"Or", "And", "Not", "Variable", "Next", "MaxAttempts", "IntervalSeconds", "ResultSelector", "Resource"}
+	tests := []struct{ key, want string }{
+		{"Foo", ""},
+		{"next", "Next"},
+		{"Nextt", "Next"},
+		{"MaxAttempt", "MaxAttempts"},
+		{"IntervalSecond", "IntervalSeconds"},
+		{"ResultSelecter", "ResultSelector"},
+		{"Ressource", "Resource"},
+		{"Timeout", ""},
+	}
+	for _, tt := range tests {
+		if got := closeField(tt.key, names); got != tt.want {
+			t.Errorf("closeField(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
