@@ -440,18 +440,50 @@ func fnMathRandom(ci *callInfo, args []any) (any, error) {
 	if end <= start {
 		return nil, ci.fail("The end of States.MathRandom (%d) must be greater than its start (%d)", end, start)
 	}
-	var src Rand
+	span := end - start
 	if len(args) == 3 {
 		seed, err := ci.integer(args, 2)
 		if err != nil {
 			return nil, err
 		}
-		src = rand.NewPCG(uint64(seed), 0)
-	} else {
-		src = ci.random()
+		if span <= math.MaxInt32 {
+			// A guess at AWS's Java: new Random(seed).nextInt(end - start) + start.
+			return start + int64(newJavaRandom(seed).nextInt(int32(span))), nil
+		}
+		return start + int64(rand.NewPCG(uint64(seed), 0).Uint64()%uint64(span)), nil
 	}
-	span := uint64(end - start)
-	return start + int64(src.Uint64()%span), nil
+	return start + int64(ci.random().Uint64()%uint64(span)), nil
+}
+
+// javaRandom is java.util.Random's 48-bit linear congruential generator.
+type javaRandom struct{ seed int64 }
+
+const (
+	javaMultiplier = 0x5DEECE66D
+	javaMask       = 1<<48 - 1
+)
+
+func newJavaRandom(seed int64) *javaRandom {
+	return &javaRandom{seed: (seed ^ javaMultiplier) & javaMask}
+}
+
+func (r *javaRandom) next(bits uint) int32 {
+	r.seed = (r.seed*javaMultiplier + 0xB) & javaMask
+	return int32(uint64(r.seed) >> (48 - bits))
+}
+
+// nextInt is Random.nextInt(bound) for bound > 0.
+func (r *javaRandom) nextInt(bound int32) int32 {
+	if bound&(-bound) == bound { // a power of two
+		return int32((int64(bound) * int64(r.next(31))) >> 31)
+	}
+	for {
+		bits := r.next(31)
+		val := bits % bound
+		if bits-val+(bound-1) >= 0 { // int32 overflow means retry, as in Java
+			return val
+		}
+	}
 }
 
 // random returns the Context's random source or a fixed-seed one.

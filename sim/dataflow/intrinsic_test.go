@@ -165,3 +165,22 @@ func TestMathRandomAndUUID(t *testing.T) {
 		t.Errorf("two UUIDs from one source are equal: %v", u1)
 	}
 }
+
+// Known java.util.Random outputs: new Random(42).nextInt(10) == 0,
+// new Random(0).nextInt(100) == 60, new Random(1).nextInt(6) == 3.
+func TestJavaRandom(t *testing.T) {
+	tests := []struct {
+		seed  int64
+		bound int32
+		want  int32
+	}{
+		{42, 10, 0},
+		{0, 100, 60},
+		{1, 6, 3},
+	}
+	for _, tt := range tests {
+		if got := newJavaRandom(tt.seed).nextInt(tt.bound); got != tt.want {
+			t.Errorf("new Random(%d).nextInt(%d) = %d, want %d", tt.seed, tt.bound, got, tt.want)
+		}
+	}
+}
