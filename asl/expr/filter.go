@@ -179,6 +179,10 @@ func (p *pathParser) parseUnary() (*FilterExpr, *Error) {
 		}
 	}
 	if op == "" {
+		if a.Kind == OperandList {
+			e := errAt(a.Span.Start, a.Span.End, "a list can only follow in or nin, as in @.x in ['a','b']")
+			return x, &e
+		}
 		if w := p.wordAt(p.pos); w != "" {
 			e := errAt(p.pos, p.pos+len(w), "filter operator %q is not supported: use ==, !=, <, <=, >, >=, =~, in or nin", w)
 			return x, &e
@@ -194,6 +198,14 @@ func (p *pathParser) parseUnary() (*FilterExpr, *Error) {
 	}
 	if (op == "in" || op == "nin") && b.Kind != OperandList && b.Kind != OperandPath {
 		e := errAt(b.Span.Start, b.Span.End, "%s needs a list on its right, such as ['a','b']", op)
+		return x, &e
+	}
+	if b.Kind == OperandList && len(b.List) == 0 {
+		e := errAt(b.Span.Start, b.Span.End, "the list is empty: list the values to look for, such as ['a','b']")
+		return x, &e
+	}
+	if a.Kind == OperandList || (b.Kind == OperandList && op != "in" && op != "nin") {
+		e := errAt(x.Span.Start, x.Span.End, "a list can only follow in or nin, as in @.x in ['a','b']")
 		return x, &e
 	}
 	if op == "=~" && b.Kind != OperandRegex {
