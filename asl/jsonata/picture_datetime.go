@@ -480,9 +480,21 @@ func parseDateTimeWithNow(timestamp, picture string, nowMs float64) (any, *Error
 				}
 				return float64(h*60 + m), true
 			}
+		case part.component == 'f' && part.intFormat != nil && part.intFormat.primary == "decimal":
+			p.regex = "[0-9]+"
+			p.parse = func(v string) (float64, bool) {
+				x, err := strconv.ParseFloat("0."+v, 64)
+				if err != nil {
+					return 0, false
+				}
+				return math.Floor(x*1000 + 1e-9), true
+			}
 		case part.intFormat != nil:
 			f := part.intFormat
 			f.n = part.n
+			if part.component != 'Y' && f.primary == "decimal" && f.mandatoryDigits >= 2 {
+				f.n = f.mandatoryDigits
+			}
 			p.regex = integerRegex(f)
 			if f.primary == "sequence" {
 				return nil, &Error{Code: "D3130", Position: -1, Start: -1, Value: f.token}

@@ -177,10 +177,19 @@ func fnFormatNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		if !valid {
 			code = "D3085"
 		}
+		anyActive := false
+		for _, c := range chars(sub) {
+			if isActive(c) {
+				anyActive = true
+			}
+		}
 		for _, c := range chars(p.activePart) {
 			if !isActive(c) {
 				code = "D3086"
 			}
+		}
+		if !anyActive {
+			code = "D3086"
 		}
 		sc := chars(sub)
 		dpos := -1
@@ -368,7 +377,7 @@ func fnFormatNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	} else {
 		maxM := math.Pow(10, float64(pic.scalingFactor))
 		minM := math.Pow(10, float64(pic.scalingFactor-1))
-		mantissa = adjusted
+		mantissa = math.Abs(adjusted)
 		for i := 0; mantissa < minM && i < 400 && mantissa != 0; i++ {
 			mantissa *= 10
 			exponent--
@@ -376,6 +385,9 @@ func fnFormatNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		for i := 0; mantissa > maxM && i < 400; i++ {
 			mantissa /= 10
 			exponent++
+		}
+		if adjusted < 0 {
+			mantissa = -mantissa
 		}
 	}
 	rounded := roundHalfEven(mantissa, pic.maximumFractionalPartSize)
