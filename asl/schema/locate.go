@@ -23,6 +23,9 @@ type Location struct {
 	// Free is true when the value at the path is free-form or inside one
 	// (payload template, Assign, Result, Output...): any keys are allowed.
 	Free bool
+	// Container is the free-form field (Parameters, Assign, Result...)
+	// whose value holds the path, when Free is set.
+	Container *Field
 	// Unknown is true when the path leaves the schema (an unknown key).
 	Unknown bool
 	// StateType and QueryLanguage describe the innermost enclosing state
@@ -62,7 +65,7 @@ func Locate(path []string, get Getter) Location {
 			loc.Parent, loc.Elem, loc.StateName = nil, true, false
 			loc.Object = loc.Field.ElemObject(loc.QueryLanguage)
 			if loc.Object == nil && loc.Field.Free {
-				loc.Free = true
+				loc.Free, loc.Container = true, loc.Field
 			}
 			continue
 		case loc.Object == nil:
@@ -105,7 +108,7 @@ func Locate(path []string, get Getter) Location {
 			loc.Object = f.ElemObject(loc.QueryLanguage)
 		}
 		if f.Free {
-			loc.Free = true
+			loc.Free, loc.Container = true, f
 		}
 	}
 	return loc

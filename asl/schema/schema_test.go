@@ -164,6 +164,9 @@ func TestLocate(t *testing.T) {
 			p = strings.Split(tt.path, "/")
 		}
 		loc := Locate(p, get)
+		if loc.Free != (loc.Container != nil) && !(loc.Free && loc.Parent != nil && loc.Parent.Open) {
+			t.Errorf("Locate(%s): Free %v but Container %v", tt.path, loc.Free, loc.Container)
+		}
 		fieldName := ""
 		if loc.Field != nil {
 			fieldName = loc.Field.Name
