@@ -130,6 +130,7 @@ type run struct {
 	maxEvents   int
 	maxDuration time.Duration
 	invocations map[string]int
+	freeVisits  []*visit
 	tokens      int
 	childExecs  int
 

@@ -26,7 +26,24 @@ type visit struct {
 
 // enter schedules a state transition.
 func (th *thread) enter(sp *stateProg, raw any) {
-	th.r.q.Schedule(0, &visit{th: th, sp: sp, raw: raw})
+	r := th.r
+	var v *visit
+	if n := len(r.freeVisits); n > 0 {
+		v = r.freeVisits[n-1]
+		r.freeVisits = r.freeVisits[:n-1]
+	} else {
+		v = &visit{}
+	}
+	v.th, v.sp, v.raw = th, sp, raw
+	r.q.Schedule(0, v)
+}
+
+// recycle returns the visit of a state that finished synchronously (Pass,
+// Choice, Succeed, Fail: nothing refers to it any more).
+func (v *visit) recycle() {
+	r := v.th.r
+	*v = visit{}
+	r.freeVisits = append(r.freeVisits, v)
 }
 
 // Run enters the state: the queue item for one state transition.
@@ -55,16 +72,20 @@ func (v *visit) Run() {
 	switch sp.typ {
 	case "Pass":
 		v.pass()
+		v.recycle()
 	case "Task":
 		v.task()
 	case "Choice":
 		v.choice()
+		v.recycle()
 	case "Wait":
 		v.wait()
 	case "Succeed":
 		v.succeed()
+		v.recycle()
 	case "Fail":
 		v.fail()
+		v.recycle()
 	case "Parallel":
 		v.parallel()
 	case "Map":
