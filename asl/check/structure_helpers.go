@@ -37,13 +37,15 @@ func isDeployPlaceholder(n *syntax.Node) bool {
 // `${...}` (CloudFormation !Sub, SAM DefinitionSubstitutions, Terraform,
 // Serverless), `#{...}` (serverless-pseudo-parameters) or `{{...}}`.
 func hasPlaceholderSyntax(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		switch {
-		case (s[i] == '$' || s[i] == '#') && s[i+1] == '{':
-			return true
-		case s[i] == '{' && s[i+1] == '{':
+	for i := strings.IndexByte(s, '{'); i >= 0; {
+		if (i > 0 && (s[i-1] == '$' || s[i-1] == '#')) || (i+1 < len(s) && s[i+1] == '{') {
 			return true
 		}
+		j := strings.IndexByte(s[i+1:], '{')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

@@ -1,0 +1,65 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// BenchmarkCheckLargeJSON measures the whole pipeline (parse, model, every
+// rule) on the 1 MB / 2,002-state definition. Target: <= 10 ms.
+func BenchmarkCheckLargeJSON(b *testing.B) { benchmarkCheck(b, "large.asl.json") }
+
+// BenchmarkCheckLargeYAML is the same definition in YAML. Target: <= 30 ms.
+func BenchmarkCheckLargeYAML(b *testing.B) { benchmarkCheck(b, "large.asl.yaml") }
+
+// BenchmarkRulesLargeJSON measures the rules alone on an already built model.
+func BenchmarkRulesLargeJSON(b *testing.B) {
+	text := readLarge(b, "large.asl.json")
+	def := model.Build(syntax.ParseAuto("large.asl.json", text))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		check.Run(def, check.Options{})
+	}
+}
+
+func benchmarkCheck(b *testing.B, name string) {
+	text := readLarge(b, name)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		f := syntax.ParseAuto(name, text)
+		check.Run(model.Build(f), check.Options{})
+	}
+}
+
+func readLarge(b testing.TB, name string) []byte {
+	text, err := os.ReadFile(filepath.Join(sharedDir(b, "corpus/large"), name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return text
+}
+
+// BenchmarkEachRuleLargeJSON times every rule on its own, to find the hot ones.
+func BenchmarkEachRuleLargeJSON(b *testing.B) {
+	text := readLarge(b, "large.asl.json")
+	def := model.Build(syntax.ParseAuto("large.asl.json", text))
+	for _, r := range check.Rules() {
+		off := map[string]bool{}
+		for _, o := range check.Rules() {
+			off[o.Code] = o.Code != r.Code
+		}
+		b.Run(r.Code+"-"+r.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				check.Run(def, check.Options{Disabled: off})
+			}
+		})
+	}
+}
