@@ -2,6 +2,7 @@ package expr
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -272,6 +273,12 @@ func (p *pathParser) parseOperand() (*Operand, *Error) {
 		}
 		p.pos += len(text)
 		o.Kind, o.Text = OperandNumber, text
+		if !strings.ContainsAny(text, ".eE") {
+			if _, err := strconv.ParseInt(text, 10, 64); err != nil {
+				e := errAt(start, p.pos, "the number %s is too large for a filter", text)
+				return o, &e
+			}
+		}
 		return done()
 	case b == '/':
 		return p.parseRegex(o)

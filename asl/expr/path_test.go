@@ -154,6 +154,7 @@ func TestParsePathInvalid(t *testing.T) {
 		{"$.a[?(@.x =~ /ab)]", sp(13, 18), "regular expression is not closed"},
 		{"$.a[?(@.x in 'a')]", sp(13, 16), "needs a list"},
 		{"$[?([])]", sp(4, 6), "a list can only follow in or nin"},
+		{"$[?(@.x == 99999999999999999999)]", sp(11, 31), "too large"},
 		{"$[?(@.x in [])]", sp(11, 13), "the list is empty"},
 		{"$[?(@.x == [1])]", sp(4, 14), "a list can only follow in or nin"},
 		{"$.a[?(@.x == $$.y)]", sp(13, 14), "only refer to @"},
