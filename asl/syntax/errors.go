@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/aslkit/aslkit/asl/source"
@@ -54,8 +55,18 @@ var Codes = []struct{ Code, Description string }{
 	{CodeYAML, "A YAML syntax error."},
 }
 
+// maxErrors caps the errors of one document: past it (a binary file, a
+// 10000-deep bracket run) more of them only slow the editor down.
+const maxErrors = 1000
+
 func (p *parser) errorf(start, end int, code, msg string) {
-	p.errs = append(p.errs, Error{Span: source.Span{Start: start, End: end}, Code: code, Message: msg})
+	switch {
+	case len(p.errs) < maxErrors:
+		p.errs = append(p.errs, Error{Span: source.Span{Start: start, End: end}, Code: code, Message: msg})
+	case len(p.errs) == maxErrors:
+		p.errs = append(p.errs, Error{Span: source.Span{Start: start, End: end}, Code: code,
+			Message: fmt.Sprintf("too many syntax errors; the first %d are shown", maxErrors)})
+	}
 }
 
 // sortErrors orders errors by position; an unclosed '{' is found only at the

@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/aslkit/aslkit/asl/source"
 )
@@ -44,6 +45,10 @@ type parser struct {
 	// open is the stack of unclosed '{' and '[' so that a stray '}' or ']'
 	// can tell whether an enclosing container wants it.
 	open []byte
+	// openObjects and openArrays count the '{' and '[' in open.
+	openObjects, openArrays int
+	// lines holds line start offsets, built on the first duplicate key.
+	lines []int
 
 	// Allocation in chunks: nodes, members and child slices.
 	nodes   []Node
@@ -219,6 +224,7 @@ func (p *parser) parseValue(depth int) *Node {
 func (p *parser) parseObject(depth int) *Node {
 	n := p.newNode(Object, p.pos)
 	p.open = append(p.open, '{')
+	p.openObjects++
 	p.pos++
 	p.lastEnd = p.pos
 	base := len(p.mstack)
@@ -288,6 +294,7 @@ func (p *parser) parseObject(depth int) *Node {
 		comma = -1
 	}
 	p.open = p.open[:len(p.open)-1]
+	p.openObjects--
 	n.Members = p.memberSlice(base)
 	return n
 }
@@ -412,7 +419,10 @@ func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) ma
 		}
 	}
 	if first != nil {
-		line := bytes.Count(p.text[:first.KeySpan.Start], []byte{'\n'}) + 1
+		if p.lines == nil {
+			p.lines = lineStarts(p.text)
+		}
+		line, _ := slices.BinarySearch(p.lines, first.KeySpan.Start+1)
 		p.errorf(m.KeySpan.Start, m.KeySpan.End, CodeDuplicateKey,
 			fmt.Sprintf("duplicate key %q; the first is on line %d", m.Key, line))
 	}
@@ -422,6 +432,7 @@ func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) ma
 func (p *parser) parseArray(depth int) *Node {
 	n := p.newNode(Array, p.pos)
 	p.open = append(p.open, '[')
+	p.openArrays++
 	p.pos++
 	p.lastEnd = p.pos
 	base := len(p.estack)
@@ -477,6 +488,7 @@ func (p *parser) parseArray(depth int) *Node {
 		comma = -1
 	}
 	p.open = p.open[:len(p.open)-1]
+	p.openArrays--
 	n.Elems = p.elemSlice(base)
 	return n
 }
@@ -516,7 +528,14 @@ func (p *parser) wrongCloser() bool {
 // enclosedBy reports whether an outer container (not the innermost one)
 // was opened with c.
 func (p *parser) enclosedBy(c byte) bool {
-	return bytes.IndexByte(p.open[:len(p.open)-1], c) >= 0
+	open := p.openObjects
+	if c == '[' {
+		open = p.openArrays
+	}
+	if p.open[len(p.open)-1] == c {
+		open-- // the innermost one does not count
+	}
+	return open > 0
 }
 
 func (p *parser) unclosed(n *Node, code, msg string) {
@@ -530,7 +549,8 @@ func (p *parser) skipTooDeep() *Node {
 	n := p.newNode(Invalid, p.pos)
 	depth := 0
 	t := p.text
-	for i := p.pos; i < len(t); i++ {
+	i := p.pos
+	for ; i < len(t); i++ {
 		switch t[i] {
 		case '{', '[':
 			depth++
@@ -543,11 +563,11 @@ func (p *parser) skipTooDeep() *Node {
 				}
 			}
 		}
-		if depth == 0 || i+1 == len(t) {
-			p.pos = min(i+1, len(t))
+		if depth == 0 {
 			break
 		}
 	}
+	p.pos = min(i+1, len(t))
 	p.lastEnd = p.pos
 	n.Span.End = p.pos
 	n.Str = p.src[n.Span.Start:n.Span.End]
