@@ -1,0 +1,104 @@
+package lsp
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestNeovim drives the editors/nvim plugin and the built server in a real
+// headless Neovim (testdata/nvim/test.lua): diagnostics appear, an edit
+// that fixes them clears them, symbols and definition answer, completion
+// and hover answer when the server offers them, and :ASLSimulate streams
+// events and ends with asl/simulationDone. NVIM picks the binary.
+func TestNeovim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the headless Neovim test")
+	}
+	nvim := os.Getenv("NVIM")
+	if nvim == "" {
+		nvim = "nvim"
+	}
+	nvimPath, err := exec.LookPath(nvim)
+	if err != nil {
+		t.Skipf("Neovim is not installed (%v); install it (apt-get install neovim) or set NVIM to run this test", err)
+	}
+	dir := t.TempDir()
+	server := filepath.Join(dir, "asl-lsp")
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	build := exec.Command(gobin, "build", "-o", server, "./testdata/nvim/server")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the server: %v\n%s", err, out)
+	}
+	for _, name := range []string{"flow.asl.json", "flow.input.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata/nvim", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plugin, _ := filepath.Abs("../editors/nvim")
+	script, _ := filepath.Abs("testdata/nvim/test.lua")
+	outPath := filepath.Join(dir, "out.jsonl")
+
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nvimPath, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+script)
+	xdg := filepath.Join(dir, "xdg")
+	cmd.Env = append(os.Environ(),
+		"ASL_PLUGIN="+plugin, "ASL_SERVER="+server, "ASL_FILE="+filepath.Join(dir, "flow.asl.json"), "ASL_OUT="+outPath,
+		"ASL_LSP_LOG="+filepath.Join(dir, "server.log"),
+		"XDG_CONFIG_HOME="+xdg+"/config", "XDG_STATE_HOME="+xdg+"/state", "XDG_CACHE_HOME="+xdg+"/cache", "XDG_DATA_HOME="+xdg+"/data")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	runErr := cmd.Run()
+
+	f, err := os.Open(outPath)
+	if err != nil {
+		t.Fatalf("no output from Neovim (%v): %v\n%s", runErr, err, stderr.String())
+	}
+	defer f.Close()
+	steps := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var ev map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+			t.Errorf("bad output line %s: %v", sc.Text(), err)
+			continue
+		}
+		steps++
+		switch {
+		case ev["skipped"] != nil:
+			t.Logf("skipped %v: %v", ev["step"], ev["skipped"])
+		case ev["ok"] != true:
+			t.Errorf("step %v failed: %s", ev["step"], sc.Text())
+		default:
+			t.Logf("ok %s", sc.Text())
+		}
+	}
+	if runErr != nil {
+		log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
+		t.Errorf("neovim exited with %v\nstderr: %s\nserver log:\n%s", runErr, stderr.String(), tailLines(string(log), 30))
+	}
+	if steps < 9 {
+		t.Errorf("only %d steps reported, want 9", steps)
+	}
+}
+
+func tailLines(s string, n int) string {
+	lines := bytes.Split([]byte(s), []byte("\n"))
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return string(bytes.Join(lines, []byte("\n")))
+}
