@@ -540,6 +540,10 @@ func (w *schemaWalker) valueType(m *syntax.Member, f *schema.Field, ctx walkCtx)
 	if v.Kind == syntax.String && f.JSONata && jsonata && schema.IsJSONataString(v.Str) {
 		return false // computed at run time
 	}
+	if v.Kind == syntax.String && !f.JSONata && (f.Name == "Resource" || f.Name == "Label") && schema.IsJSONataString(v.Str) {
+		w.add(CodeSchemaWrongType, v.Span, "\""+m.Key+"\" must be a literal string, not a JSONata expression: Step Functions needs it before the execution runs")
+		return false
+	}
 	if kindAllowed(v, f.Types) {
 		return true
 	}

@@ -87,7 +87,7 @@ func stateObject(t string, w which, own []*Field, groups ...Group) *ObjectSchema
 	}
 	if w.io {
 		fs = append(fs,
-			str("InputPath", "A path selecting the part of the raw input the state works on. Default `$` (the whole input); `null` gives the state an empty object `{}`.").types(TString|TNull).only(JSONPathOnly, "Arguments or a {% %} expression over $states.input").def(`"$"`),
+			str("InputPath", "A path selecting the part of the raw input the state works on. Default `$` (the whole input); `null` gives the state an empty object `{}`.").types(TString|TNull).only(JSONPathOnly, "{% %} expressions reading $states.input").def(`"$"`),
 			str("OutputPath", "A path selecting the part of the state's result (after `ResultPath`) passed on as output. Default `$`; `null` outputs `{}`.").types(TString|TNull).only(JSONPathOnly, "Output").def(`"$"`),
 		)
 	}
