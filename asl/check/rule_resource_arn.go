@@ -22,7 +22,7 @@ var _ = register(&Rule{
 				continue
 			}
 			r := s.Value("Resource")
-			if !r.IsString() || isDeployPlaceholder(r) || strings.HasPrefix(r.Str, "{%") {
+			if !r.IsString() || isDeployPlaceholder(r) || strings.HasPrefix(r.Str, "{%") || hasDocPlaceholder(r.Str) {
 				continue
 			}
 			if sev, msg := resourceProblem(r.Str); msg != "" {
@@ -117,4 +117,11 @@ func splitPattern(s string) (api string, dot bool, suffix string) {
 		return s[:i], true, ""
 	}
 	return s, false, ""
+}
+
+// hasDocPlaceholder reports `<Partition>`-style placeholders, as written in
+// documentation: angle brackets never occur in a real ARN.
+func hasDocPlaceholder(s string) bool {
+	i := strings.IndexByte(s, '<')
+	return i >= 0 && strings.IndexByte(s[i:], '>') > 0
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
@@ -45,18 +46,19 @@ var _ = register(&Rule{
 	Doc: "An ErrorEquals entry starts with \"States.\" but is not one of the predefined error names, so it " +
 		"never matches (the prefix is reserved). Also flags \"States.Runtime\", which AWS never retries or catches.",
 	Run: func(p *Pass) {
+		raised := raisedByFail(p.Def)
 		for _, s := range p.Def.All {
 			for _, r := range s.Retry {
-				checkStatesNames(p, r.ErrorEquals, "retried")
+				checkStatesNames(p, r.ErrorEquals, "retried", raised)
 			}
 			for _, c := range s.Catch {
-				checkStatesNames(p, c.ErrorEquals, "caught")
+				checkStatesNames(p, c.ErrorEquals, "caught", raised)
 			}
 		}
 	},
 })
 
-func checkStatesNames(p *Pass, names []*syntax.Node, verb string) {
+func checkStatesNames(p *Pass, names []*syntax.Node, verb string, raised map[string]bool) {
 	for _, n := range names {
 		if !n.IsString() || !strings.HasPrefix(n.Str, "States.") || isDeployPlaceholder(n) {
 			continue
@@ -65,8 +67,8 @@ func checkStatesNames(p *Pass, names []*syntax.Node, verb string) {
 			p.Report(n.Span, "\"States.Runtime\" is never "+verb+": AWS fails the execution at once; fix the cause (a path that matches nothing, a bad *Path value) instead")
 			continue
 		}
-		if statesErrorSet[n.Str] {
-			continue
+		if statesErrorSet[n.Str] || raised[n.Str] {
+			continue // a Fail state of this machine raises it (fail-reserved-error says so there)
 		}
 		msg := "\"" + n.Str + "\" is not a predefined error name, so it never matches; names starting with \"States.\" are reserved"
 		if near := nearestName(n.Str, statesErrors); near != "" {
@@ -74,4 +76,22 @@ func checkStatesNames(p *Pass, names []*syntax.Node, verb string) {
 		}
 		p.Report(n.Span, msg)
 	}
+}
+
+// raisedByFail collects the literal "States." error names that Fail states
+// of the definition raise: a catcher naming one of them does match it.
+func raisedByFail(def *model.Definition) map[string]bool {
+	var out map[string]bool
+	for _, s := range def.All {
+		if s.Type != model.TypeFail {
+			continue
+		}
+		if e := s.Value("Error"); e.IsString() && strings.HasPrefix(e.Str, "States.") {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[e.Str] = true
+		}
+	}
+	return out
 }
