@@ -3,8 +3,6 @@ package dataflow
 import (
 	"fmt"
 
-	"github.com/ohler55/ojg/jp"
-
 	"github.com/aslkit/aslkit/asl/expr"
 )
 
@@ -20,7 +18,7 @@ type xseg struct {
 	index  int
 	slice  [3]*int
 	union  []expr.UnionMember
-	filter *jp.Filter
+	filter *filterNode
 }
 
 func compileMulti(parsed *expr.Path) ([]xseg, error) {
@@ -31,16 +29,12 @@ func compileMulti(parsed *expr.Path) ([]xseg, error) {
 		case expr.SegField:
 			x.name = fieldName(parsed, seg)
 		case expr.SegFilter:
-			one := seg
-			one.Descendant = false
-			text := (&expr.Path{Segments: []expr.Segment{one}}).JSONPath()
-			fx, err := jp.ParseString(text)
-			if err != nil {
-				return nil, fmt.Errorf("filter %s: %v", text, err)
+			if seg.Filter == nil {
+				return nil, fmt.Errorf("empty filter")
 			}
-			f, ok := fx[len(fx)-1].(*jp.Filter)
-			if !ok {
-				return nil, fmt.Errorf("filter %s was not read as a filter", text)
+			f, err := compileFilter(seg.Filter.Expr)
+			if err != nil {
+				return nil, err
 			}
 			x.filter = f
 		}
@@ -51,17 +45,22 @@ func compileMulti(parsed *expr.Path) ([]xseg, error) {
 
 // evalMulti returns every match, in order.
 func evalMulti(segs []xseg, root any) []any {
-	nodes := []any{root}
+	return evalMultiFrom(segs, root, root)
+}
+
+// evalMultiFrom evaluates from start; doc is what $ means inside filters.
+func evalMultiFrom(segs []xseg, start, doc any) []any {
+	nodes := []any{start}
 	for i := range segs {
 		seg := &segs[i]
 		var next []any
 		for _, n := range nodes {
 			if seg.desc {
 				for _, d := range containersPreOrder(n, nil) {
-					next = seg.apply(d, next)
+					next = seg.apply(d, doc, next)
 				}
 			} else {
-				next = seg.apply(n, next)
+				next = seg.apply(n, doc, next)
 			}
 		}
 		nodes = next
@@ -93,7 +92,7 @@ func containersPreOrder(n any, out []any) []any {
 	return out
 }
 
-func (s *xseg) apply(n any, out []any) []any {
+func (s *xseg) apply(n, doc any, out []any) []any {
 	switch s.kind {
 	case expr.SegField:
 		if m, ok := n.(map[string]any); ok {
@@ -147,28 +146,18 @@ func (s *xseg) apply(n any, out []any) []any {
 		switch x := n.(type) {
 		case []any:
 			for _, e := range x {
-				if filterMatch(s.filter, e) {
+				if s.filter.match(e, doc) {
 					out = append(out, e)
 				}
 			}
 		case map[string]any:
 			// Jayway tests an object against the filter as a whole.
-			if filterMatch(s.filter, x) {
+			if s.filter.match(x, doc) {
 				out = append(out, x)
 			}
 		}
 	}
 	return out
-}
-
-// filterMatch runs an ojg filter; a panic inside ojg counts as no match.
-func filterMatch(f *jp.Filter, v any) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	return f.Match(v)
 }
 
 // appendSlice appends a[start:end:step] with Python/Jayway clamping.
