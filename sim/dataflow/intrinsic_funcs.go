@@ -324,19 +324,54 @@ func fnArrayUnique(ci *callInfo, args []any) (any, error) {
 		return nil, err
 	}
 	out := []any{}
+	seen := make(map[string]bool, len(arr))
 	for _, e := range arr {
-		dup := false
-		for _, kept := range out {
-			if DeepEqual(e, kept) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		k := canonicalKey(e)
+		if !seen[k] {
+			seen[k] = true
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+// canonicalKey renders v so that values DeepEqual considers equal (numbers
+// by value, objects regardless of key order) get the same key.
+func canonicalKey(v any) string {
+	var b strings.Builder
+	writeCanonical(&b, v)
+	return b.String()
+}
+
+func writeCanonical(b *strings.Builder, v any) {
+	if f, ok := toFloat(v); ok {
+		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		b.WriteByte('{')
+		for i, k := range sortedKeys(x) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k)
+			b.WriteByte(':')
+			writeCanonical(b, x[k])
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeCanonical(b, e)
+		}
+		b.WriteByte(']')
+	default:
+		encodeJSON(b, v)
+	}
 }
 
 // maxCodecInput is AWS's limit on Base64 and Hash input, in characters.
