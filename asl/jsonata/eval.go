@@ -922,6 +922,9 @@ func (ev *evaluator) evalUnary(expr *Node, input any, env *frame) (any, *Error) 
 			}
 			if item.Type == "unary" && item.Value == "[" {
 				result.v = append(result.v, v)
+			} else if rs, fresh := v.(*seq); fresh && len(expr.Expressions) == 1 && item.Type == "binary" && item.Value == ".." {
+				// a range allocates a fresh sequence: adopt it instead of copying
+				result.v = rs.v
 			} else if items, ok := arrayItems(v); ok {
 				result.v = append(result.v, items...)
 			} else {

@@ -3,6 +3,7 @@ package jsonata
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Signature is a parsed function signature such as `<s-nn?:s>`.
@@ -10,6 +11,7 @@ type Signature struct {
 	Definition string
 	params     []sigParam
 	re         *regexp.Regexp
+	cache      sync.Map // supplied type string -> submatches
 }
 
 type sigParam struct {
@@ -170,7 +172,13 @@ func (s *Signature) validate(args []any, context any) ([]any, *Error) {
 		sb.WriteByte(typeSymbol(a))
 	}
 	supplied := sb.String()
-	m := s.re.FindStringSubmatch(supplied)
+	var m []string
+	if cached, ok := s.cache.Load(supplied); ok {
+		m = cached.([]string)
+	} else {
+		m = s.re.FindStringSubmatch(supplied)
+		s.cache.Store(supplied, m)
+	}
 	if m == nil {
 		return nil, s.validationError(args, supplied)
 	}
