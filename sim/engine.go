@@ -9,6 +9,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"time"
@@ -138,8 +139,15 @@ type run struct {
 	execArn, machineArn string
 }
 
-// Run executes the program on input (a plain Go JSON value).
-func (p *Program) Run(ctx context.Context, input any, opts Options) *Result {
+// Run executes the program on input (a plain Go JSON value). It never
+// panics: an internal failure ends the run as FAILED with the error
+// "Sim.InternalError".
+func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result) {
+	defer func() {
+		if x := recover(); x != nil {
+			res = &Result{Status: StatusFailed, Error: strp("Sim.InternalError"), Cause: strp(fmt.Sprintf("internal simulator error: %v", x))}
+		}
+	}()
 	r := &run{p: p, ctx: ctx, opts: opts, obs: opts.Observer, input: input, invocations: map[string]int{}}
 	if opts.StartTime.IsZero() {
 		opts.StartTime = DefaultStartTime

@@ -1,0 +1,41 @@
+package sim
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/mock"
+)
+
+// FuzzRun compiles and runs arbitrary definitions against arbitrary input:
+// nothing may panic, and every run must end with a status.
+func FuzzRun(f *testing.F) {
+	f.Add([]byte(loopMachine), []byte(`{}`))
+	f.Add([]byte(mapMachine), []byte(`[1, 2, 3]`))
+	f.Add([]byte(`{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}], "End": true}}}`), []byte(`{"s": 2}`))
+	f.Add([]byte(`{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["States.ALL"], "JitterStrategy": "FULL"}], "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "F"}], "End": true}, "F": {"Type": "Fail", "ErrorPath": "$.e.Error"}}}`), []byte(`{}`))
+	f.Add([]byte(`{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemBatcher": {"MaxItemsPerBatch": 2}, "ToleratedFailurePercentage": 50, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.Items[0]", "NumericEquals": 1, "Next": "X"}], "Default": "Y"}, "X": {"Type": "Fail"}, "Y": {"Type": "Succeed"}}}, "End": true}}}`), []byte(`[1, 2, 3]`))
+	f.Fuzz(func(t *testing.T, def, input []byte) {
+		prog, err := Compile(model.Build(syntax.Parse(def)))
+		if err != nil {
+			return
+		}
+		in, err := mock.DecodeJSON(input)
+		if err != nil {
+			return
+		}
+		mocks := &mock.Set{}
+		for _, s := range prog.def.All {
+			mocks.Add(s.Name, mock.Response{Throw: &mock.Throw{Error: strp("E")}})
+			mocks.Add(s.Name, mock.Response{Return: in})
+		}
+		res := prog.Run(context.Background(), in, Options{Mocks: mocks, Limits: Limits{MaxTransitions: 200, MaxEvents: 1000}})
+		switch res.Status {
+		case StatusSucceeded, StatusFailed, StatusTimedOut, StatusAborted:
+		default:
+			t.Fatalf("run ended with status %q", res.Status)
+		}
+	})
+}
