@@ -1,0 +1,162 @@
+package jsonata
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func eval(t *testing.T, expr string, input any, bindings map[string]any, opts ...Option) any {
+	t.Helper()
+	e, err := Compile(expr)
+	if err != nil {
+		t.Fatalf("compile %q: %v", expr, err)
+	}
+	v, err := e.Evaluate(input, bindings, opts...)
+	if err != nil {
+		t.Fatalf("evaluate %q: %v", expr, err)
+	}
+	return v
+}
+
+func evalErr(t *testing.T, expr string, opts ...Option) *Error {
+	t.Helper()
+	e, err := Compile(expr)
+	if err != nil {
+		var je *Error
+		if errors.As(err, &je) {
+			return je
+		}
+		t.Fatalf("compile %q: %v", expr, err)
+	}
+	_, err = e.Evaluate(nil, nil, opts...)
+	var je *Error
+	if !errors.As(err, &je) {
+		t.Fatalf("evaluate %q: want *Error, got %v", expr, err)
+	}
+	return je
+}
+
+func TestEvaluatePlainValues(t *testing.T) {
+	states := map[string]any{"input": map[string]any{
+		"order": map[string]any{"id": "o-1"},
+		"items": []any{map[string]any{"price": 2.5}, map[string]any{"price": 4.0}},
+	}}
+	b := map[string]any{"states": states}
+	tests := []struct {
+		expr string
+		want string
+	}{
+		{`$states.input.order.id`, `"o-1"`},
+		{`$sum($states.input.items.price)`, `6.5`},
+		{`$states.input.items[price > 3].price`, `4`},
+		{`{"n": $count($states.input.items)}`, `{"n":2}`},
+		{`$states.input.missing`, `undefined`},
+		{`$range(1, 9, 9)`, `1`},
+		{`$partition([1,2,3,4,5], 2)`, `[[1,2],[3,4],[5]]`},
+		{`$range(10, 0, -5)`, `[10,5,0]`},
+		{`$hash("abc", "SHA-256")`, `"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"`},
+		{`$parse('{"a":[1,{"b":null}]}')`, `{"a":[1,{"b":null}]}`},
+		{`$string(1e21) & " " & $string(1e-7) & " " & $string(0.1+0.2)`, `"1e+21 1e-7 0.3"`},
+	}
+	for _, tt := range tests {
+		got := show(eval(t, tt.expr, nil, b))
+		if got != tt.want {
+			t.Errorf("%s = %s, want %s", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestDeterministicSources(t *testing.T) {
+	fixed := time.Date(2024, 1, 2, 3, 4, 5, 6e6, time.UTC)
+	opts := []Option{
+		WithNow(func() time.Time { return fixed }),
+		WithRandom(func() float64 { return 0.25 }),
+		WithSeededRandom(func(seed float64) float64 { return seed / 100 }),
+		WithUUID(func() string { return "00000000-0000-4000-8000-000000000000" }),
+	}
+	got := show(eval(t, `[$now(), $millis(), $random(), $random(42), $uuid()]`, nil, nil, opts...))
+	want := `["2024-01-02T03:04:05.006Z",1704164645006,0.25,0.42,"00000000-0000-4000-8000-000000000000"]`
+	if got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	// without a seeded source, the same seed gives the same number
+	a := eval(t, `$random(7)`, nil, nil)
+	b := eval(t, `$random(7)`, nil, nil)
+	if a != b {
+		t.Errorf("$random(7) differs between runs: %v %v", a, b)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	if e := evalErr(t, `($f := function($n){$n + $f($n)}; $f(1))`, WithMaxDepth(200)); e.Code != "U1001" || !strings.Contains(e.Message, "Stack overflow") {
+		t.Errorf("deep recursion: %v", e)
+	}
+	if e := evalErr(t, `($f := function($n){$f($n+1)}; $f(1))`, WithTimeout(50*time.Millisecond)); e.Code != "U1001" {
+		t.Errorf("infinite tail loop: %v", e)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if e := evalErr(t, `($f := function($n){$f($n+1)}; $f(1))`, WithContext(ctx)); e.Code != "U1001" {
+		t.Errorf("cancelled context: %v", e)
+	}
+	if e := evalErr(t, `[1..1000000]`, WithMaxAlloc(1000)); e.Code != "U1002" {
+		t.Errorf("allocation limit: %v", e)
+	}
+	// tail recursion runs in constant depth
+	got := eval(t, `($f := function($n, $acc){$n = 0 ? $acc : $f($n-1, $acc+1)}; $f(20000, 0))`, nil, nil, WithMaxDepth(100))
+	if got != 20000.0 {
+		t.Errorf("tail recursion = %v", got)
+	}
+}
+
+func TestErrorsCarryCodeAndPosition(t *testing.T) {
+	tests := []struct {
+		expr string
+		code string
+		pos  int
+	}{
+		{`1 + "a"`, "T2002", 3},
+		{`$sum(`, "S0203", 5},
+		{`"abc`, "S0101", 4},
+		{`/(?=a)/`, "S0303", 7},
+		{`$eval("1")`, "", 0},
+	}
+	for _, tt := range tests {
+		e, err := Compile(tt.expr)
+		if err == nil {
+			_, err = e.Evaluate(nil, nil)
+		}
+		if tt.code == "" {
+			if err != nil {
+				t.Errorf("%s: unexpected %v", tt.expr, err)
+			}
+			continue
+		}
+		var je *Error
+		if !errors.As(err, &je) || je.Code != tt.code || je.Position != tt.pos {
+			t.Errorf("%s: got %v (pos %v), want %s at %d", tt.expr, err, je, tt.code, tt.pos)
+		}
+	}
+}
+
+func TestCatalog(t *testing.T) {
+	min, max, ok := FunctionArity("substring")
+	if !ok || min != 1 || max != 3 {
+		t.Errorf("substring arity = %d..%d %v", min, max, ok)
+	}
+	if _, max, _ := FunctionArity("zip"); max != -1 {
+		t.Errorf("zip should be variadic, got %d", max)
+	}
+	fi, ok := LookupFunction("eval")
+	if !ok || fi.Unavailable == "" {
+		t.Errorf("eval should be flagged as unavailable in Step Functions: %+v", fi)
+	}
+	for _, f := range Functions() {
+		if f.Doc == "" || f.Params == "" {
+			t.Errorf("function %s has no doc", f.Name)
+		}
+	}
+}
