@@ -124,13 +124,19 @@ func looksLikeASL(name, languageID string, f *syntax.File) bool {
 // applyChanges returns text after the content changes, each applied to the
 // result of the previous one (LSP semantics) through a Mapper of that
 // intermediate text, so ranges are read in UTF-16 code units.
-func applyChanges(text []byte, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
+// m may be the Mapper of text (it is rebuilt otherwise).
+func applyChanges(text []byte, m *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
 	for i, ch := range changes {
+		if i > 0 {
+			m = nil // text changed since m was built
+		}
 		switch c := ch.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			text = []byte(c.Text)
 		case *protocol.TextDocumentContentChangePartial:
-			m := source.NewMapper(text)
+			if m == nil {
+				m = source.NewMapper(text)
+			}
 			start := m.OffsetFromUTF16(toSourcePos(c.Range.Start))
 			end := m.OffsetFromUTF16(toSourcePos(c.Range.End))
 			if end < start {

@@ -35,7 +35,7 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 		s.log.Warn("didChange version does not increase", zap.String("uri", string(u)),
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
 	}
-	text, err := applyChanges(old.Text, params.ContentChanges)
+	text, err := applyChanges(old.Text, old.Mapper, params.ContentChanges)
 	if err != nil {
 		return fmt.Errorf("didChange %s: %w", u, err)
 	}

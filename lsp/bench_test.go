@@ -1,0 +1,138 @@
+package lsp
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"go.uber.org/zap"
+)
+
+// Benchmarks go through the protocol (net.Pipe, real jsonrpc2 framing) on
+// ../shared/corpus/large, in real time (not synctest).
+
+// corpusFile finds ../shared/corpus/large/name relative to the module root.
+func corpusFile(tb testing.TB, name string) []byte {
+	tb.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "corpus", "large", name))
+	if err != nil {
+		tb.Skipf("the large corpus is not available (%v); it lives in ../shared/corpus/large", err)
+	}
+	return data
+}
+
+// benchClient signals every publishDiagnostics on a channel.
+type benchClient struct {
+	protocol.UnimplementedClient
+	published chan *protocol.PublishDiagnosticsParams
+}
+
+func (c *benchClient) PublishDiagnostics(ctx context.Context, p *protocol.PublishDiagnosticsParams) error {
+	c.published <- p
+	return nil
+}
+
+type benchSession struct {
+	server protocol.Server
+	conn   jsonrpc2.Conn
+	done   <-chan struct{}
+	client *benchClient
+}
+
+func newBenchSession(tb testing.TB, opts Options) *benchSession {
+	a, b := net.Pipe()
+	sconn, err := Serve(context.Background(), jsonrpc2.NewHeaderStream(a), zap.NewNop(), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bc := &benchClient{published: make(chan *protocol.PublishDiagnosticsParams, 16)}
+	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(b), jsonrpc2.WithCodec(lspCodec{}))
+	conn.Go(context.Background(), protocol.ClientHandler(bc, jsonrpc2.MethodNotFoundHandler))
+	return &benchSession{server: protocol.ServerDispatcher(conn), conn: conn, done: sconn.Done(), client: bc}
+}
+
+func (s *benchSession) close() {
+	_ = s.conn.Close()
+	<-s.done
+}
+
+func BenchmarkInitialize(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		s := newBenchSession(b, Options{})
+		if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.server.Shutdown(ctx); err != nil {
+			b.Fatal(err)
+		}
+		s.close()
+	}
+}
+
+func BenchmarkDidChangeToDiagnosticsLargeJSON(b *testing.B) {
+	// Toggle one letter of the top-level Comment on line 1 ("Generated").
+	benchDidChange(b, "large.asl.json", "asl", rng(1, 14, 1, 15), "G", "g")
+}
+
+func BenchmarkDidChangeToDiagnosticsLargeYAML(b *testing.B) {
+	// Comment: "Generated ..." on line 0.
+	benchDidChange(b, "large.asl.yaml", "asl-yaml", rng(0, 10, 0, 11), "G", "g")
+}
+
+// benchDidChange measures one incremental didChange until the
+// publishDiagnostics for that version arrives (debounce 1ns).
+func benchDidChange(b *testing.B, name, languageID string, r protocol.Range, a, z string) {
+	text := corpusFile(b, name)
+	ctx := context.Background()
+	s := newBenchSession(b, Options{Debounce: 1})
+	defer s.close()
+	if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
+		b.Fatal(err)
+	}
+	u := uri.File("/bench/" + name)
+	if err := s.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: protocol.LanguageKind(languageID), Version: 1, Text: string(text)}}); err != nil {
+		b.Fatal(err)
+	}
+	first := <-s.client.published
+	version := int32(1)
+	b.SetBytes(int64(len(text)))
+	for i := 0; b.Loop(); i++ {
+		version++
+		repl := a
+		if i%2 == 0 {
+			repl = z
+		}
+		err := s.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
+			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+			ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			p := <-s.client.published
+			if v, _ := p.Version.Get(); v == version {
+				break
+			}
+		}
+	}
+	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
+}
