@@ -10,11 +10,31 @@ import (
 	"github.com/aslkit/aslkit/asl/source"
 )
 
+// jsonSpace marks JSON whitespace; plainStringByte marks bytes a string's
+// fast path copies without a second look (not a quote, backslash, control
+// character or non-ASCII byte).
+var jsonSpace, plainStringByte [256]bool
+
+func init() {
+	for _, c := range []byte(" \t\n\r") {
+		jsonSpace[c] = true
+	}
+	for c := 0x20; c < 0x80; c++ {
+		plainStringByte[c] = c != '"' && c != '\'' && c != '\\'
+	}
+}
+
 // skipTrivia skips whitespace and comments. Plain JSON reports each comment
 // (AWS rejects them) but still reads past it.
 func (p *parser) skipTrivia() {
 	t := p.text
 	for p.pos < len(t) {
+		for p.pos < len(t) && jsonSpace[t[p.pos]] {
+			p.pos++
+		}
+		if p.pos >= len(t) {
+			return
+		}
 		switch t[p.pos] {
 		case ' ', '\t', '\n', '\r':
 			p.pos++
@@ -128,6 +148,12 @@ func (p *parser) scanString() (s string, unclosed bool) {
 	i := start
 	ascii := true
 	for i < len(t) {
+		for i < len(t) && plainStringByte[t[i]] {
+			i++
+		}
+		if i >= len(t) {
+			break
+		}
 		c := t[i]
 		if c == quote {
 			if ascii || utf8.ValidString(p.src[start:i]) {
@@ -147,6 +173,9 @@ func (p *parser) scanString() (s string, unclosed bool) {
 		i++
 	}
 	// Slow path: escapes, control characters, invalid UTF-8, no end quote.
+	if !ascii {
+		i = start // the bytes skipped so far may hold invalid UTF-8
+	}
 	buf := append(p.buf[:0], t[start:i]...)
 	for i < len(t) {
 		c := t[i]

@@ -301,8 +301,8 @@ func (y *fastYAML) key(k, colon int) (string, source.Span) {
 			y.bail()
 		}
 	}
-	if end-k > 1000 {
-		y.bail()
+	if end == k || end-k > 1000 {
+		y.bail() // an empty key, or longer than yaml.v3 allows a simple key
 	}
 	return y.p.src[k:end], source.Span{Start: k, End: end}
 }
