@@ -86,3 +86,18 @@ func TestCloseField(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSchemaFindings measures one schema walk over the large shared
+// definition (every schema rule repeats it once).
+func BenchmarkSchemaFindings(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "large", "large.asl.json"))
+	if err != nil {
+		b.Skip("shared corpus not present: ", err)
+	}
+	def := model.Build(syntax.Parse(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		schemaFindings(def)
+	}
+}
