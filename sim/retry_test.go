@@ -82,3 +82,28 @@ func fmtList(l []string) string {
 	}
 	return s + "]"
 }
+
+func TestExpiry(t *testing.T) {
+	s := time.Second
+	tests := []struct {
+		name               string
+		arrive             time.Duration
+		timeout, heartbeat int64
+		beats              []float64
+		wantAt             time.Duration
+		wantOK             bool
+	}{
+		{"in time", 5 * s, 10, 0, nil, 0, false},
+		{"late", 15 * s, 10, 0, nil, 10 * s, true},
+		{"heartbeats keep it alive", 25 * s, 600, 10, []float64{8, 16}, 0, false},
+		{"missed heartbeat", 25 * s, 600, 10, []float64{8}, 18 * s, true},
+		{"no heartbeat at all", 25 * s, 600, 10, nil, 10 * s, true},
+		{"timeout before the missed heartbeat", 100 * s, 15, 10, []float64{8}, 15 * s, true},
+	}
+	for _, tt := range tests {
+		at, ok := expiry(tt.arrive, tt.timeout, tt.heartbeat, tt.beats)
+		if ok != tt.wantOK || (ok && at != tt.wantAt) {
+			t.Errorf("%s: expiry = %v %v, want %v %v", tt.name, at, ok, tt.wantAt, tt.wantOK)
+		}
+	}
+}

@@ -69,41 +69,97 @@ func (v *visit) task() {
 		return
 	}
 
+	// When does the outcome arrive, and does a timeout come first?
+	arrive := secondsDuration(resp.Delay)
+	var f *failure
 	if t := resp.Throw; t != nil {
-		f := &failure{Error: t.Error, Cause: t.Cause}
-		kind := "Failed"
-		var delay time.Duration
+		f = &failure{Error: t.Error, Cause: t.Cause}
 		switch f.name() {
-		case ErrTimeout, ErrHeartbeatTimeout:
-			// The service timed the task out: AWS records TaskTimedOut
-			// (LambdaFunctionTimedOut...) with an empty cause, after the
-			// timeout on the virtual clock.
-			kind = "TimedOut"
-			delay = time.Duration(timeout) * time.Second
-			if f.name() == ErrHeartbeatTimeout || (heartbeat > 0 && heartbeat < timeout) {
-				delay = time.Duration(heartbeat) * time.Second
+		case ErrTimeout:
+			// A mocked timeout happens when the state's timeout (or a
+			// missed heartbeat) expires.
+			if at, ok := expiry(math.MaxInt64, timeout, heartbeat, resp.Heartbeats); ok {
+				arrive = max(arrive, at)
 			}
-			if f.Cause == nil {
-				f.Cause = strp("")
-			}
+		case ErrHeartbeatTimeout:
+			arrive = max(arrive, time.Duration(heartbeat)*time.Second)
 		}
-		th.waiting = sp
-		r.q.At(delay, func() {
-			th.waiting = nil
-			if th.dead() {
-				return
+	}
+	if at, ok := expiry(arrive, timeout, heartbeat, resp.Heartbeats); ok {
+		arrive, f = at, &failure{Error: strp(ErrTimeout)}
+	}
+	if f != nil && (f.name() == ErrTimeout || f.name() == ErrHeartbeatTimeout) && f.Cause == nil {
+		// The service timed the task out: AWS records TaskTimedOut
+		// (LambdaFunctionTimedOut...) with an empty cause.
+		f.Cause = strp("")
+	}
+	th.waiting = sp
+	r.q.At(arrive, func() {
+		th.waiting = nil
+		if th.dead() {
+			return
+		}
+		if f != nil {
+			kind := "Failed"
+			if n := f.name(); n == ErrTimeout || n == ErrHeartbeatTimeout {
+				kind = "TimedOut"
 			}
 			fe := v.taskEvent(kind)
 			fe.Error, fe.Cause = f.Error, f.Cause
 			th.emit(fe)
-			if th.dead() {
-				return
+			if !th.dead() {
+				v.handleError(f)
 			}
-			v.handleError(f)
-		})
-		return
+			return
+		}
+		v.taskSucceeded(resp.Return)
+	})
+}
+
+// expiry finds the first timeout before a response arriving at arrive:
+// TimeoutSeconds, or a gap between heartbeats longer than HeartbeatSeconds.
+// AWS reports both as States.Timeout (observed for heartbeat expiry).
+func expiry(arrive time.Duration, timeout, heartbeat int64, beats []float64) (time.Duration, bool) {
+	at, ok := time.Duration(0), false
+	if timeout > 0 && arrive > time.Duration(timeout)*time.Second {
+		at, ok = time.Duration(timeout)*time.Second, true
 	}
-	result := resp.Return
+	if heartbeat > 0 {
+		hb := time.Duration(heartbeat) * time.Second
+		last := time.Duration(0)
+		for _, b := range append(beats, math.Inf(1)) {
+			next := secondsDuration(b)
+			if next > arrive {
+				next = arrive
+			}
+			if next-last > hb {
+				if !ok || last+hb < at {
+					at, ok = last+hb, true
+				}
+				break
+			}
+			if next >= arrive {
+				break
+			}
+			last = next
+		}
+	}
+	return at, ok
+}
+
+func secondsDuration(s float64) time.Duration {
+	if s <= 0 || math.IsNaN(s) {
+		return 0
+	}
+	if s > 1e9 { // about 31 years: beyond any execution, and no overflow
+		s = 1e9
+	}
+	return time.Duration(s * float64(time.Second))
+}
+
+// taskSucceeded handles a task result.
+func (v *visit) taskSucceeded(result any) {
+	th, sp := v.th, v.sp
 	if overSize(result, payloadLimit) {
 		f := &failure{Error: strp(ErrDataLimitExceeded), Cause: strp("The state/task '" + sp.resource + "' returned a result with a size exceeding the maximum number of bytes service limit.")}
 		fe := v.taskEvent("Failed")

@@ -2,7 +2,9 @@ package dataflow
 
 // Error names raised by this package.
 const (
-	ErrRuntime          = "States.Runtime"
+	ErrRuntime = "States.Runtime"
+	// ErrIntrinsicFailure is the spec's name for a failing intrinsic; AWS
+	// reports States.Runtime instead (observed), and so does this package.
 	ErrIntrinsicFailure = "States.IntrinsicFailure"
 	ErrResultPathMatch  = "States.ResultPathMatchFailure"
 )
@@ -16,13 +18,14 @@ type Error struct {
 	Cause string
 	// Bare marks causes that AWS reports without the state prefix.
 	Bare bool
+	// Detail explains the failure for people (asl eval, hover); it is not
+	// part of what AWS reports.
+	Detail string
 }
 
 func (e *Error) Error() string { return e.Name + ": " + e.Cause }
 
 func runtimeErr(cause string) *Error { return &Error{Name: ErrRuntime, Cause: cause} }
-
-func intrinsicErr(cause string) *Error { return &Error{Name: ErrIntrinsicFailure, Cause: cause} }
 
 // MaxPayloadBytes is AWS's quota on the size of any state's input, result
 // or output (UTF-8 bytes of its JSON text).

@@ -11,6 +11,7 @@ import (
 // icall is a compiled intrinsic call.
 type icall struct {
 	name string
+	text string // the call as written, for AWS's failure message
 	fn   *intrinsicFunc
 	args []iarg
 }
@@ -33,10 +34,10 @@ func compileIntrinsic(s string) (*icall, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("invalid intrinsic function call %q: %s", s, errs[0].Message)
 	}
-	return compileCall(c, 1)
+	return compileCall(c, 1, s)
 }
 
-func compileCall(c *expr.Call, depth int) (*icall, error) {
+func compileCall(c *expr.Call, depth int, src string) (*icall, error) {
 	if depth > maxIntrinsicNesting {
 		return nil, fmt.Errorf("intrinsic functions are nested more than %d deep", maxIntrinsicNesting)
 	}
@@ -47,7 +48,10 @@ func compileCall(c *expr.Call, depth int) (*icall, error) {
 	if len(c.Args) < fn.minArgs || fn.maxArgs >= 0 && len(c.Args) > fn.maxArgs {
 		return nil, fmt.Errorf("%s takes %s, got %d", c.Name, fn.arity(), len(c.Args))
 	}
-	ic := &icall{name: c.Name, fn: fn, args: make([]iarg, len(c.Args))}
+	ic := &icall{name: c.Name, fn: fn, args: make([]iarg, len(c.Args)), text: c.Name + "(...)"}
+	if c.Span.Start >= 0 && c.Span.End <= len(src) && c.Span.Start < c.Span.End {
+		ic.text = src[c.Span.Start:c.Span.End]
+	}
 	for i, a := range c.Args {
 		switch a.Kind {
 		case expr.ArgString:
@@ -69,7 +73,7 @@ func compileCall(c *expr.Call, depth int) (*icall, error) {
 			}
 			ic.args[i] = iarg{path: p}
 		case expr.ArgCall:
-			sub, err := compileCall(a.Call, depth+1)
+			sub, err := compileCall(a.Call, depth+1, src)
 			if err != nil {
 				return nil, err
 			}
@@ -87,9 +91,9 @@ func (c *icall) eval(input any, ctx *Context, field string) (any, error) {
 		case a.isLit:
 			args[i] = a.lit
 		case a.path != nil:
-			v, err := a.path.GetField(input, ctx, field)
-			if err != nil {
-				return nil, err
+			v, _, ok := a.path.eval(input, ctx)
+			if !ok {
+				return nil, &Error{Name: ErrRuntime, Cause: c.failurePrefix() + "The JsonPath argument for the field '" + a.path.text + "' could not be found in the input '" + EncodeJSON(input) + "'"}
 			}
 			args[i] = v
 		case a.call != nil:
@@ -103,12 +107,18 @@ func (c *icall) eval(input any, ctx *Context, field string) (any, error) {
 	return c.fn.eval(&callInfo{call: c, ctx: ctx}, args)
 }
 
+// failurePrefix starts every cause AWS reports for a failing call.
+func (c *icall) failurePrefix() string {
+	return "There was an error while evaluating the intrinsic function: " + c.text + ". "
+}
+
 // EvalIntrinsic parses and evaluates one intrinsic call against input.
-// A malformed call is a States.IntrinsicFailure.
+// A malformed call is a States.Runtime failure (AWS would have rejected
+// the definition).
 func EvalIntrinsic(s string, input any, ctx *Context) (any, error) {
 	c, err := compileIntrinsic(strings.TrimSpace(s))
 	if err != nil {
-		return nil, intrinsicErr(err.Error())
+		return nil, &Error{Name: ErrRuntime, Cause: err.Error(), Detail: err.Error()}
 	}
 	return c.eval(input, ctx, s)
 }

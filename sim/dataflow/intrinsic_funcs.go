@@ -15,7 +15,6 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 type intrinsicFunc struct {
@@ -41,8 +40,16 @@ type callInfo struct {
 
 func (ci *callInfo) name() string { return ci.call.name }
 
+// fail reports invalid arguments the way AWS does: States.Runtime with
+// "... Invalid arguments in States.X" (observed on AWS: execution error
+// States.Runtime, cause containing "Invalid arguments in States.MathAdd");
+// the format text becomes the Detail.
 func (ci *callInfo) fail(format string, a ...any) error {
-	return intrinsicErr(fmt.Sprintf(format, a...))
+	return ci.failWith("Invalid arguments in "+ci.name(), fmt.Sprintf(format, a...))
+}
+
+func (ci *callInfo) failWith(cause, detail string) error {
+	return &Error{Name: ErrRuntime, Cause: ci.call.failurePrefix() + cause, Detail: detail}
 }
 
 var intrinsics map[string]*intrinsicFunc
@@ -96,9 +103,30 @@ func (ci *callInfo) object(args []any, i int) (map[string]any, error) {
 	return m, nil
 }
 
-// integer reads an integer argument; non-integers are rounded like Java's
-// Math.round (half up toward +Inf), as AWS does.
+// integer reads an integer argument the way AWS does for most functions:
+// a fraction is truncated toward zero (Jackson's asInt; observed on AWS:
+// ArrayPartition(a, 2.6) splits by 2, ArrayGetItem(a, 1.2) reads index 1,
+// ArrayRange(5.4, -0.6, -2.4) is [5, 3, 1], MathRandom(1.4, 1.6) fails).
 func (ci *callInfo) integer(args []any, i int) (int64, error) {
+	f, err := ci.number(args, i)
+	if err != nil {
+		return 0, err
+	}
+	return int64(f), nil
+}
+
+// rounded reads an integer argument rounding half up like Java's
+// Math.round, as AWS does for MathAdd (recorded: 0.5 -> 1, -1.5 -> -1,
+// -2.5 -> -2, -1.51 -> -2).
+func (ci *callInfo) rounded(args []any, i int) (int64, error) {
+	f, err := ci.number(args, i)
+	if err != nil {
+		return 0, err
+	}
+	return javaRound(f), nil
+}
+
+func (ci *callInfo) number(args []any, i int) (float64, error) {
 	f, ok := toFloat(args[i])
 	if !ok {
 		return 0, ci.fail("The argument %d of %s must be a number, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
@@ -106,12 +134,27 @@ func (ci *callInfo) integer(args []any, i int) (int64, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<62 {
 		return 0, ci.fail("The argument %d of %s is out of range: %s", i+1, ci.name(), FormatNumber(args[i]))
 	}
-	return javaRound(f), nil
+	return f, nil
 }
 
 func javaRound(f float64) int64 { return int64(math.Floor(f + 0.5)) }
 
-// States.Format('template {}', args...)
+// javaLength is a string's length in UTF-16 code units, as Java counts
+// characters for AWS's 10,000-character limits.
+func javaLength(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// States.Format('template {}', args...). Braces must pair as {}: AWS fails
+// on 'Hello {', 'Hello {{}}' and '}' (observed); \{ and \} are literal.
 func fnFormat(ci *callInfo, args []any) (any, error) {
 	tmpl, err := ci.str(args, 0)
 	if err != nil {
@@ -120,30 +163,39 @@ func fnFormat(ci *callInfo, args []any) (any, error) {
 	if a := ci.call.args[0]; a.isLit {
 		tmpl = a.raw // split on the raw text so that \{ stays a literal brace
 	}
+	badTemplate := func(detail string) error {
+		return ci.failWith("Invalid template in States.Format: matching '}' not found for '{'.", detail)
+	}
 	var b strings.Builder
-	next := 1
+	values := args[1:]
+	next := 0
 	for i := 0; i < len(tmpl); i++ {
 		c := tmpl[i]
-		switch {
-		case c == '\\':
+		switch c {
+		case '\\':
 			if i+1 >= len(tmpl) {
-				return nil, ci.fail("The template of States.Format ends with an unpaired escape character '\\'")
+				return nil, badTemplate("the template ends with an unpaired escape character '\\'")
 			}
 			i++
 			b.WriteByte(tmpl[i])
-		case c == '{' && i+1 < len(tmpl) && tmpl[i+1] == '}':
-			if next >= len(args) {
-				return nil, ci.fail("The template of States.Format has more placeholders {} than the %d argument(s) given", len(args)-1)
+		case '{':
+			if i+1 >= len(tmpl) || tmpl[i+1] != '}' {
+				return nil, badTemplate("'{' must be followed by '}'; write \\{ for a literal brace")
 			}
-			b.WriteString(javaText(args[next]))
+			if next < len(values) {
+				b.WriteString(javaText(values[next]))
+			}
 			next++
 			i++
+		case '}':
+			return nil, ci.failWith("Invalid template in States.Format: matching '{' not found for '}'.", "'}' without '{'; write \\} for a literal brace")
 		default:
 			b.WriteByte(c)
 		}
 	}
-	if next != len(args) {
-		return nil, ci.fail("The template of States.Format has %d placeholder(s) {} but %d argument(s) were given", next-1, len(args)-1)
+	if next != len(values) {
+		return nil, ci.failWith("Invalid arguments in States.Format: number of arguments do not match the occurrences of {}.",
+			fmt.Sprintf("the template has %d placeholder(s) {} but %d argument(s) follow it", next, len(values)))
 	}
 	return b.String(), nil
 }
@@ -250,13 +302,17 @@ func fnArrayPartition(ci *callInfo, args []any) (any, error) {
 	return out, nil
 }
 
+// fnArrayContains compares the way AWS was observed to: by the values'
+// Java text, so true matches "true" and 9007199254740991 matches
+// "9007199254740991", while false does not match 0.
 func fnArrayContains(ci *callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
 	}
+	want := javaText(args[1])
 	for _, e := range arr {
-		if DeepEqual(e, args[1]) {
+		if javaText(e) == want {
 			return true, nil
 		}
 	}
@@ -303,6 +359,9 @@ func fnArrayGetItem(ci *callInfo, args []any) (any, error) {
 	idx, err := ci.integer(args, 1)
 	if err != nil {
 		return nil, err
+	}
+	if len(arr) == 0 && idx >= 0 {
+		return nil, nil // observed on AWS: any index into [] reads null
 	}
 	if idx < 0 || idx >= int64(len(arr)) {
 		return nil, ci.fail("The index %d is out of bounds for the array of length %d given to States.ArrayGetItem", idx, len(arr))
@@ -382,7 +441,7 @@ func fnBase64Encode(ci *callInfo, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if utf8.RuneCountInString(s) > maxCodecInput {
+	if javaLength(s) > maxCodecInput {
 		return nil, ci.fail("The input of States.Base64Encode is longer than %d characters", maxCodecInput)
 	}
 	return base64.StdEncoding.EncodeToString([]byte(s)), nil
@@ -393,17 +452,60 @@ func fnBase64Decode(ci *callInfo, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if utf8.RuneCountInString(s) > maxCodecInput {
+	if javaLength(s) > maxCodecInput {
 		return nil, ci.fail("The input of States.Base64Decode is longer than %d characters", maxCodecInput)
 	}
-	data, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+	return strings.ToValidUTF8(string(decodeBase64Lenient(s)), "\uFFFD"), nil
+}
+
+// decodeBase64Lenient decodes like Apache commons-codec's Base64, which
+// matches what AWS was observed to accept: characters outside the
+// alphabet are skipped (" YWJjZA== " and "!!!invalid!!!" decode), the
+// first '=' ends the data ("ab==cd"), missing padding is fine ("abc"), and
+// leftover bits are dropped. Both the standard and URL-safe alphabets count.
+func decodeBase64Lenient(s string) []byte {
+	out := make([]byte, 0, len(s)*3/4)
+	var bits uint32
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '=' {
+			break
+		}
+		v, ok := base64Value(c)
+		if !ok {
+			continue
+		}
+		bits = bits<<6 | uint32(v)
+		n++
+		if n == 4 {
+			out = append(out, byte(bits>>16), byte(bits>>8), byte(bits))
+			bits, n = 0, 0
+		}
 	}
-	if err != nil {
-		return nil, ci.fail("The input of States.Base64Decode is not valid Base64: %s", s)
+	switch n {
+	case 2:
+		out = append(out, byte(bits>>4))
+	case 3:
+		out = append(out, byte(bits>>10), byte(bits>>2))
 	}
-	return string(data), nil
+	return out
+}
+
+func base64Value(c byte) (byte, bool) {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A', true
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26, true
+	case c >= '0' && c <= '9':
+		return c - '0' + 52, true
+	case c == '+' || c == '-':
+		return 62, true
+	case c == '/' || c == '_':
+		return 63, true
+	}
+	return 0, false
 }
 
 func fnHash(ci *callInfo, args []any) (any, error) {
@@ -411,7 +513,7 @@ func fnHash(ci *callInfo, args []any) (any, error) {
 	if !ok {
 		data = javaText(args[0])
 	}
-	if utf8.RuneCountInString(data) > maxCodecInput {
+	if javaLength(data) > maxCodecInput {
 		return nil, ci.fail("The input of States.Hash is longer than %d characters", maxCodecInput)
 	}
 	alg, err := ci.str(args, 1)
@@ -532,7 +634,7 @@ func (ci *callInfo) random() Rand {
 func fnMathAdd(ci *callInfo, args []any) (any, error) {
 	var n [2]int64
 	for i := range n {
-		v, err := ci.integer(args, i)
+		v, err := ci.rounded(args, i)
 		if err != nil {
 			return nil, err
 		}

@@ -105,22 +105,22 @@ func TestIntrinsicFailures(t *testing.T) {
 		call, input string
 		name        string
 	}{
-		{`States.Format('{} {}', 1)`, `{}`, ErrIntrinsicFailure},
-		{`States.Format('{}', 1, 2)`, `{}`, ErrIntrinsicFailure},
-		{`States.StringToJson($.s)`, `{"s":"{"}`, ErrIntrinsicFailure},
-		{`States.StringToJson($.s)`, `{"s":1}`, ErrIntrinsicFailure},
-		{`States.ArrayPartition($.a, 0)`, `{"a":[1]}`, ErrIntrinsicFailure},
-		{`States.ArrayRange(1, 2, 0)`, `{}`, ErrIntrinsicFailure},
-		{`States.ArrayRange(0, 1000, 1)`, `{}`, ErrIntrinsicFailure}, // 1001 items
-		{`States.ArrayGetItem($.a, 3)`, `{"a":[1]}`, ErrIntrinsicFailure},
-		{`States.ArrayLength($.a)`, `{"a":"x"}`, ErrIntrinsicFailure},
-		{`States.Hash('x', 'SHA-3')`, `{}`, ErrIntrinsicFailure},
-		{`States.JsonMerge($.a, $.a, true)`, `{"a":{}}`, ErrIntrinsicFailure},
-		{`States.MathAdd(2147483648, 0)`, `{}`, ErrIntrinsicFailure},
-		{`States.MathRandom(5, 5)`, `{}`, ErrIntrinsicFailure},
-		{`States.Base64Decode('@@@')`, `{}`, ErrIntrinsicFailure},
-		{`States.Nope(1)`, `{}`, ErrIntrinsicFailure},
-		{`States.UUID(1)`, `{}`, ErrIntrinsicFailure},
+		{`States.Format('{} {}', 1)`, `{}`, ErrRuntime},
+		{`States.Format('{}', 1, 2)`, `{}`, ErrRuntime},
+		{`States.StringToJson($.s)`, `{"s":"{"}`, ErrRuntime},
+		{`States.StringToJson($.s)`, `{"s":1}`, ErrRuntime},
+		{`States.ArrayPartition($.a, 0)`, `{"a":[1]}`, ErrRuntime},
+		{`States.ArrayRange(1, 2, 0)`, `{}`, ErrRuntime},
+		{`States.ArrayRange(0, 1000, 1)`, `{}`, ErrRuntime}, // 1001 items
+		{`States.ArrayGetItem($.a, 3)`, `{"a":[1]}`, ErrRuntime},
+		{`States.ArrayLength($.a)`, `{"a":"x"}`, ErrRuntime},
+		{`States.Hash('x', 'SHA-3')`, `{}`, ErrRuntime},
+		{`States.JsonMerge($.a, $.a, true)`, `{"a":{}}`, ErrRuntime},
+		{`States.MathAdd(2147483648, 0)`, `{}`, ErrRuntime},
+		{`States.MathRandom(5, 5)`, `{}`, ErrRuntime},
+		{`States.Base64Decode('@@@')`, `{}`, ErrRuntime},
+		{`States.Nope(1)`, `{}`, ErrRuntime},
+		{`States.UUID(1)`, `{}`, ErrRuntime},
 		{`States.ArrayLength($.missing)`, `{}`, ErrRuntime},
 	}
 	for _, tt := range tests {

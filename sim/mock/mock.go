@@ -21,9 +21,19 @@ import (
 )
 
 // Response is one mocked task outcome: a result (Return) or an error (Throw).
+//
+// Two optional members (our extension of both formats) place the outcome
+// on the virtual clock: "DelaySeconds" is how long the task runs before the
+// response arrives, and "HeartbeatSeconds" lists the instants (seconds
+// after the task started) at which the worker calls SendTaskHeartbeat.
+// The simulator then applies the state's TimeoutSeconds/HeartbeatSeconds:
+// a response later than the timeout becomes States.Timeout, a gap between
+// heartbeats longer than HeartbeatSeconds becomes States.HeartbeatTimeout.
 type Response struct {
-	Return any
-	Throw  *Throw
+	Return     any
+	Throw      *Throw
+	Delay      float64
+	Heartbeats []float64
 }
 
 // Throw is a mocked failure. Error and Cause are nullable, as in
@@ -191,6 +201,24 @@ func invocationRange(key string) (lo, hi int, err error) {
 }
 
 func decodeStep(step map[string]json.RawMessage) (Response, error) {
+	r, err := decodeOutcome(step)
+	if err != nil {
+		return r, err
+	}
+	if d, ok := step["DelaySeconds"]; ok {
+		if err := json.Unmarshal(d, &r.Delay); err != nil || r.Delay < 0 {
+			return r, fmt.Errorf("DelaySeconds must be a non-negative number")
+		}
+	}
+	if h, ok := step["HeartbeatSeconds"]; ok {
+		if err := json.Unmarshal(h, &r.Heartbeats); err != nil {
+			return r, fmt.Errorf("HeartbeatSeconds must be an array of numbers")
+		}
+	}
+	return r, nil
+}
+
+func decodeOutcome(step map[string]json.RawMessage) (Response, error) {
 	ret, hasRet := step["Return"]
 	thr, hasThrow := step["Throw"]
 	switch {
