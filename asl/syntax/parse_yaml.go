@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,12 +32,16 @@ func parseYAMLWith(text []byte, fast bool) *File {
 	}
 	work := text
 	var firstErr *Error
+	var pendingKeys []source.Span // half-typed keys blanked out, put back after
 	for attempt := 0; ; attempt++ {
 		doc, err := decodeYAML(work)
 		if err == nil {
 			b := newYAMLBuilder(work)
 			f.Root = b.document(doc)
 			f.Errors = b.p.errs
+			for _, k := range pendingKeys {
+				restoreKey(f.Root, text, k)
+			}
 			break
 		}
 		line := yamlErrorLine(work, err)
@@ -47,6 +52,19 @@ func parseYAMLWith(text []byte, fast bool) *File {
 		if attempt == maxYAMLRetries || line < 0 {
 			f.Root = &Node{Kind: Invalid, Span: source.Span{Start: 0, End: len(text)}, Str: string(text)}
 			break
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "end of stream") {
+			// An unclosed quote: drop the string, keep its key.
+			if work2, ok := blankFromQuote(work, line); ok {
+				work = work2
+				continue
+			}
+		}
+		if strings.Contains(msg, "could not find expected ':'") {
+			if k := trimmedLine(work, line); k.Start < k.End && isPlainKeyText(work[k.Start:k.End]) {
+				pendingKeys = append(pendingKeys, k)
+			}
 		}
 		if work2, ok := blankLine(work, line); ok {
 			work = work2
@@ -125,12 +143,16 @@ func yamlErrorLine(text []byte, err error) int {
 	// Gallop forward from the named line to a failing prefix, then bisect.
 	lo, step := named, 1
 	hi := -1
-	for l := named; l < len(lines); l += step {
+	for l := named; ; {
 		if fails(l) {
 			hi = l
 			break
 		}
 		lo = l + 1
+		if l >= len(lines)-1 {
+			break
+		}
+		l = min(l+step, len(lines)-1)
 		step *= 2
 	}
 	if hi < 0 {
@@ -176,8 +198,14 @@ func yamlError(text []byte, err error, line int) Error {
 					Message: "a tab indents this line; YAML indentation must use spaces"}
 			}
 		}
-		if strings.Contains(msg, "end of stream") && bytes.ContainsAny(text[span.Start:span.End], `"'`) {
-			msg = "a quoted string on this line is never closed; add the closing quote"
+		if strings.Contains(msg, "end of stream") {
+			for i := span.Start; i < span.End; i++ {
+				if (text[i] == '"' || text[i] == '\'') && (i == span.Start || text[i-1] == ' ') {
+					span.Start = i
+					msg = "this quoted string is never closed; add the closing quote"
+					break
+				}
+			}
 		}
 	}
 	return Error{Span: span, Code: CodeYAML, Message: msg}
@@ -212,6 +240,87 @@ func trimmedLine(text []byte, line int) source.Span {
 		s++
 	}
 	return source.Span{Start: s, End: e}
+}
+
+// blankFromQuote blanks a line from its first quote that opens a scalar
+// (at the start of the content or after a space) to its end.
+func blankFromQuote(text []byte, line int) ([]byte, bool) {
+	sp := trimmedLine(text, line)
+	for i := sp.Start; i < sp.End; i++ {
+		if (text[i] == '"' || text[i] == '\'') && (i == sp.Start || text[i-1] == ' ') {
+			out := append([]byte(nil), text...)
+			for j := i; j < sp.End; j++ {
+				out[j] = ' '
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// isPlainKeyText reports whether a line is a lone word being typed as a key.
+func isPlainKeyText(b []byte) bool {
+	for _, c := range b {
+		if c == ' ' || c == ':' || c == '#' || c == '"' || c == '\'' || c == '[' || c == '{' {
+			return false
+		}
+	}
+	return len(b) > 0 && b[0] != '-'
+}
+
+// restoreKey puts a half-typed key (a line holding just a word, which
+// yaml.v3 rejects) back into the tree as a member with no colon and no
+// value, the way the JSON parser keeps `"Nex`, so that completion sees it.
+// It joins the mapping whose keys sit at its indentation, or becomes the
+// first key of an empty value just above it.
+func restoreKey(root *Node, text []byte, key source.Span) {
+	indent := key.Start - (bytes.LastIndexByte(text[:key.Start], '\n') + 1)
+	column := func(off int) int { return off - (bytes.LastIndexByte(text[:off], '\n') + 1) }
+	// The last member before the key, in document order.
+	var last *Member
+	var lastObj *Node
+	Walk(root, func(n *Node) bool {
+		for _, m := range n.Members {
+			if m.KeySpan.Start < key.Start && (last == nil || m.KeySpan.Start > last.KeySpan.Start) {
+				last, lastObj = m, n
+			}
+		}
+		return true
+	})
+	if last == nil {
+		return
+	}
+	m := &Member{Key: string(text[key.Start:key.End]), KeySpan: key, Span: key, ColonOffset: -1}
+	var obj *Node
+	switch c := column(last.KeySpan.Start); {
+	case c < indent && last.Value != nil && last.Value.Kind == Null && last.Value.Span.Len() == 0:
+		obj = &Node{Kind: Object, Span: key, Parent: lastObj}
+		last.Value = obj
+	case c >= indent:
+		for obj = lastObj; obj != nil && len(obj.Members) > 0 && column(obj.Members[0].KeySpan.Start) > indent; obj = obj.Parent {
+		}
+		if obj == nil || obj.Kind != Object || len(obj.Members) == 0 || column(obj.Members[0].KeySpan.Start) != indent {
+			return
+		}
+	default:
+		return
+	}
+	at := len(obj.Members) // keep source order
+	for at > 0 && obj.Members[at-1].KeySpan.Start > key.Start {
+		at--
+	}
+	obj.Members = slices.Insert(obj.Members, at, m)
+	// Widen the spans on the way up so that PathAt finds the key.
+	for n := obj; n != nil; n = n.Parent {
+		n.Span.End = max(n.Span.End, key.End)
+		if p := n.Parent; p != nil {
+			for _, pm := range p.Members {
+				if pm.Value == n {
+					pm.Span.End = max(pm.Span.End, key.End)
+				}
+			}
+		}
+	}
 }
 
 // blankLine returns a copy of text with the line's characters (its
