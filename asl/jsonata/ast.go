@@ -56,6 +56,7 @@ type Node struct {
 	terms    []rawTerm
 	coalesce bool
 	elvis    bool
+	simple   bool // path eligible for evalSimplePath
 }
 
 // GroupBy is a `{key: value}` grouping attached to a step.

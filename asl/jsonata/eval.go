@@ -9,6 +9,9 @@ import (
 type frame struct {
 	vars   map[string]any
 	parent *frame
+	// root holds the input document ($$) without allocating a map for it
+	root    any
+	hasRoot bool
 }
 
 func newFrame(parent *frame) *frame { return &frame{parent: parent} }
@@ -24,6 +27,9 @@ func (f *frame) lookup(name string) (any, bool) {
 	for e := f; e != nil; e = e.parent {
 		if v, ok := e.vars[name]; ok {
 			return v, true
+		}
+		if e.hasRoot && name == "$" {
+			return e.root, true
 		}
 	}
 	if b, ok := builtins[name]; ok {
@@ -302,7 +308,77 @@ func recurseDescendants(input any, rs *seq) {
 	}
 }
 
+// simplePath reports whether a path is names after an optional leading
+// variable, with no predicates, grouping, bindings or array flags, so the
+// evaluator may walk single objects without building sequences.
+func simplePath(expr *Node) bool {
+	if expr.KeepSingletonArray || expr.Group != nil || expr.Tuple || expr.seekingParent != nil {
+		return false
+	}
+	for i, st := range expr.Steps {
+		if st.Stages != nil || st.Predicate != nil || st.Group != nil || st.Tuple || st.KeepArray || st.HasFocus || st.HasIndex || st.ConsArray {
+			return false
+		}
+		if st.Type == "name" {
+			continue
+		}
+		if i == 0 && st.Type == "variable" && st.Value != "" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// evalSimplePath walks a simple path over single objects; ok is false when
+// an array shows up and the general algorithm must run instead.
+func (ev *evaluator) evalSimplePath(expr *Node, input any, env *frame) (any, bool) {
+	cur := input
+	for i, st := range expr.Steps {
+		if i == 0 && st.Type == "variable" {
+			cur = env.lookupValue(st.Value.(string))
+			continue
+		}
+		switch o := cur.(type) {
+		case map[string]any:
+			v, ok := o[st.Value.(string)]
+			if !ok {
+				return Undefined, true
+			}
+			cur = v
+		case *Object:
+			v, ok := o.Values[st.Value.(string)]
+			if !ok {
+				return Undefined, true
+			}
+			cur = v
+		case []any, *seq:
+			return nil, false
+		case undefinedType:
+			return Undefined, true
+		default:
+			if isFunction(cur) {
+				return nil, false
+			}
+			return Undefined, true
+		}
+	}
+	if _, isSeq := cur.(*seq); isSeq {
+		return nil, false
+	}
+	if a, isArr := cur.([]any); isArr && len(expr.Steps) == 1 && expr.Steps[0].Type == "variable" {
+		_ = a
+		return nil, false
+	}
+	return cur, true
+}
+
 func (ev *evaluator) evalPath(expr *Node, input any, env *frame) (any, *Error) {
+	if expr.simple {
+		if v, ok := ev.evalSimplePath(expr, input, env); ok {
+			return v, nil
+		}
+	}
 	var inputSeq []any
 	if items, ok := arrayItems(input); ok && expr.Steps[0].Type != "variable" {
 		inputSeq = items

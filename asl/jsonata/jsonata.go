@@ -181,10 +181,9 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 			result, err = nil, &Error{Code: "U1001", Position: -1, Start: -1, Value: "internal error during evaluation"}
 		}
 	}()
-	env := newFrame(nil)
-	for k, v := range bindings {
-		env.bind(k, normalizeInput(v))
-	}
+	// the caller's bindings are read through, never copied or written:
+	// top-level := binds in the child frame
+	env := newFrame(&frame{vars: bindings})
 	if input == nil {
 		// nil input is JSON null; callers wanting "no input" pass Undefined
 	}
@@ -192,7 +191,7 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	if a, ok := input.([]any); ok {
 		input = &seq{v: []any{a}, sequence: true, outerWrapper: true}
 	}
-	env.bind("$", input)
+	env.root, env.hasRoot = input, true
 	r, e2 := ev.eval(e.ast, input, env)
 	if e2 != nil {
 		if e2.Position < 0 {

@@ -71,6 +71,12 @@ func (p *parser) parse() *Node {
 	if expr.Type == "parent" || expr.seekingParent != nil {
 		p.fail(&Error{Code: "S0217", Position: expr.Position, Start: expr.Start, Token: expr.Type})
 	}
+	Walk(expr, func(n *Node) bool {
+		if n.Type == "path" {
+			n.simple = simplePath(n)
+		}
+		return true
+	})
 	return expr
 }
 
