@@ -43,18 +43,24 @@ func skipExpr(n *syntax.Node) bool {
 	return n == nil || n.Kind != syntax.String || n.Tag != "" || expr.HasPlaceholder(n.Str) || hasPlaceholderSyntax(n.Str)
 }
 
-// pathFields take a Path (several matches allowed) in JSONPath states.
-var pathFields = []string{"InputPath", "OutputPath"}
+// pathFieldKind says how a JSONPath state field holding a path is parsed.
+type pathFieldKind uint8
 
-// referencePathFields take a Reference Path (a single node); $$ and
-// variables are allowed.
-var referencePathFields = []string{
-	"ItemsPath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath",
-	"MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
+const (
+	notPath        pathFieldKind = iota
+	plainPath                    // a Path: several matches allowed (InputPath, OutputPath)
+	referencePath                // a Reference Path: one node; $$ and variables allowed
+	pathOrIntrinsic              // a Reference Path or a string-returning intrinsic
+)
+
+// statePathFields maps the path-valued fields of JSONPath states to their kind.
+var statePathFields = map[string]pathFieldKind{
+	"InputPath": plainPath, "OutputPath": plainPath,
+	"ItemsPath": referencePath, "TimeoutSecondsPath": referencePath, "HeartbeatSecondsPath": referencePath,
+	"SecondsPath": referencePath, "TimestampPath": referencePath, "MaxConcurrencyPath": referencePath,
+	"ToleratedFailureCountPath": referencePath, "ToleratedFailurePercentagePath": referencePath,
+	"ErrorPath": pathOrIntrinsic, "CausePath": pathOrIntrinsic,
 }
-
-// intrinsicOrPathFields take a Reference Path or a string-returning intrinsic.
-var intrinsicOrPathFields = []string{"ErrorPath", "CausePath"}
 
 // nestedReferencePaths are reference-path fields of Map sub-objects.
 var nestedReferencePaths = []struct{ object, sub, field string }{
@@ -63,32 +69,30 @@ var nestedReferencePaths = []struct{ object, sub, field string }{
 	{"ItemBatcher", "", "MaxInputBytesPerBatchPath"},
 }
 
-// payloadTemplates are the JSONPath fields whose `.$` keys are evaluated,
-// found on the state; nested ones are object/field pairs.
-var payloadTemplates = []string{"Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials"}
+// payloadTemplates are the JSONPath state fields whose `.$` keys are evaluated.
+var payloadTemplates = map[string]bool{"Parameters": true, "ResultSelector": true, "ItemSelector": true, "Assign": true, "Credentials": true}
 
-var nestedPayloadTemplates = []struct{ object, field string }{
-	{"ItemReader", "Parameters"},
-	{"ResultWriter", "Parameters"},
-	{"ItemBatcher", "BatchInput"},
-}
+// nestedPayloadTemplates are the templates inside Map sub-objects.
+var nestedPayloadTemplates = map[string]string{"ItemReader": "Parameters", "ResultWriter": "Parameters", "ItemBatcher": "BatchInput"}
 
 // eachPayloadTemplate calls fn with every payload template root of the
 // JSONPath states: the state's own, its catchers' Assign and its Choice
-// rules' Assign.
+// rules' Assign. One pass over each state's fields.
 func eachPayloadTemplate(def *model.Definition, fn func(s *model.State, field string, n *syntax.Node)) {
 	for _, s := range def.All {
 		if !usesJSONPath(s) || !hasObjectBody(s) {
 			continue
 		}
-		for _, f := range payloadTemplates {
-			if v := s.Value(f); v != nil {
-				fn(s, f, v)
+		for _, m := range s.Node.Members {
+			if m.Value == nil {
+				continue
 			}
-		}
-		for _, nt := range nestedPayloadTemplates {
-			if v := s.Value(nt.object).Value(nt.field); v != nil {
-				fn(s, nt.object+"."+nt.field, v)
+			if payloadTemplates[m.Key] {
+				fn(s, m.Key, m.Value)
+			} else if sub, ok := nestedPayloadTemplates[m.Key]; ok {
+				if v := m.Value.Value(sub); v != nil {
+					fn(s, m.Key+"."+sub, v)
+				}
 			}
 		}
 		for _, c := range s.Catch {

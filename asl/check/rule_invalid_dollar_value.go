@@ -58,8 +58,8 @@ var _ = register(&Rule{
 			if !usesJSONPath(s) || !hasObjectBody(s) {
 				continue
 			}
-			for _, f := range intrinsicOrPathFields {
-				if v := s.Value(f); !skipExpr(v) && expr.IsIntrinsic(v.Str) {
+			for _, m := range s.Node.Members {
+				if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
 					c, errs := expr.ParseIntrinsic(v.Str)
 					if errs == nil {
 						errs = expr.CheckCall(c)

@@ -21,15 +21,16 @@ var _ = register(&Rule{
 			if !usesJSONPath(s) || !hasObjectBody(s) {
 				continue
 			}
-			for _, f := range pathFields {
-				checkPathField(p, s.Value(f), f, false)
-			}
-			for _, f := range referencePathFields {
-				checkPathField(p, s.Value(f), f, true)
-			}
-			for _, f := range intrinsicOrPathFields {
-				if v := s.Value(f); !skipExpr(v) && !expr.IsIntrinsic(v.Str) {
-					checkPathField(p, v, f, true)
+			for _, m := range s.Node.Members {
+				switch statePathFields[m.Key] {
+				case plainPath:
+					checkPathField(p, m.Value, m.Key, false)
+				case referencePath:
+					checkPathField(p, m.Value, m.Key, true)
+				case pathOrIntrinsic:
+					if v := m.Value; !skipExpr(v) && !expr.IsIntrinsic(v.Str) {
+						checkPathField(p, v, m.Key, true)
+					}
 				}
 			}
 			for _, np := range nestedReferencePaths {

@@ -8,10 +8,11 @@ import (
 
 // jsonataFields are the state fields whose strings (at any depth) are
 // evaluated when they are framed as {% ... %} in JSONata states.
-var jsonataFields = []string{
-	"Arguments", "Output", "Assign", "Items", "ItemSelector", "TimeoutSeconds", "HeartbeatSeconds",
-	"Seconds", "Timestamp", "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage",
-	"Error", "Cause", "Credentials", "ItemReader", "ItemBatcher", "ResultWriter",
+var jsonataFields = map[string]bool{
+	"Arguments": true, "Output": true, "Assign": true, "Items": true, "ItemSelector": true, "TimeoutSeconds": true,
+	"HeartbeatSeconds": true, "Seconds": true, "Timestamp": true, "MaxConcurrency": true, "ToleratedFailureCount": true,
+	"ToleratedFailurePercentage": true, "Error": true, "Cause": true, "Credentials": true, "ItemReader": true,
+	"ItemBatcher": true, "ResultWriter": true,
 }
 
 // In JSONata states, an expression string starts with {% and ends with %}.
@@ -27,9 +28,9 @@ var _ = register(&Rule{
 			if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 				continue
 			}
-			for _, f := range jsonataFields {
-				if m := s.Field(f); m != nil {
-					checkFraming(p, m.Value, f)
+			for _, m := range s.Node.Members {
+				if jsonataFields[m.Key] {
+					checkFraming(p, m.Value, m.Key)
 				}
 			}
 			for _, c := range s.Catch {

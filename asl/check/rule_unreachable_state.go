@@ -53,8 +53,13 @@ func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
 		}
 	}
 	for _, s := range m.States {
-		for _, e := range s.Edges() {
-			visit(e.Ref)
+		visit(s.Next)
+		visit(s.Default)
+		for _, r := range s.Choices {
+			visit(r.Next)
+		}
+		for _, c := range s.Catch {
+			visit(c.Next)
 		}
 	}
 	return excused, unknowable
