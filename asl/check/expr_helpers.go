@@ -47,10 +47,10 @@ func skipExpr(n *syntax.Node) bool {
 type pathFieldKind uint8
 
 const (
-	notPath        pathFieldKind = iota
-	plainPath                    // a Path: several matches allowed (InputPath, OutputPath)
-	referencePath                // a Reference Path: one node; $$ and variables allowed
-	pathOrIntrinsic              // a Reference Path or a string-returning intrinsic
+	notPath         pathFieldKind = iota
+	plainPath                     // a Path: several matches allowed (InputPath, OutputPath)
+	referencePath                 // a Reference Path: one node; $$ and variables allowed
+	pathOrIntrinsic               // a Reference Path or a string-returning intrinsic
 )
 
 // statePathFields maps the path-valued fields of JSONPath states to their kind.
