@@ -22,6 +22,7 @@ package check
 //	ASL212  retry-catch-placement       error     rule_schema_retry_catch_placement.go
 //	ASL213  transition-placement        error     rule_schema_transition_placement.go
 //	ASL214  map-label                   error     rule_schema_map_label.go
+//	ASL290  deprecated-field            hint      rule_schema_deprecated_field.go
 const (
 	CodeSchemaStateType              = "ASL200"
 	CodeSchemaMissingField           = "ASL201"
@@ -38,4 +39,5 @@ const (
 	CodeSchemaRetryCatchPlacement    = "ASL212"
 	CodeSchemaTransitionPlacement    = "ASL213"
 	CodeSchemaMapLabel               = "ASL214"
+	CodeSchemaDeprecated             = "ASL290"
 )

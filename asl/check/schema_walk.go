@@ -144,6 +144,9 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 		if present[name] == nil {
 			present[name] = m
 		}
+		if f.Deprecated != "" {
+			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, ctx)+"; "+f.Deprecated+" instead (same meaning)")
+		}
 		w.value(m, f, ctx)
 	}
 	if n.Unclosed {
