@@ -1,10 +1,15 @@
 package syntax
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 )
 
 // sameAsSlowYAML fails when the fast YAML path took the text but built a
@@ -61,4 +66,64 @@ func TestFastYAMLMatchesYAMLv3(t *testing.T) {
 		}
 	}
 	t.Logf("fast YAML path took %d of %d documents; the rest went to yaml.v3", taken, len(inputs))
+}
+
+// TestFastYAMLOnConvertedCorpus converts every real-world JSON definition
+// to YAML with yaml.v3's encoder (block style, quoting where needed, block
+// scalars for multi-line strings) and checks that both YAML paths agree
+// and decode the same value as the JSON.
+func TestFastYAMLOnConvertedCorpus(t *testing.T) {
+	dir := sharedDir(t, "corpus/realworld")
+	entries, _ := os.ReadDir(dir)
+	converted, taken := 0, 0
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".json" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data, &node); err != nil {
+			continue // not JSON that YAML reads (placeholders, ...)
+		}
+		clearStyles(&node)
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(&node); err != nil {
+			t.Fatal(err)
+		}
+		converted++
+		if sameAsSlowYAML(t, e.Name()+" as YAML", buf.Bytes()) {
+			taken++
+		}
+		var want any
+		if json.Unmarshal(data, &want) != nil {
+			continue
+		}
+		f := ParseYAML(buf.Bytes())
+		if len(f.Errors) > 0 {
+			t.Errorf("%s as YAML: %v", e.Name(), f.Errors)
+			continue
+		}
+		if diff := cmp.Diff(normalizeNumbers(want), normalizeNumbers(f.Root.Interface())); diff != "" {
+			t.Errorf("%s as YAML: value differs from the JSON (-json +yaml):\n%s", e.Name(), diff)
+		}
+	}
+	t.Logf("converted %d JSON definitions to YAML; the fast path took %d", converted, taken)
+}
+
+// clearStyles turns flow JSON into block YAML when re-encoded.
+func clearStyles(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		n.Style = 0
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		n.Style = 0 // let the encoder quote only what needs it
+	}
+	for _, c := range n.Content {
+		clearStyles(c)
+	}
 }
