@@ -49,6 +49,9 @@ func runGolden(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	ar := txtar.Parse(raw)
+	if strings.TrimSpace(strings.ReplaceAll(string(ar.Comment), "options:", "")) == "" {
+		t.Errorf("archive has no comment: describe the case before the first file")
+	}
 	opts, err := goldenOptions(string(ar.Comment))
 	if err != nil {
 		t.Fatal(err)
