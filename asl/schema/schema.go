@@ -4,6 +4,19 @@
 // docs. Completion, hover and the schema checks all read these one set of
 // tables, so a field added here shows up everywhere at once.
 //
+// Entry points:
+//
+//   - StateSchema(type) and Object(kind) give the ObjectSchema of a state or
+//     sub-object (Retrier, Catcher, Choice rules, ItemReader, ...); each
+//     Field carries Types, Mode (JSONPath/JSONata/both), Required, Enum,
+//     Min/Max, Default, Doc, Snippet and the Object of its value.
+//   - Locate(path, get) / LocateNode(root, node) say what the schema knows
+//     about a position: the field there, the object schema of its value, the
+//     enclosing state's type and query language, or that it is free-form.
+//   - Suggest(object, ql, present) lists the fields worth completing;
+//     Field.Describe renders hover text; EnumDoc, StateTypeDoc, ErrorDoc and
+//     ErrorNames document values.
+//
 // The package holds data and lookups only: no I/O, no dependency on the
 // syntax tree except in locate_node.go, which maps a tree position to a
 // schema position for editor features.
