@@ -46,6 +46,15 @@ func TestIntrinsicsObservedOnAWS(t *testing.T) {
 		{`States.Format('probe={}', States.JsonToString($.probe))`, `{"probe":[null,""," ",0,1,true,false,[0,1,false]]}`, `"probe=[null,\"\",\" \",0,1,true,false,[0,1,false]]"`},
 		{`States.Format('  {}  ', $.a)`, `{"a":"x"}`, `"  x  "`},
 		{`States.Format('no placeholders')`, `{}`, `"no placeholders"`},
+		{`States.MathAdd($.a, $.b)`, `{"a":1.6,"b":2.7}`, `5`},
+		{`States.MathAdd($.a, $.b)`, `{"a":0.1,"b":0.2}`, `0`},
+		{`States.MathAdd(2147483646, 1)`, `{}`, `2147483647`},
+		{`States.MathAdd(-2147483647, -1)`, `{}`, `-2147483648`},
+		{`States.StringSplit($.str, $.delim)`, `{"str":"1+2,3.4","delim":".+,"}`, `["1","2","3","4"]`},
+		{`States.StringSplit($.str, ',')`, `{"str":"a,,b"}`, `["a","b"]`},
+		{`States.StringSplit($.str, ',')`, `{"str":""}`, `[]`},
+		{`States.JsonMerge($.a, $.b, $.deep)`, `{"a":{"x":1},"b":{"y":2},"deep":"false"}`, `{"x":1,"y":2}`},
+		{`States.JsonMerge($.a, $.b, false)`, `{"a":{"nested":{"left":true},"keep":1},"b":{"nested":null}}`, `{"nested":null,"keep":1}`},
 	}
 	for _, tt := range tests {
 		got, err := EvalIntrinsic(tt.call, mustJSON(t, tt.input), nil)
@@ -77,6 +86,10 @@ func TestIntrinsicFailuresObservedOnAWS(t *testing.T) {
 	}{
 		{`States.MathAdd($.firstNumber, $.secondNumber)`, `{"firstNumber":1,"secondNumber":"NOT A NUMBER"}`,
 			`There was an error while evaluating the intrinsic function: States.MathAdd($.firstNumber, $.secondNumber). Invalid arguments in States.MathAdd`, false},
+		{`States.MathAdd(2147483647, 1)`, `{}`, `Invalid arguments in States.MathAdd`, true},
+		{`States.MathAdd(-2147483648, -1)`, `{}`, `Invalid arguments in States.MathAdd`, true},
+		{`States.MathAdd(3000000000, 1)`, `{}`, `Invalid arguments in States.MathAdd`, true},
+		{`States.MathAdd('-1', 2)`, `{}`, `Invalid arguments in States.MathAdd`, true},
 		{`States.ArrayPartition($.arr, 0.6)`, `{"arr":[1,2,3]}`, `Invalid arguments in States.ArrayPartition`, true},
 		{`States.ArrayPartition($.arr, -0.4)`, `{"arr":[1,2,3]}`, `Invalid arguments in States.ArrayPartition`, true},
 		{`States.ArrayPartition('not-array', 2)`, `{}`, `Invalid arguments in States.ArrayPartition`, true},

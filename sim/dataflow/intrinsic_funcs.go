@@ -548,10 +548,9 @@ func fnJSONMerge(ci *callInfo, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	deep, ok := args[2].(bool)
-	if !ok {
-		return nil, ci.fail("The argument 3 of States.JsonMerge must be a boolean, but was %s: %s", typeName(args[2]), EncodeJSON(args[2]))
-	}
+	// AWS reads the flag loosely (a non-boolean like "false" merges
+	// shallowly, observed) and supports only shallow merging.
+	deep := args[2] == true || args[2] == "true"
 	if deep {
 		return nil, ci.fail("States.JsonMerge supports only shallow merging: its third argument must be false")
 	}
@@ -643,7 +642,11 @@ func fnMathAdd(ci *callInfo, args []any) (any, error) {
 		}
 		n[i] = v
 	}
-	return n[0] + n[1], nil
+	sum := n[0] + n[1]
+	if sum < math.MinInt32 || sum > math.MaxInt32 {
+		return nil, ci.fail("The sum %d is outside the integer range [-2147483648, 2147483647]", sum)
+	}
+	return sum, nil
 }
 
 // States.StringSplit(string, delimiters): every character of delimiters
