@@ -34,6 +34,7 @@ package check
 //	ASL131  no-terminal-state          warning   rule_no_terminal_state.go
 //	ASL132  heartbeat-not-below-timeout warning  rule_heartbeat_timeout.go
 //	ASL133  resource-arn               error/warning rule_resource_arn.go
+//	ASL134  task-token-usage           warning   rule_task_token_usage.go
 //	ASL400  task-no-timeout            hint      rule_task_no_timeout.go
 //	ASL401  lambda-no-retry            hint      rule_lambda_no_retry.go
 //	ASL402  callback-no-heartbeat      hint      rule_callback_no_heartbeat.go
@@ -66,6 +67,7 @@ const (
 	CodeNoTerminalState      = "ASL131"
 	CodeHeartbeatTimeout     = "ASL132"
 	CodeResourceARN          = "ASL133"
+	CodeTaskTokenUsage       = "ASL134"
 	CodeTaskNoTimeout        = "ASL400"
 	CodeLambdaNoRetry        = "ASL401"
 	CodeCallbackNoHeartbeat  = "ASL402"
