@@ -38,6 +38,15 @@
 //	Invalid path '$.x': The choice state's condition path references an invalid value.        (Rule.Eval)
 //	The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.  (DataLimitExceeded, Bare)
 //
-// States.IntrinsicFailure and States.ResultPathMatchFailure causes were
-// never recorded on AWS; the texts here are descriptive stand-ins.
+// Intrinsic functions fail the way AWS was observed to fail them (not with
+// the spec's States.IntrinsicFailure): States.Runtime with "There was an
+// error while evaluating the intrinsic function: <call>. Invalid arguments
+// in States.<Name>" (the "Invalid arguments in States.X" part and the error
+// name are confirmed against AWS; the leading sentence follows an emulator
+// that mirrors AWS). Argument handling follows AWS observations where they
+// differ from the documentation: integer arguments are truncated (MathAdd
+// alone rounds half up), Base64Decode is lenient, ArrayContains compares
+// Java text, ArrayGetItem on [] is null, Format rejects unpaired braces.
+// Error.Detail explains each failure for people. States.ResultPathMatchFailure
+// causes were never recorded; the text here is a descriptive stand-in.
 package dataflow
