@@ -412,8 +412,12 @@ func (w *schemaWalker) unknownField(n *syntax.Node, m *syntax.Member, o *schema.
 		if choiceRuleOperatorCount(n) == 0 && nearestName(key, operatorNames) != "" {
 			return
 		}
-		if key == "Next" || key == "Assign" {
-			return // in a nested rule: ASL110 says so for Next; Assign is the same mistake
+		switch key {
+		case "Next":
+			return // in a nested rule: ASL110 says so
+		case "Assign":
+			w.add(CodeSchemaUnknownField, m.KeySpan, "a rule nested in And, Or or Not cannot have \"Assign\"; move it to the top-level rule")
+			return
 		}
 	}
 	msg := "\"" + key + "\" is not a field of " + objectLabel(o, ctx)
