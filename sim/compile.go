@@ -46,6 +46,8 @@ type catcher struct {
 	next        *stateProg
 	resultPath  optResultPath
 	assign      *dataflow.Template
+	// JSONata mode
+	joutput, jassign *jvalue
 }
 
 type optResultPath struct {
@@ -57,6 +59,8 @@ type choiceProg struct {
 	rule   *dataflow.Rule
 	next   *stateProg
 	assign *dataflow.Template
+	// JSONata mode
+	jcond, joutput, jassign *jvalue
 }
 
 // intOrPath is a number given literally or by a reference path.
@@ -73,6 +77,7 @@ type stateProg struct {
 	typ     string
 	span    source.Span
 	jsonata bool
+	j       *jfields // JSONata-mode fields
 	// Per-type event names, precomputed.
 	enteredType, exitedType string
 
@@ -232,13 +237,17 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	}
 	for _, k := range s.Catch {
 		ct := catcher{errorEquals: stringList(k.ErrorEquals), next: c.ref(sc, sp, k.Next, "Catch Next")}
-		ct.resultPath = c.resultPath(where, k.Node)
-		ct.assign = c.template(where+" Catch Assign", k.Node.Value("Assign"))
+		if sp.jsonata {
+			ct.joutput = c.jvalue(where+" Catch Output", k.Node.Value("Output"))
+			ct.jassign = c.jvalue(where+" Catch Assign", k.Node.Value("Assign"))
+		} else {
+			ct.resultPath = c.resultPath(where, k.Node)
+			ct.assign = c.template(where+" Catch Assign", k.Node.Value("Assign"))
+		}
 		sp.catch = append(sp.catch, ct)
 	}
 	if sp.jsonata {
-		// JSONata states fail when entered (not supported yet); only the
-		// structure is compiled so the rest of the machine can run.
+		c.jsonataState(sc, sp, where)
 		c.children(sc, sp, where)
 		return
 	}
@@ -508,6 +517,86 @@ func mentionsContext(n *syntax.Node) bool {
 			return false
 		}
 		if x.Kind == syntax.String && strings.Contains(x.Str, "$$") {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// jsonataState compiles the fields of a JSONata-mode state.
+func (c *compiler) jsonataState(sc *scopeProg, sp *stateProg, where string) {
+	s := sp.s
+	sp.usesContext = sp.usesContext || mentions(s.Node, "context")
+	j := &jfields{
+		arguments: c.jvalue(where+" Arguments", s.Value("Arguments")),
+		output:    c.jvalue(where+" Output", s.Value("Output")),
+		assign:    c.jvalue(where+" Assign", s.Value("Assign")),
+		items:     c.jvalue(where+" Items", s.Value("Items")),
+		seconds:   c.jvalue(where+" Seconds", s.Value("Seconds")),
+		timestamp: c.jvalue(where+" Timestamp", s.Value("Timestamp")),
+		errorV:    c.jvalue(where+" Error", s.Value("Error")),
+		causeV:    c.jvalue(where+" Cause", s.Value("Cause")),
+		timeout:   c.jvalue(where+" TimeoutSeconds", s.Value("TimeoutSeconds")),
+		heartbeat: c.jvalue(where+" HeartbeatSeconds", s.Value("HeartbeatSeconds")),
+		maxConc:   c.jvalue(where+" MaxConcurrency", s.Value("MaxConcurrency")),
+		tolCount:  c.jvalue(where+" ToleratedFailureCount", s.Value("ToleratedFailureCount")),
+		tolPct:    c.jvalue(where+" ToleratedFailurePercentage", s.Value("ToleratedFailurePercentage")),
+	}
+	if sel := s.Value("ItemSelector"); sel != nil {
+		j.itemSelector = c.jvalue(where+" ItemSelector", sel)
+	}
+	sp.j = j
+	switch s.Type {
+	case model.TypeTask:
+		res := s.Value("Resource")
+		if !res.IsString() {
+			c.errorf(where, "Task needs a Resource string")
+			return
+		}
+		sp.resource = res.Str
+		sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
+	case model.TypeChoice:
+		sp.deflt = c.ref(sc, sp, s.Default, "Default")
+		for _, rule := range s.Choices {
+			sp.choices = append(sp.choices, choiceProg{next: c.ref(sc, sp, rule.Next, "Choice Next"),
+				jcond:   c.jvalue(where+" Condition", rule.Node.Value("Condition")),
+				joutput: c.jvalue(where+" Choice Output", rule.Node.Value("Output")),
+				jassign: c.jvalue(where+" Choice Assign", rule.Node.Value("Assign"))})
+		}
+	case model.TypeMap:
+		if proc := s.Value("ItemProcessor"); proc != nil {
+			if mode := proc.Value("ProcessorConfig").Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" {
+				sp.distributed = true
+			}
+		}
+		if l := s.Value("Label"); l.IsString() {
+			sp.label = l.Str
+		}
+		sp.batcher = c.batcher(where, s.Value("ItemBatcher"))
+	}
+}
+
+func (c *compiler) jvalue(where string, n *syntax.Node) *jvalue {
+	if n == nil {
+		return nil
+	}
+	j, err := compileJValue(n.Interface())
+	if err != nil {
+		c.errorf(where, "%v", err)
+		return nil
+	}
+	return j
+}
+
+// mentions reports whether any string under n contains sub.
+func mentions(n *syntax.Node, sub string) bool {
+	found := false
+	syntax.Walk(n, func(x *syntax.Node) bool {
+		if found {
+			return false
+		}
+		if x.Kind == syntax.String && strings.Contains(x.Str, sub) {
 			found = true
 		}
 		return true

@@ -129,8 +129,7 @@ func (m *mapRun) exceeded() bool {
 	if m.failed == 0 {
 		return false
 	}
-	sp := m.v.sp
-	countSet, pctSet := sp.toleratedCount.set, sp.toleratedPercent.set
+	countSet, pctSet := m.countSet, m.pctSet
 	if !countSet && !pctSet {
 		return true
 	}

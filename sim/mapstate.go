@@ -21,17 +21,23 @@ type mapRun struct {
 	distributed bool
 	mapRunArn   string
 	iters       map[int]*thread
-	tolCount    float64
-	tolPct      float64
+	// which tolerated-failure thresholds are set
+	countSet, pctSet bool
+	tolCount         float64
+	tolPct           float64
 }
 
 func (v *visit) mapState() {
-	th, sp := v.th, v.sp
+	sp := v.sp
 	eff, ok := v.inputPath(v.raw)
 	if !ok {
 		return
 	}
 	var items []any
+	if sp.jsonata {
+		v.jmap()
+		return
+	}
 	if sp.itemReader != nil {
 		if items, ok = v.readItems(eff); !ok {
 			return
@@ -61,7 +67,8 @@ func (v *visit) mapState() {
 	if !ok {
 		return
 	}
-	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed, iters: map[int]*thread{}}
+	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed, iters: map[int]*thread{},
+		countSet: sp.toleratedCount.set, pctSet: sp.toleratedPercent.set}
 	// Item inputs: ItemSelector per item, then batching.
 	inputs := make([]any, len(items))
 	for i, it := range items {
@@ -82,9 +89,15 @@ func (v *visit) mapState() {
 			return
 		}
 	}
+	m.start(inputs)
+}
+
+// start emits MapStateStarted (and MapRunStarted) and launches the
+// iterations over the prepared inputs.
+func (m *mapRun) start(inputs []any) {
+	th, sp := m.v.th, m.v.sp
 	m.items = inputs
 	m.results = make([]any, len(inputs))
-
 	started := th.h.newEvent("MapStateStarted", sp)
 	startedd := started.Detail()
 	startedd.Length, startedd.HasLength = len(inputs), true
@@ -92,7 +105,7 @@ func (v *visit) mapState() {
 		started.Detail().Length = 0
 	}
 	th.emit(started)
-	if sp.distributed && !m.tolerance(eff) {
+	if sp.distributed && !sp.jsonata && !m.tolerance(m.eff) {
 		return
 	}
 	if sp.distributed {

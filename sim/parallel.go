@@ -11,12 +11,19 @@ func joinScope(scope, part string) string {
 
 func (v *visit) parallel() {
 	th, sp := v.th, v.sp
-	eff, ok := v.inputPath(v.raw)
-	if !ok {
-		return
-	}
-	if eff, ok = v.applyTemplate(sp.parameters, eff); !ok {
-		return
+	var eff any
+	var ok bool
+	if sp.jsonata {
+		if eff, ok = v.jstateInput(); !ok {
+			return
+		}
+	} else {
+		if eff, ok = v.inputPath(v.raw); !ok {
+			return
+		}
+		if eff, ok = v.applyTemplate(sp.parameters, eff); !ok {
+			return
+		}
 	}
 	th.emit(th.h.newEvent("ParallelStateStarted", sp))
 	n := len(sp.branches)

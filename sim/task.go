@@ -15,20 +15,36 @@ func (v *visit) task() {
 	if !ok {
 		return
 	}
-	timeout, ok := v.seconds(sp.timeoutSeconds, eff)
-	if !ok {
-		return
-	}
-	heartbeat, ok := v.seconds(sp.heartbeatSeconds, eff)
-	if !ok {
-		return
+	var timeout, heartbeat int64
+	if sp.jsonata {
+		t, _, ok := v.jnumber(sp.j.timeout, "TimeoutSeconds")
+		if !ok {
+			return
+		}
+		h, _, ok := v.jnumber(sp.j.heartbeat, "HeartbeatSeconds")
+		if !ok {
+			return
+		}
+		timeout, heartbeat = int64(t), int64(h)
+	} else {
+		if timeout, ok = v.seconds(sp.timeoutSeconds, eff); !ok {
+			return
+		}
+		if heartbeat, ok = v.seconds(sp.heartbeatSeconds, eff); !ok {
+			return
+		}
 	}
 	if sp.pattern == ".waitForTaskToken" || sp.kind == kindActivity {
 		r.tokens++
 		v.token = fmt.Sprintf("sim-task-token-%d-%d", r.opts.Seed, r.tokens)
 		v.resetCtx()
 	}
-	params, ok := v.applyTemplate(sp.parameters, eff)
+	var params any
+	if sp.jsonata {
+		params, ok = v.jstateInput()
+	} else {
+		params, ok = v.applyTemplate(sp.parameters, eff)
+	}
 	if !ok {
 		return
 	}
@@ -208,6 +224,10 @@ func (v *visit) taskEvent(phase string) *trace.Event {
 // finishResult runs the result side of Task/Parallel/Map: ResultSelector,
 // Assign, ResultPath, OutputPath, then exits.
 func (v *visit) finishResult(result any) {
+	if v.sp.jsonata {
+		v.jexit(v.sp.j.output, v.sp.j.assign, result, map[string]any{"result": result}, v.sp.next)
+		return
+	}
 	sel, ok := v.applyTemplate(v.sp.resultSelector, result)
 	if !ok {
 		return

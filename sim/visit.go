@@ -66,7 +66,28 @@ func (v *visit) Run() {
 		return
 	}
 	if sp.jsonata {
-		v.runtime("JSONata is not supported yet by the simulator (the state's QueryLanguage is JSONata).")
+		switch sp.typ {
+		case "Pass":
+			v.jpass()
+			v.recycle()
+		case "Choice":
+			v.jchoice()
+			v.recycle()
+		case "Wait":
+			v.jwait()
+		case "Succeed":
+			v.jsucceed()
+			v.recycle()
+		case "Fail":
+			v.jfail()
+			v.recycle()
+		case "Task":
+			v.task()
+		case "Parallel":
+			v.parallel()
+		case "Map":
+			v.mapState()
+		}
 		return
 	}
 	switch sp.typ {
@@ -170,6 +191,8 @@ func (v *visit) dataErr(err error) {
 func (v *visit) inputPath(raw any) (any, bool) {
 	p := v.sp.inputPath
 	switch {
+	case v.sp.jsonata:
+		return raw, true
 	case !p.present:
 		return raw, true
 	case p.null:
@@ -323,6 +346,10 @@ func (v *visit) handleError(f *failure) {
 			continue
 		}
 		errOut := map[string]any{"Error": strOrNil(f.Error), "Cause": strOrNil(f.Cause)}
+		if sp.jsonata {
+			v.jexit(c.joutput, c.jassign, errOut, map[string]any{"errorOutput": errOut}, c.next)
+			return
+		}
 		out, ok := v.resultPath(c.resultPath, v.raw, errOut)
 		if !ok {
 			return
