@@ -352,22 +352,6 @@ func firstUnit(r rune) rune {
 	return r
 }
 
-// ParseTimestamp parses an RFC 3339 timestamp as AWS accepts it: uppercase
-// T, a Z or numeric offset, optional fractional seconds.
-func ParseTimestamp(s string) (time.Time, bool) {
-	if len(s) < len("2006-01-02T15:04:05Z") || s[10] != 'T' {
-		return time.Time{}, false
-	}
-	if strings.ContainsAny(s, "z t") {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return t, true
-}
-
 // wildcard is a StringMatches pattern: literal runs separated by '*'.
 type wildcard struct {
 	parts []string // len(parts) = number of '*' + 1

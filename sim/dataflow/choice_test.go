@@ -136,14 +136,40 @@ func TestCompileRuleRejects(t *testing.T) {
 	}
 }
 
-// paths.md §6.4: valid and invalid timestamps.
+// Rejections from paths.md §6.4 (recorded on AWS for Wait) and the Java
+// ISO_OFFSET_DATE_TIME grammar AWS names in those errors.
 func TestParseTimestamp(t *testing.T) {
-	for _, s := range []string{"2016-03-14T01:59:00Z", "2012-10-09T19:00:55+01:00", "2016-03-14T01:59:00.123Z", "2016-03-14T01:59:00.123456789-07:30"} {
-		if _, ok := ParseTimestamp(s); !ok {
-			t.Errorf("%s must parse", s)
+	valid := []struct {
+		in   string
+		unix int64
+	}{
+		{"2016-03-14T01:59:00Z", 1457920740},
+		{"2012-10-09T19:00:55+01:00", 1349805655},
+		{"2016-03-14T01:59:00.123Z", 1457920740},
+		{"2016-03-14T01:59:00.123456789-07:30", 1457947740},
+		{"2016-03-14T01:59Z", 1457920740},
+		{"2016-03-14t01:59:00z", 1457920740},
+		{"2016-03-14T01:59:00+0100", 1457917140},
+		{"2016-03-14T01:59:00+01", 1457917140},
+		{"2024-02-29T00:00:00Z", 1709164800},
+		{"2026-11-25T13:27:01.000000Z", 1795613221},
+	}
+	for _, tt := range valid {
+		got, ok := ParseTimestamp(tt.in)
+		if !ok {
+			t.Errorf("%s must parse", tt.in)
+			continue
+		}
+		if got.Unix() != tt.unix {
+			t.Errorf("%s = %d, want %d", tt.in, got.Unix(), tt.unix)
 		}
 	}
-	for _, s := range []string{"2016-12-05T21:29:29", "2016-12-05 21:29:29Z", "05-12-2016T21:29:29Z", "2016-13-05T21:29:29Z", "2016-12-05T25:29:29Z", "2023-02-24", "2016-03-14t01:59:00Z", "2016-03-14T01:59:00z", ""} {
+	for _, s := range []string{
+		"2016-12-05T21:29:29", "2016-12-05 21:29:29Z", "05-12-2016T21:29:29Z", "2016-13-05T21:29:29Z",
+		"2016-12-05T25:29:29Z", "2023-02-24", "2026-11-25T13:27:01.000000", "2023-02-29T00:00:00Z",
+		"2016-03-14T01:59:60Z", "2016-03-14T24:00:00Z", "2016-03-14T01:59:00.Z", "2016-03-14T01:59:00.1234567890Z",
+		"2016-03-14T01:59:00+19:00", "2016-03-14T01:59:00+01:", "2016-03-14T1:59:00Z", "", "x",
+	} {
 		if _, ok := ParseTimestamp(s); ok {
 			t.Errorf("%s must not parse", s)
 		}
