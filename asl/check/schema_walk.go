@@ -423,6 +423,13 @@ func (w *schemaWalker) unknownField(n *syntax.Node, m *syntax.Member, o *schema.
 	msg := "\"" + key + "\" is not a field of " + objectLabel(o, ctx)
 	if near := closeField(key, fieldNamesFor(o, ctx.ql)); near != "" {
 		msg += "; did you mean \"" + near + "\"?"
+	} else if near := closeField(key, fieldNamesFor(o, "any")); near != "" {
+		f := o.Field(near)
+		msg += "; did you mean \"" + near + "\"? (it is a " + f.Mode.String() + " field"
+		if f.Instead != "" {
+			msg += "; in " + ctx.ql + " use " + quoteInstead(f.Instead)
+		}
+		msg += ")"
 	} else {
 		msg += "; remove it"
 	}
@@ -479,9 +486,14 @@ func typeList(types []string) string {
 	return strings.Join(types, ", ") + " states"
 }
 
+// fieldNamesFor lists the fields of o allowed in ql ("any": all of them).
 func fieldNamesFor(o *schema.ObjectSchema, ql string) []string {
+	fields := o.Fields
+	if ql != "any" {
+		fields = schema.FieldsFor(o, ql)
+	}
 	var out []string
-	for _, f := range schema.FieldsFor(o, ql) {
+	for _, f := range fields {
 		out = append(out, f.Name)
 	}
 	return out
