@@ -16,25 +16,7 @@ var _ = register(&Rule{
 	Doc: "A key ending in \".$\" (in Parameters, ResultSelector, ItemSelector, Assign, Credentials, ...) " +
 		"must have a string value that is a path ($.x, $$.Execution.Id, $variable) or an intrinsic call " +
 		"(States.Format(...)). To send the text as is, remove \".$\" from the key.",
-	Run: func(p *Pass) {
-		eachPayloadTemplate(p.Def, func(_ *model.State, field string, n *syntax.Node) {
-			eachDollarKey(n, func(m *syntax.Member) {
-				v := m.Value
-				if v == nil || isDeployPlaceholder(v) {
-					return
-				}
-				if v.Kind != syntax.String {
-					p.Report(v.Span, "the value of \""+m.Key+"\" must be a string holding a path or an intrinsic call, not "+aKind(v.Kind)+"; remove \".$\" from the key to use the value as is")
-					return
-				}
-				if skipExpr(v) || isIntrinsicText(v.Str) {
-					return
-				}
-				_, errs := expr.ParseDollarValue(v.Str)
-				reportExprErrors(p, v, errs, "")
-			})
-		})
-	},
+	Run: func(p *Pass) { reportDollarFindings(p, false) },
 })
 
 // Intrinsic calls have the right name, arity and argument types.
@@ -45,31 +27,73 @@ var _ = register(&Rule{
 	Doc: "An intrinsic function call (States.Format, States.Array, ...) in a \".$\" value, ErrorPath or " +
 		"CausePath is malformed: unknown function, wrong number of arguments, or a literal argument of the " +
 		"wrong type. The error points at the argument.",
-	Run: func(p *Pass) {
-		eachPayloadTemplate(p.Def, func(_ *model.State, field string, n *syntax.Node) {
-			eachDollarKey(n, func(m *syntax.Member) {
-				if v := m.Value; !skipExpr(v) && isIntrinsicText(v.Str) {
-					_, errs := expr.ParseDollarValue(v.Str)
-					reportExprErrors(p, v, errs, "")
-				}
-			})
-		})
-		for _, s := range p.Def.All {
-			if !usesJSONPath(s) || !hasObjectBody(s) {
-				continue
+	Run: func(p *Pass) { reportDollarFindings(p, true) },
+})
+
+// dollarFinding is one problem in a `.$` value, ErrorPath or CausePath.
+type dollarFinding struct {
+	node   *syntax.Node // the string (or ill-typed value) it is in
+	errs   []expr.Error // nil for an ill-typed value
+	prefix string       // field name prefix for the message
+	key    string       // the `.$` key of an ill-typed value
+	call   bool         // an intrinsic call problem (ASL120), else ASL119
+}
+
+var dollarMemo defMemo[[]dollarFinding]
+
+func reportDollarFindings(p *Pass, calls bool) {
+	for _, f := range dollarMemo.get(p.Def, dollarFindings) {
+		if f.call != calls {
+			continue
+		}
+		if f.errs == nil {
+			p.Report(f.node.Span, "the value of \""+f.key+"\" must be a string holding a path or an intrinsic call, not "+aKind(f.node.Kind)+"; remove \".$\" from the key to use the value as is")
+			continue
+		}
+		reportExprErrors(p, f.node, f.errs, f.prefix)
+	}
+}
+
+// dollarFindings walks every payload template once and parses each `.$`
+// value, plus ErrorPath/CausePath intrinsics.
+func dollarFindings(def *model.Definition) []dollarFinding {
+	var out []dollarFinding
+	eachPayloadTemplate(def, func(_ *model.State, field string, n *syntax.Node) {
+		eachDollarKey(n, func(m *syntax.Member) {
+			v := m.Value
+			if v == nil || isDeployPlaceholder(v) {
+				return
 			}
-			for _, m := range s.Node.Members {
-				if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
-					c, errs := expr.ParseIntrinsic(v.Str)
-					if errs == nil {
-						errs = expr.CheckCall(c)
-					}
-					reportExprErrors(p, v, errs, f+": ")
+			if v.Kind != syntax.String {
+				out = append(out, dollarFinding{node: v, key: m.Key})
+				return
+			}
+			if skipExpr(v) {
+				return
+			}
+			if _, errs := expr.ParseDollarValue(v.Str); len(errs) > 0 {
+				out = append(out, dollarFinding{node: v, errs: errs, call: isIntrinsicText(v.Str)})
+			}
+		})
+	})
+	for _, s := range def.All {
+		if !usesJSONPath(s) || !hasObjectBody(s) {
+			continue
+		}
+		for _, m := range s.Node.Members {
+			if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
+				c, errs := expr.ParseIntrinsic(v.Str)
+				if errs == nil {
+					errs = expr.CheckCall(c)
+				}
+				if len(errs) > 0 {
+					out = append(out, dollarFinding{node: v, errs: errs, prefix: f + ": ", call: true})
 				}
 			}
 		}
-	},
-})
+	}
+	return out
+}
 
 // isIntrinsicText reports whether a `.$` value is meant as a call rather
 // than a path: it does not start with '$' and has a '(' (States.Format(,

@@ -18,11 +18,11 @@ var _ = register(&Rule{
 		"that leaves the loop, or a catcher.",
 	Run: func(p *Pass) {
 		for _, m := range p.Def.Machine.Scopes() {
-			if m.StartAt == nil || m.StartAt.Target == nil {
+			g := graphOf(p.Def, m)
+			if g == nil {
 				continue
 			}
-			reach := m.Reachable()
-			ok := canFinish(m)
+			reach, ok := g.reach, g.ok
 			// Report where the execution enters the trap: the trapped states
 			// with a predecessor outside it (or StartAt).
 			entry := map[*model.State]bool{}

@@ -11,14 +11,15 @@ var _ = register(&Rule{
 		"scope, so it never runs. AWS rejects such definitions; remove the state or add a transition to it.",
 	Run: func(p *Pass) {
 		for _, m := range p.Def.Machine.Scopes() {
-			if m.StartAt == nil || m.StartAt.Target == nil {
+			g := graphOf(p.Def, m)
+			if g == nil {
 				continue // the unknown StartAt is the real problem
 			}
 			excused, unknowable := typoTargets(m)
 			if unknowable {
 				continue // a transition to a ${placeholder} may lead anywhere
 			}
-			reach := m.Reachable()
+			reach := g.reach
 			for _, s := range m.States {
 				if reach[s] || m.Lookup(s.Name) != s || excused[s.Name] {
 					continue // duplicates are reported as such; a typo's intended target once
