@@ -1,6 +1,7 @@
 package jsonata
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -8,6 +9,10 @@ import (
 // maxParseDepth bounds parser recursion so hostile input cannot overflow
 // the Go stack.
 const maxParseDepth = 400
+
+// maxProcessDepth bounds the post-parse recursion (long operator chains
+// nest on the left without deepening the Pratt recursion).
+const maxProcessDepth = 5000
 
 type parseAbort struct{ err *Error }
 
@@ -31,7 +36,7 @@ func Parse(expr string) (ast *Node, err error) {
 		if r := recover(); r != nil {
 			pa, ok := r.(parseAbort)
 			if !ok {
-				panic(r)
+				pa.err = internalParseError(r)
 			}
 			ast, err = nil, pa.err
 		}
@@ -49,7 +54,7 @@ func ParseTolerant(expr string) (ast *Node, errs []*Error) {
 		if r := recover(); r != nil {
 			pa, ok := r.(parseAbort)
 			if !ok {
-				panic(r)
+				pa.err = internalParseError(r)
 			}
 			errs = append(p.errors, pa.err)
 			if ast == nil {
@@ -59,6 +64,12 @@ func ParseTolerant(expr string) (ast *Node, errs []*Error) {
 	}()
 	ast = p.parse()
 	return ast, p.errors
+}
+
+// internalParseError reports a parser bug as a syntax error rather than
+// letting a panic escape.
+func internalParseError(r any) *Error {
+	return &Error{Code: "S0201", Start: -1, Token: "(internal)", Message: fmt.Sprintf("internal parser error: %v", r)}
 }
 
 func (p *parser) parse() *Node {
@@ -118,12 +129,17 @@ func (p *parser) handleError(err *Error) *Node {
 	p.errors = append(p.errors, err)
 	// swallow the rest of the input, as jsonata-js's recovery does
 	p.lx.pos = len(p.src)
-	start := p.node.Start
+	start := err.Position
+	if p.node != nil {
+		start = p.node.Start
+	}
 	if err.Start >= 0 {
 		start = err.Start
 	}
 	p.node = &Node{id: "(error)", Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
-	return p.node
+	// the caller gets its own node: handing back p.node would let the
+	// (error) token's led adopt itself as its left operand
+	return &Node{Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
 }
 
 var knownSymbols = map[string]bool{
@@ -489,6 +505,11 @@ func (p *parser) process(expr *Node) *Node {
 	if expr == nil {
 		return p.fail(&Error{Code: "S0207", Position: len(p.src), Start: len(p.src)})
 	}
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxProcessDepth {
+		panic(parseAbort{&Error{Code: "U1001", Position: expr.Position, Start: expr.Start, Value: "Stack overflow error: expression nesting is too deep"}})
+	}
 	var result *Node
 	switch expr.Type {
 	case "binary":
@@ -744,7 +765,7 @@ func (p *parser) process(expr *Node) *Node {
 		}
 	case "error":
 		result = expr
-		if expr.LHS != nil {
+		if expr.LHS != nil && expr.LHS != expr {
 			result = p.process(expr.LHS)
 			if result.Type == "path" || result.Type == "function" || result.Type == "partial" {
 				// keep the error visible for editors: attach as trailing node
