@@ -4,7 +4,11 @@ import (
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
 )
+
+// expressMaxSeconds is the longest an Express execution may run.
+const expressMaxSeconds = 300
 
 // Express workflows run for at most five minutes and keep no history, so
 // AWS refuses everything that waits on something outside the execution.
@@ -14,6 +18,7 @@ var _ = register(&Rule{
 	Severity: Error,
 	Doc: "The definition is checked as an Express workflow and uses something only Standard workflows " +
 		"support: an activity, a \".sync\" job, a \".waitForTaskToken\" callback, or a Distributed Map. " +
+		"A Wait longer than the 5-minute Express limit is a warning. " +
 		"Create the state machine as STANDARD, or use the request-response form of the integration.",
 	Run: func(p *Pass) {
 		if p.Opts.WorkflowType != Express {
@@ -34,8 +39,15 @@ var _ = register(&Rule{
 				case strings.HasSuffix(res.Str, ".waitForTaskToken"):
 					p.Report(res.Span, "Express state machine does not support '.waitForTaskToken' service integration; create the state machine as STANDARD")
 				}
+			case model.TypeWait:
+				if sec := s.Value("Seconds"); sec != nil && sec.Kind == syntax.Number && sec.Num > expressMaxSeconds {
+					p.ReportSeverity(Warning, sec.Span, "an Express execution lasts at most 5 minutes (300 seconds), so this Wait of "+sec.Str+" seconds fails it with \"Wait state delay is too long\"; shorten it or use a STANDARD state machine")
+				}
 			case model.TypeMap:
 				proc := s.Value("ItemProcessor")
+				if proc == nil {
+					proc = s.Value("Iterator")
+				}
 				mode := proc.Value("ProcessorConfig").Value("Mode")
 				if mode.IsString() && mode.Str == "DISTRIBUTED" {
 					p.Report(mode.Span, "Express state machine does not support a Distributed Map; create the parent as STANDARD (its child workflows may be EXPRESS) or use \"Mode\": \"INLINE\"")
