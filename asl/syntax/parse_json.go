@@ -271,7 +271,7 @@ func (p *parser) parseObject(depth int) *Node {
 			p.unexpectedByte()
 			continue
 		}
-		if !isKeyStart(c) {
+		if !isKeyStart(c) && !p.bareKeyFollows() {
 			// A value where a property name belongs: read it so brackets
 			// stay balanced, then drop it.
 			start := p.pos
@@ -351,6 +351,23 @@ func (p *parser) valueMissing(colon int) bool {
 		return true
 	}
 	return p.newlineBetween(colon, p.pos) && p.keyFollows()
+}
+
+// bareKeyFollows reports whether an unquoted word that is not an
+// identifier (`1a`, `x-y`) followed by ':' is at pos: a key typed wrong.
+func (p *parser) bareKeyFollows() bool {
+	t := p.text
+	i := p.pos
+	for i < len(t) && !isKeyWordEnd(t[i]) {
+		i++
+	}
+	if i == p.pos {
+		return false
+	}
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	return i < len(t) && t[i] == ':'
 }
 
 // keyFollows reports whether the token at pos is a property name followed

@@ -111,16 +111,18 @@ func (p *parser) parseKey() (string, source.Span, bool) {
 		return s, source.Span{Start: start, End: p.pos}, unclosed
 	}
 	end := start
-	for end < len(p.text) && isIdentPart(p.text[end]) {
+	ident := true
+	for end < len(p.text) && !isKeyWordEnd(p.text[end]) {
+		ident = ident && isIdentPart(p.text[end])
 		end++
 	}
-	if end == start { // a byte isKeyStart let through but no identifier follows
+	if end == start { // a byte isKeyStart let through but no word follows
 		end++
 	}
 	p.pos = end
 	p.lastEnd = end
 	s := p.src[start:end]
-	if !p.json5 {
+	if !p.json5 || !ident || !isIdentStart(s[0]) {
 		p.errorf(start, end, CodeBadKey, fmt.Sprintf("property names need double quotes: %q", s))
 	}
 	return s, source.Span{Start: start, End: end}, false
@@ -523,6 +525,11 @@ func isValueStart(c byte) bool {
 		return false
 	}
 	return true
+}
+
+// isKeyWordEnd ends an unquoted property name.
+func isKeyWordEnd(c byte) bool {
+	return c == ':' || c == '\'' || isWordEnd(c)
 }
 
 // isWordEnd ends a bare word in value position. ':' is part of the word so
