@@ -16,6 +16,9 @@ type Program struct {
 	def     *model.Definition
 	top     *scopeProg
 	timeout time.Duration // top-level TimeoutSeconds (0 = none)
+	// notExpress lists why the machine cannot be an Express workflow,
+	// in AWS's words.
+	notExpress []string
 }
 
 // Definition returns the definition the program was compiled from.
@@ -151,6 +154,7 @@ func Compile(def *model.Definition) (*Program, error) {
 		p.timeout = time.Duration(n.Num * float64(time.Second))
 	}
 	p.top = c.scope(def.Machine, "")
+	p.notExpress = c.notExpress
 	if len(c.problems) > 0 {
 		return nil, &CompileError{Problems: c.problems}
 	}
@@ -158,9 +162,10 @@ func Compile(def *model.Definition) (*Program, error) {
 }
 
 type compiler struct {
-	def      *model.Definition
-	progs    map[*model.State]*stateProg
-	problems []string
+	def        *model.Definition
+	progs      map[*model.State]*stateProg
+	problems   []string
+	notExpress []string
 }
 
 func (c *compiler) errorf(where, format string, args ...any) {
@@ -322,6 +327,7 @@ func (c *compiler) task(sp *stateProg, where string) {
 	}
 	sp.resource = res.Str
 	sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
+	c.checkExpress(sp)
 	sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSeconds")
 	if !sp.timeoutSeconds.set {
 		sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSecondsPath")
@@ -556,6 +562,7 @@ func (c *compiler) jsonataState(sc *scopeProg, sp *stateProg, where string) {
 		}
 		sp.resource = res.Str
 		sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
+		c.checkExpress(sp)
 	case model.TypeChoice:
 		sp.deflt = c.ref(sc, sp, s.Default, "Default")
 		for _, rule := range s.Choices {
@@ -602,4 +609,18 @@ func mentions(n *syntax.Node, sub string) bool {
 		return true
 	})
 	return found
+}
+
+// checkExpress records what an Express workflow does not support, with
+// AWS's validation messages (tasks.md §6).
+func (c *compiler) checkExpress(sp *stateProg) {
+	at := "/States/" + sp.name + "/Resource"
+	switch {
+	case sp.kind == kindActivity:
+		c.notExpress = append(c.notExpress, "Express state machine does not support Activity ARN at "+at)
+	case strings.HasPrefix(sp.pattern, ".sync"):
+		c.notExpress = append(c.notExpress, "Express state machine does not support '.sync' service integration at "+at)
+	case sp.pattern == ".waitForTaskToken":
+		c.notExpress = append(c.notExpress, "Express state machine does not support '.waitForTaskToken' service integration  at "+at)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/aslkit/aslkit/sim/clock"
@@ -159,6 +160,12 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 		opts.ExecutionName = "exec"
 	}
 	r.opts = opts
+	if opts.Express && len(p.notExpress) > 0 {
+		// AWS refuses to create such an Express state machine: there is
+		// no execution at all.
+		return &Result{Status: StatusFailed, Error: strp("InvalidDefinition"),
+			Cause: strp("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: " + strings.Join(p.notExpress, ", ") + "'")}
+	}
 	r.q = clock.New(opts.StartTime)
 	r.rng = rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	r.maxTrans = pick(opts.Limits.MaxTransitions, defaultMaxTransitions)

@@ -89,3 +89,14 @@ func TestJSONLObserverWritesHistoryEvents(t *testing.T) {
 		}
 	}
 }
+
+// Express workflows cannot use callbacks, .sync or activities: AWS refuses
+// the definition, so there is no execution.
+func TestExpressRejectsCallbackTasks(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}}}`)
+	res := prog.Run(context.Background(), map[string]any{}, Options{Express: true})
+	want := "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support '.waitForTaskToken' service integration  at /States/T/Resource'"
+	if res.Status != StatusFailed || res.CauseString() != want {
+		t.Errorf("got %s %q", res.Status, res.CauseString())
+	}
+}

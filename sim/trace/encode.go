@@ -62,6 +62,10 @@ func TextLine(e *Event) string {
 		b.WriteString(" output=")
 		b.WriteString(JSONText(e.Output))
 	}
+	if d := e.Details; d != nil && len(d.AssignedVariables) > 0 {
+		b.WriteString(" assigned=")
+		b.WriteString(JSONText(d.AssignedVariables))
+	}
 	return b.String()
 }
 
