@@ -156,11 +156,9 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	w.groups(n, holder, o, present, ctx)
 }
 
-// missingSpan is where a missing field of n is reported.
-func missingSpan(n *syntax.Node, holder *syntax.Member, ctx walkCtx, isState bool) source.Span {
-	if isState && holder != nil {
-		return holder.KeySpan
-	}
+// missingSpan is where a missing field of n is reported: the key holding
+// n (a state's name, "ItemProcessor", ...), else n's first character.
+func missingSpan(n *syntax.Node, holder *syntax.Member) source.Span {
 	if holder != nil {
 		return holder.KeySpan
 	}
@@ -206,7 +204,7 @@ func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema
 	if hint := missingHint(o, missing); hint != "" {
 		msg += "; " + hint
 	}
-	w.add(CodeSchemaMissingField, missingSpan(n, holder, ctx, o.Kind == schema.KindState), msg)
+	w.add(CodeSchemaMissingField, missingSpan(n, holder), msg)
 }
 
 // hasFieldOfMode reports whether n has a field of o that is m-only.
@@ -267,14 +265,14 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 			if g.Kind == schema.ExactlyOne && g.Fields[0] == "ItemProcessor" {
 				msg = objectLabel(o, ctx) + " needs an \"ItemProcessor\" with the \"StartAt\" and \"States\" run for each item"
 			}
-			w.add(CodeSchemaMissingField, missingSpan(n, holder, ctx, o.Kind == schema.KindState), msg)
+			w.add(CodeSchemaMissingField, missingSpan(n, holder), msg)
 		}
 	}
 	w.conditional(n, holder, o, present, ctx)
 	// A Distributed Map's child workflows need a type.
 	if o.Kind == schema.KindProcessorConfig {
 		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present["ExecutionType"] == nil {
-			w.add(CodeSchemaMissingField, missingSpan(n, holder, ctx, false), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
+			w.add(CodeSchemaMissingField, missingSpan(n, holder), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
 		}
 	}
 }
@@ -291,7 +289,7 @@ func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *sch
 		if rc != nil && (rc.Kind != syntax.Object || isDeployPlaceholder(rc) || rc.Get("InputType") != nil || rc.Get("ManifestType") != nil) {
 			return
 		}
-		span := missingSpan(n, holder, ctx, false)
+		span := missingSpan(n, holder)
 		if m := n.Get("ReaderConfig"); m != nil {
 			span = m.KeySpan
 		}
