@@ -235,3 +235,18 @@ func Suggest(o *ObjectSchema, ql string, present []string) []*Field {
 	}
 	return append(out, late...)
 }
+
+// Values returns the literal values worth completing for a field's value:
+// its enum values, or true and false for a boolean. Nil otherwise (state
+// names for Next/Default/StartAt come from the document, not the schema).
+func (f *Field) Values() []string {
+	switch {
+	case f == nil:
+		return nil
+	case len(f.Enum) > 0:
+		return append([]string(nil), f.Enum...)
+	case f.Types == TBoolean:
+		return []string{"true", "false"}
+	}
+	return nil
+}

@@ -280,3 +280,21 @@ func TestEnumDoc(t *testing.T) {
 		}
 	}
 }
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		f    *Field
+		want []string
+	}{
+		{StateSchema(Task).Field("Type"), []string{"Task", "Wait", "Pass", "Succeed", "Fail", "Choice", "Parallel", "Map"}},
+		{StateSchema(Pass).Field("End"), []string{"true", "false"}},
+		{Object(KindProcessorConfig).Field("Mode"), []string{"INLINE", "DISTRIBUTED"}},
+		{StateSchema(Task).Field("Resource"), nil},
+		{nil, nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.f.Values()); diff != "" {
+			t.Error(diff)
+		}
+	}
+}
