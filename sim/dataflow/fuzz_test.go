@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"testing"
+	"time"
 )
 
 var fuzzInput = map[string]any{
@@ -98,6 +99,24 @@ func FuzzRule(f *testing.F) {
 		}
 		if r, err := CompileRule(v); err == nil {
 			r.Eval(fuzzInput, fuzzCtx)
+		}
+	})
+}
+
+// FuzzParseTimestamp checks that parsing never panics and that whatever
+// parses survives a round trip through RFC 3339 text.
+func FuzzParseTimestamp(f *testing.F) {
+	for _, s := range []string{"2016-03-14T01:59:00Z", "2012-10-09T19:00:55.5+01:00", "2016-03-14t01:59z", "2016-03-14T01:59:00+0100"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, ok := ParseTimestamp(s)
+		if !ok {
+			return
+		}
+		back, ok := ParseTimestamp(ts.Format(time.RFC3339Nano))
+		if !ok || !back.Equal(ts) {
+			t.Fatalf("%q parsed as %v, which does not round-trip", s, ts)
 		}
 	})
 }
