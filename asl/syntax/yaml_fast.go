@@ -610,7 +610,7 @@ func (y *fastYAML) flow(i int) *Node {
 			for c < len(t) && t[c] == ' ' {
 				c++
 			}
-			if c >= len(t) || t[c] != ':' {
+			if c+1 >= len(t) || t[c] != ':' || t[c+1] != ' ' {
 				y.bail()
 			}
 			m.ColonOffset = c
@@ -700,8 +700,11 @@ func (y *fastYAML) flowPlainEnd(j int) int {
 		if c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' {
 			break
 		}
-		if c == ':' && (end+1 == len(t) || isBlank(t[end+1]) || strings.IndexByte(",[]{}", t[end+1]) >= 0) {
+		if c == ':' && (end+1 == len(t) || isBlank(t[end+1])) {
 			break
+		}
+		if c == ':' && strings.IndexByte(",[]{}", t[end+1]) >= 0 {
+			y.bail() // `a:{`: yaml.v3 has its own ideas here
 		}
 		if c == '#' && t[end-1] == ' ' {
 			y.bail()
