@@ -28,12 +28,12 @@ func (s *server) beginProgress(ctx context.Context, runID string, token protocol
 			return workDone{}
 		}
 		token = protocol.String("asl-simulate-" + runID)
+		s.runs.setToken(runID, progressKey(token))
 		if err := s.client.WorkDoneProgressCreate(ctx, &protocol.WorkDoneProgressCreateParams{Token: token}); err != nil {
 			s.log.Debug("workDoneProgress/create failed", zap.Error(err))
 			return workDone{}
 		}
 	}
-	s.runs.setToken(runID, progressKey(token))
 	w := workDone{s: s, token: token}
 	w.send(protocol.WorkDoneProgressBegin{Kind: "begin", Title: title, Cancellable: ptr(true)})
 	return w

@@ -148,6 +148,8 @@ func (s *server) simulate(params *protocol.ExecuteCommandParams) (protocol.LSPAn
 	var token protocol.ProgressToken
 	if params.WorkDoneToken != nil {
 		token = params.WorkDoneToken
+		// Registered before answering, so a cancel right after works.
+		s.runs.setToken(id, progressKey(token))
 	}
 	go s.runSimulation(runCtx, id, snap, prog, input, opts, token)
 	return marshalAny(ext.SimulateResult{RunID: id})
