@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -226,4 +227,51 @@ func describeDiagnostics(ds []check.Diagnostic) string {
 
 func indent(s string) string {
 	return "\t" + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n\t")
+}
+
+var fakeResource = regexp.MustCompile(`FAKE\([^"]*\)`)
+
+// TestAWSRecordedDefinitions checks the definitions of the AWS-recorded
+// executions: AWS accepted every one of them (an execution ran), so none
+// may get an error. Express machines are checked as Express.
+func TestAWSRecordedDefinitions(t *testing.T) {
+	dir := filepath.Join(sharedDir(t, "corpus/aws-recorded"), "cases")
+	cases, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var passed, failed int
+	for _, c := range cases {
+		if !c.IsDir() {
+			continue
+		}
+		text, err := os.ReadFile(filepath.Join(dir, c.Name(), "definition.json"))
+		if err != nil {
+			continue // a case without a definition is not a definition test
+		}
+		opts := check.Options{}
+		if exp, err := os.ReadFile(filepath.Join(dir, c.Name(), "expected.json")); err == nil && strings.Contains(string(exp), `"machine_type": "EXPRESS"`) {
+			opts.WorkflowType = check.Express
+		}
+		// The recordings write FAKE(...) for resources the test created:
+		// deploy-time values, like a ${...} placeholder.
+		text = fakeResource.ReplaceAll(text, []byte("$${FAKE}"))
+		f := syntax.ParseAuto("definition.json", text)
+		ds := check.Run(model.Build(f), opts)
+		var errs []check.Diagnostic
+		for _, d := range ds {
+			if d.Severity == check.Error {
+				errs = append(errs, d)
+			}
+		}
+		if len(errs) > 0 {
+			failed++
+			t.Errorf("%s: AWS accepted this definition but %d error(s) were reported:\n%s", c.Name(), len(errs), firstErrors(f, errs, 3))
+			continue
+		}
+		passed++
+	}
+	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)
+	t.Log(summary)
+	fmt.Println(summary)
 }
