@@ -377,60 +377,18 @@ func fnArrayLength(ci *callInfo, args []any) (any, error) {
 	return int64(len(arr)), nil
 }
 
+// fnArrayUnique removes duplicates and returns what is left in the order
+// of a java.util.HashSet built from the array, which is what AWS was
+// observed to return: [true,false,true,false] gives [false,true] and
+// [[1,2],[1,2],[2,1]] gives [[2,1],[1,2]], while small integers and
+// one-letter strings come out sorted. Equality is Java's: 1 and 1.0
+// differ, objects compare regardless of key order.
 func fnArrayUnique(ci *callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
 	}
-	out := []any{}
-	seen := make(map[string]bool, len(arr))
-	for _, e := range arr {
-		k := canonicalKey(e)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, e)
-		}
-	}
-	return out, nil
-}
-
-// canonicalKey renders v so that values DeepEqual considers equal (numbers
-// by value, objects regardless of key order) get the same key.
-func canonicalKey(v any) string {
-	var b strings.Builder
-	writeCanonical(&b, v)
-	return b.String()
-}
-
-func writeCanonical(b *strings.Builder, v any) {
-	if f, ok := toFloat(v); ok {
-		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
-		return
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		b.WriteByte('{')
-		for i, k := range sortedKeys(x) {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeJSONString(b, k)
-			b.WriteByte(':')
-			writeCanonical(b, x[k])
-		}
-		b.WriteByte('}')
-	case []any:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeCanonical(b, e)
-		}
-		b.WriteByte(']')
-	default:
-		encodeJSON(b, v)
-	}
+	return javaHashSetOrder(arr), nil
 }
 
 // maxCodecInput is AWS's limit on Base64 and Hash input, in characters.

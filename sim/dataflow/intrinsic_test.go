@@ -196,8 +196,4 @@ func TestArrayUniqueLarge(t *testing.T) {
 	if n := len(got.([]any)); n != 100 {
 		t.Errorf("ArrayUnique kept %d items, want 100", n)
 	}
-	mixed, _ := EvalIntrinsic(`States.ArrayUnique($.a)`, map[string]any{"a": []any{int64(1), 1.0, "1", map[string]any{"a": 1.0, "b": 2.0}, map[string]any{"b": int64(2), "a": int64(1)}}}, nil)
-	if !DeepEqual(mixed, []any{1.0, "1", map[string]any{"a": 1.0, "b": 2.0}}) {
-		t.Errorf("ArrayUnique = %s, want [1,\"1\",{\"a\":1,\"b\":2}]", EncodeJSON(mixed))
-	}
 }
