@@ -160,3 +160,15 @@ func TestCatalog(t *testing.T) {
 		}
 	}
 }
+
+func TestStepFunctionsMode(t *testing.T) {
+	if e := evalErr(t, `$eval("1")`, WithStepFunctions()); e.Code != "T1006" {
+		t.Errorf("$eval in Step Functions mode: %v", e)
+	}
+	if e := evalErr(t, `$randomSeeded(1)`, WithStepFunctions()); e.Code != "T1006" {
+		t.Errorf("$randomSeeded: %v", e)
+	}
+	if got := eval(t, `$eval("1 + 1")`, nil, nil); got != 2.0 {
+		t.Errorf("plain JSONata keeps $eval: %v", got)
+	}
+}

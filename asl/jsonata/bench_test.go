@@ -28,9 +28,11 @@ func benchEval(b *testing.B, expr string, compileEach bool) {
 	}
 }
 
-func BenchmarkFieldPath(b *testing.B)        { benchEval(b, `$states.input.order.id`, false) }
-func BenchmarkSumPrices(b *testing.B)        { benchEval(b, `$sum($states.input.items.price)`, false) }
-func BenchmarkMapFilter(b *testing.B)        { benchEval(b, `$map($filter($states.input.items, function($i){$i.qty > 0}), function($i){$i.price * $i.qty})`, false) }
+func BenchmarkFieldPath(b *testing.B) { benchEval(b, `$states.input.order.id`, false) }
+func BenchmarkSumPrices(b *testing.B) { benchEval(b, `$sum($states.input.items.price)`, false) }
+func BenchmarkMapFilter(b *testing.B) {
+	benchEval(b, `$map($filter($states.input.items, function($i){$i.qty > 0}), function($i){$i.price * $i.qty})`, false)
+}
 func BenchmarkCompileFieldPath(b *testing.B) { benchEval(b, `$states.input.order.id`, true) }
 func BenchmarkCompileMapFilter(b *testing.B) {
 	benchEval(b, `$map($filter($states.input.items, function($i){$i.qty > 0}), function($i){$i.price * $i.qty})`, true)

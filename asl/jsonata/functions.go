@@ -207,7 +207,7 @@ func fnSubstring(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	s := args[0].(string)
 	runes := []rune(s)
 	n := len(runes)
-	start := jsInt(argAt(args, 1).(float64))
+	start := jsInt(argNumber(args, 1))
 	if n+start < 0 {
 		start = 0
 	}
@@ -253,7 +253,7 @@ func fnSubstringBefore(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
-	s, chars := args[0].(string), argAt(args, 1).(string)
+	s, chars := args[0].(string), argString(args, 1)
 	if i := strings.Index(s, chars); i >= 0 {
 		return s[:i], nil
 	}
@@ -264,7 +264,7 @@ func fnSubstringAfter(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
-	s, chars := args[0].(string), argAt(args, 1).(string)
+	s, chars := args[0].(string), argString(args, 1)
 	if i := strings.Index(s, chars); i >= 0 {
 		return s[i+len(chars):], nil
 	}
@@ -309,7 +309,7 @@ func fnPad(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		return Undefined, nil
 	}
 	s := args[0].(string)
-	width := jsInt(argAt(args, 1).(float64))
+	width := jsInt(argNumber(args, 1))
 	char := " "
 	if c, ok := argAt(args, 2).(string); ok && c != "" {
 		char = c
@@ -811,7 +811,7 @@ func fnPower(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
-	b, x := args[0].(float64), argAt(args, 1).(float64)
+	b, x := args[0].(float64), argNumber(args, 1)
 	r := math.Pow(b, x)
 	if math.IsInf(r, 0) || math.IsNaN(r) {
 		e := dynErr("D3061", b)
@@ -1047,7 +1047,7 @@ func fnKeys(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 }
 
 func fnLookup(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
-	k, _ := argAt(args, 1).(string)
+	k := argString(args, 1)
 	return lookupField(argAt(args, 0), k), nil
 }
 

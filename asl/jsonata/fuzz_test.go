@@ -38,7 +38,10 @@ func FuzzEvaluate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_, _ = e.Evaluate(input, map[string]any{"states": map[string]any{"input": input}},
+		_, err = e.Evaluate(input, map[string]any{"states": map[string]any{"input": input}},
 			WithMaxDepth(200), WithTimeout(200*time.Millisecond), WithMaxAlloc(1<<20))
+		if je, ok := err.(*Error); ok && je.Code == InternalErrorCode {
+			t.Fatalf("%q: %v", expr, je)
+		}
 	})
 }

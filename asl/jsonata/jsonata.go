@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"time"
 )
@@ -31,17 +32,18 @@ func (e *Expression) Source() string { return e.src }
 type Option func(*config)
 
 type config struct {
-	ctx       context.Context
-	deadline  time.Time
-	maxDepth  int
-	maxSteps  int
-	maxAlloc  int
-	now       func() time.Time
-	random    func() float64
-	seeded    func(seed float64) float64
-	uuid      func() string
-	ordered   bool
-	stepsHook int
+	ctx           context.Context
+	deadline      time.Time
+	maxDepth      int
+	maxSteps      int
+	maxAlloc      int
+	now           func() time.Time
+	random        func() float64
+	seeded        func(seed float64) float64
+	uuid          func() string
+	ordered       bool
+	stepFunctions bool
+	stepsHook     int
 }
 
 // WithContext aborts evaluation (U1001 timeout) once ctx is done. The context
@@ -77,11 +79,20 @@ func WithSeededRandom(r func(seed float64) float64) Option { return func(c *conf
 // WithUUID supplies the source for $uuid().
 func WithUUID(u func() string) Option { return func(c *config) { c.uuid = u } }
 
+// WithStepFunctions evaluates as AWS Step Functions does: the functions in
+// RemovedInStepFunctions are not defined, so calling them fails with T1006
+// "Attempted to invoke a non-function" (the error AWS reports).
+func WithStepFunctions() Option { return func(c *config) { c.stepFunctions = true } }
+
 // WithOrderedObjects makes Evaluate return objects as *Object (keys in the
 // order JSONata produced them) instead of map[string]any.
 func WithOrderedObjects() Option { return func(c *config) { c.ordered = true } }
 
 const defaultMaxDepth = 10000
+
+// InternalErrorCode marks an engine bug caught at the API boundary (a
+// recovered panic); it is never a property of the expression.
+const InternalErrorCode = "X0001"
 
 type evaluator struct {
 	cfg      config
@@ -178,7 +189,7 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			result, err = nil, &Error{Code: "U1001", Position: -1, Start: -1, Value: "internal error during evaluation"}
+			result, err = nil, &Error{Code: InternalErrorCode, Position: 0, Start: -1, Message: fmt.Sprintf("internal error during evaluation: %v", r)}
 		}
 	}()
 	// the caller's bindings are read through, never copied or written:
@@ -192,6 +203,11 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 		input = &seq{v: []any{a}, sequence: true, outerWrapper: true}
 	}
 	env.root, env.hasRoot = input, true
+	if ev.cfg.stepFunctions {
+		for name := range RemovedInStepFunctions {
+			env.bind(name, Undefined)
+		}
+	}
 	r, e2 := ev.eval(e.ast, input, env)
 	if e2 != nil {
 		if e2.Position < 0 {

@@ -411,7 +411,7 @@ func fnFormatInteger(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
-	f, err := analyseIntegerPicture(argAt(args, 1).(string))
+	f, err := analyseIntegerPicture(argString(args, 1))
 	if err != nil {
 		return nil, err
 	}
@@ -426,7 +426,7 @@ func fnParseInteger(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
-	f, err := analyseIntegerPicture(argAt(args, 1).(string))
+	f, err := analyseIntegerPicture(argString(args, 1))
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func fnFormatNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		return Undefined, nil
 	}
 	value := args[0].(float64)
-	picture := argAt(args, 1).(string)
+	picture := argString(args, 1)
 	props := map[string]string{
 		"decimal-separator": ".", "grouping-separator": ",", "exponent-separator": "e", "infinity": "Infinity",
 		"minus-sign": "-", "NaN": "NaN", "percent": "%", "per-mille": "\u2030", "zero-digit": "0", "digit": "#",

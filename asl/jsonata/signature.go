@@ -1,6 +1,7 @@
 package jsonata
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"sync"
@@ -276,4 +277,18 @@ func argAt(args []any, i int) any {
 		return args[i]
 	}
 	return Undefined
+}
+
+// argString returns argument i as a string ("" when missing or not a string).
+func argString(args []any, i int) string {
+	s, _ := argAt(args, i).(string)
+	return s
+}
+
+// argNumber returns argument i as a number (NaN when missing).
+func argNumber(args []any, i int) float64 {
+	if f, ok := argAt(args, i).(float64); ok {
+		return f
+	}
+	return math.NaN()
 }

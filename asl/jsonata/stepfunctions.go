@@ -41,8 +41,8 @@ func fnPartition(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		return Undefined, nil
 	}
 	items, _ := arrayItems(args[0])
-	size := math.Floor(argAt(args, 1).(float64))
-	if size < 1 {
+	size := math.Floor(argNumber(args, 1))
+	if !(size >= 1) || size > 1e9 {
 		return nil, &Error{Code: "D3151", Position: -1, Start: -1, Value: args[1]}
 	}
 	n := int(size)
@@ -55,8 +55,8 @@ func fnPartition(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 }
 
 func fnRange(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
-	start := math.Floor(argAt(args, 0).(float64))
-	end := math.Floor(argAt(args, 1).(float64))
+	start := math.Floor(argNumber(args, 0))
+	end := math.Floor(argNumber(args, 1))
 	step := 1.0
 	if f, ok := argAt(args, 2).(float64); ok {
 		step = math.Floor(f)
