@@ -38,7 +38,8 @@ func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 }
 
 func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
-	e := &trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed()}
+	e := h.r.allocEvent()
+	e.Type, e.Timestamp, e.Elapsed = typ, h.r.q.Now(), h.r.q.Elapsed()
 	if h.exec != "" {
 		e.Detail().Execution = h.exec
 	}

@@ -14,6 +14,12 @@ type Queue struct {
 	now   time.Duration
 	seq   uint64
 	items itemHeap
+	// now holds work due at the current instant in scheduling order (most
+	// work is): a FIFO is cheaper than the heap, and since time never goes
+	// back, comparing its head with the heap's top by (time, seq) keeps the
+	// order exact.
+	fifo []item
+	head int
 }
 
 // New makes a queue whose virtual time starts at start.
@@ -35,7 +41,7 @@ func (q *Queue) At(delay time.Duration, fn func()) {
 		delay = 0
 	}
 	q.seq++
-	q.items.push(item{at: q.now + delay, seq: q.seq, fn: fn})
+	q.add(item{at: q.now + delay, seq: q.seq, fn: fn})
 }
 
 // Runner is work that runs itself (scheduling one saves a closure).
@@ -47,19 +53,40 @@ func (q *Queue) Schedule(delay time.Duration, r Runner) {
 		delay = 0
 	}
 	q.seq++
-	q.items.push(item{at: q.now + delay, seq: q.seq, r: r})
+	q.add(item{at: q.now + delay, seq: q.seq, r: r})
+}
+
+func (q *Queue) add(it item) {
+	if it.at == q.now {
+		if q.head > 0 && (q.head == len(q.fifo) || q.head >= 64 && q.head*2 >= len(q.fifo)) {
+			// Reuse the consumed front instead of growing forever.
+			n := copy(q.fifo, q.fifo[q.head:])
+			clear(q.fifo[n:])
+			q.fifo, q.head = q.fifo[:n], 0
+		}
+		q.fifo = append(q.fifo, it)
+		return
+	}
+	q.items.push(it)
 }
 
 // Len is the number of pending items.
-func (q *Queue) Len() int { return len(q.items) }
+func (q *Queue) Len() int { return len(q.items) + len(q.fifo) - q.head }
 
 // Step runs the earliest pending item, advancing virtual time to it. It
 // reports false when nothing is pending.
 func (q *Queue) Step() bool {
-	if len(q.items) == 0 {
+	var it item
+	switch {
+	case q.head < len(q.fifo) && (len(q.items) == 0 || !q.items.before(0, q.fifo[q.head])):
+		it = q.fifo[q.head]
+		q.fifo[q.head] = item{}
+		q.head++
+	case len(q.items) > 0:
+		it = q.items.pop()
+	default:
 		return false
 	}
-	it := q.items.pop()
 	q.now = it.at
 	if it.r != nil {
 		it.r.Run()
@@ -70,7 +97,7 @@ func (q *Queue) Step() bool {
 }
 
 // Clear drops every pending item (the run ended).
-func (q *Queue) Clear() { q.items = q.items[:0] }
+func (q *Queue) Clear() { q.items, q.fifo, q.head = q.items[:0], q.fifo[:0], 0 }
 
 type item struct {
 	at  time.Duration
@@ -82,6 +109,14 @@ type item struct {
 // itemHeap is a binary min-heap by (at, seq), written out so that items
 // are not boxed in interfaces on every push and pop.
 type itemHeap []item
+
+// before reports whether h[i] comes before it.
+func (h itemHeap) before(i int, it item) bool {
+	if h[i].at != it.at {
+		return h[i].at < it.at
+	}
+	return h[i].seq < it.seq
+}
 
 func (h itemHeap) less(i, j int) bool {
 	if h[i].at != h[j].at {

@@ -33,3 +33,40 @@ func TestQueueOrdersByTimeThenSequence(t *testing.T) {
 		t.Errorf("now %v", q.Now())
 	}
 }
+
+// Work due now (the FIFO) and work due later (the heap) interleave in
+// (time, sequence) order, whatever mix of delays is scheduled.
+func TestQueueMixesNowAndLaterInOrder(t *testing.T) {
+	q := New(time.Unix(0, 0))
+	type stamp struct {
+		at  time.Duration
+		seq int
+	}
+	var got []stamp
+	n := 0
+	var schedule func(depth int)
+	schedule = func(depth int) {
+		for i := 0; i < 3; i++ {
+			n++
+			id := n
+			delay := time.Duration((id*7)%3) * time.Second
+			q.At(delay, func() {
+				got = append(got, stamp{q.Elapsed(), id})
+				if depth < 3 {
+					schedule(depth + 1)
+				}
+			})
+		}
+	}
+	schedule(0)
+	for q.Step() {
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].at < got[i-1].at {
+			t.Fatalf("time went back at %d: %v", i, got)
+		}
+	}
+	if len(got) != n {
+		t.Fatalf("ran %d of %d items", len(got), n)
+	}
+}
