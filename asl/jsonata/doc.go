@@ -9,12 +9,14 @@
 //		jsonata.WithTimeout(time.Second), jsonata.WithNow(clock.Now))
 //
 // Values are plain Go JSON values: map[string]any (or the ordered *Object),
-// []any, string, float64, bool and nil for JSON null. "No value" (JSONata's
+// []any, string, float64, bool and nil for JSON null (numbers must be
+// float64, as encoding/json produces; DecodeJSON keeps key order). "No value" (JSONata's
 // undefined) is the distinct sentinel Undefined: Evaluate returns Undefined
 // when the expression yields nothing, and IsUndefined tests for it. Bindings
 // are variables named without the $ (so $states is bindings["states"]).
 // Results contain no engine-internal types; functions come back as "".
 // WithOrderedObjects returns objects as *Object with keys in JSONata order.
+// WithStepFunctions removes the functions AWS does not offer.
 //
 // Errors are *Error with jsonata-js's codes (S0xxx syntax, T0410-T0412
 // signature, T1xxx/T2xxx type, D1xxx/D2xxx/D3xxx dynamic, U1001 stack
@@ -27,7 +29,7 @@
 // nesting depth is bounded (WithMaxDepth, default 10000 -> U1001 "Stack
 // overflow"), time is bounded by WithTimeout/WithContext/WithMaxSteps (polled
 // every 4096 steps -> U1001 timeout) and sequence/string growth by
-// WithMaxAlloc (U1002). Tail calls run in constant stack.
+// WithMaxAlloc (U1002, default 1e8 units of items or 16-byte string chunks). Tail calls run in constant stack.
 //
 // # Step Functions
 //

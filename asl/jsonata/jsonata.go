@@ -63,7 +63,8 @@ func WithMaxDepth(n int) Option { return func(c *config) { c.maxDepth = n } }
 func WithMaxSteps(n int) Option { return func(c *config) { c.maxSteps = n } }
 
 // WithMaxAlloc limits the number of sequence items / string bytes (in units
-// of 16 bytes) the evaluation may allocate (U1002 "memory limit exceeded").
+// of 16 bytes) the evaluation may allocate, cumulatively (U1002 "memory
+// limit exceeded"). Zero keeps the default (1e8); negative disables it.
 func WithMaxAlloc(n int) Option { return func(c *config) { c.maxAlloc = n } }
 
 // WithNow fixes the clock used by $now() and $millis(); it is read once per
@@ -89,6 +90,10 @@ func WithStepFunctions() Option { return func(c *config) { c.stepFunctions = tru
 func WithOrderedObjects() Option { return func(c *config) { c.ordered = true } }
 
 const defaultMaxDepth = 10000
+
+// defaultMaxAlloc bounds cumulative sequence items and string growth (in
+// 16-byte units) when WithMaxAlloc is not given; negative disables the limit.
+const defaultMaxAlloc = 100_000_000
 
 // InternalErrorCode marks an engine bug caught at the API boundary (a
 // recovered panic); it is never a property of the expression.
@@ -179,6 +184,9 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	ev := &evaluator{}
 	for _, o := range opts {
 		o(&ev.cfg)
+	}
+	if ev.cfg.maxAlloc == 0 {
+		ev.cfg.maxAlloc = defaultMaxAlloc
 	}
 	ev.maxDepth = ev.cfg.maxDepth
 	if ev.maxDepth <= 0 {
