@@ -134,6 +134,7 @@ type run struct {
 	invocations map[string]int
 	freeVisits  []*visit
 	eventSlab   []trace.Event
+	detailSlab  []trace.Details
 	tokens      int
 	childExecs  int
 
@@ -262,4 +263,16 @@ func (r *run) allocEvent() *trace.Event {
 	e := &r.eventSlab[0]
 	r.eventSlab = r.eventSlab[1:]
 	return e
+}
+
+// details returns e's Details, taking new ones from a slab.
+func (r *run) details(e *trace.Event) *trace.Details {
+	if e.Details == nil {
+		if len(r.detailSlab) == 0 {
+			r.detailSlab = make([]trace.Details, 128)
+		}
+		e.Details = &r.detailSlab[0]
+		r.detailSlab = r.detailSlab[1:]
+	}
+	return e.Details
 }

@@ -41,7 +41,7 @@ func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
 	e := h.r.allocEvent()
 	e.Type, e.Timestamp, e.Elapsed = typ, h.r.q.Now(), h.r.q.Elapsed()
 	if h.exec != "" {
-		e.Detail().Execution = h.exec
+		h.r.details(e).Execution = h.exec
 	}
 	if sp != nil {
 		e.State = sp.name
@@ -190,7 +190,7 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 	}
 	if isIteration {
 		e := th.h.newEvent("MapIterationAborted", nil)
-		d := e.Detail()
+		d := th.r.details(e)
 		d.Name, d.Index, d.HasIndex = mapName, iterationIndex, true
 		th.emit(e)
 	}

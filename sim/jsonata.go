@@ -254,7 +254,7 @@ func (v *visit) queryError(location, cause string) {
 	f := &failure{Error: strp(ErrQueryEvaluation), Cause: strp(v.prefix() + cause)}
 	e := th.h.newEvent("EvaluationFailed", v.sp)
 	e.Error, e.Cause = f.Error, f.Cause
-	e.Detail().Name = location
+	v.th.r.details(e).Name = location
 	th.emit(e)
 	if th.dead() {
 		return
@@ -323,7 +323,7 @@ func (v *visit) jexit(output, assign *jvalue, def any, extra map[string]any, nex
 			for k, val := range m {
 				v.th.vars.set(k, val)
 			}
-			e.Detail().AssignedVariables = m
+			v.th.r.details(e).AssignedVariables = m
 		}
 	}
 	if !v.checkSize(out, v.sp.name) {

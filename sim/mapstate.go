@@ -99,10 +99,10 @@ func (m *mapRun) start(inputs []any) {
 	m.items = inputs
 	m.results = make([]any, len(inputs))
 	started := th.h.newEvent("MapStateStarted", sp)
-	startedd := started.Detail()
+	startedd := th.r.details(started)
 	startedd.Length, startedd.HasLength = len(inputs), true
 	if sp.distributed {
-		started.Detail().Length = 0
+		th.r.details(started).Length = 0
 	}
 	th.emit(started)
 	if sp.distributed && !sp.jsonata && !m.tolerance(m.eff) {
@@ -115,7 +115,7 @@ func (m *mapRun) start(inputs []any) {
 		}
 		m.mapRunArn = "arn:aws:states:" + region + ":" + account + ":mapRun:" + th.r.opts.StateMachineName + "/" + label + ":" + strconv.Itoa(th.r.transitions)
 		e := th.h.newEvent("MapRunStarted", sp)
-		e.Detail().MapRunArn = m.mapRunArn
+		th.r.details(e).MapRunArn = m.mapRunArn
 		th.emit(e)
 	}
 	th.children = th.children[:0]
@@ -183,7 +183,7 @@ func (m *mapRun) startIteration(i int) {
 
 func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {
 	e := c.h.newEvent(typ, nil)
-	d := e.Detail()
+	d := c.r.details(e)
 	d.Name, d.Index, d.HasIndex = mapName, i, true
 	return e
 }

@@ -68,12 +68,12 @@ func (v *visit) task() {
 	e := v.taskEvent("Scheduled")
 	switch sp.kind {
 	case kindService:
-		ed := e.Detail()
+		ed := v.th.r.details(e)
 		ed.Parameters, ed.HasParameters = params, true
 	default:
 		e.Input, e.HasInput = params, true
 	}
-	ed := e.Detail()
+	ed := v.th.r.details(e)
 	ed.TimeoutSeconds, ed.HeartbeatSeconds = timeout, heartbeat
 	ed.EffectiveInput, ed.HasEffectiveInput = params, true
 	th.emit(e)
@@ -211,11 +211,11 @@ func (v *visit) taskEvent(phase string) *trace.Event {
 	e.Attempt = int32(v.retries)
 	switch sp.kind {
 	case kindService:
-		ed := e.Detail()
+		ed := v.th.r.details(e)
 		ed.ResourceType, ed.Resource = sp.resourceType, sp.resourceName
 	default:
 		if phase == "Scheduled" {
-			e.Detail().Resource = sp.resource
+			v.th.r.details(e).Resource = sp.resource
 		}
 	}
 	return e
@@ -233,7 +233,7 @@ func (v *visit) finishResult(result any) {
 		return
 	}
 	e := v.exitEvent()
-	ed := e.Detail()
+	ed := v.th.r.details(e)
 	ed.Result, ed.HasResult = result, true
 	if !v.assign(v.sp.assign, result, e) {
 		return

@@ -272,7 +272,7 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 		v.th.vars.set(k, val)
 	}
 	if e != nil {
-		e.Detail().AssignedVariables = m
+		v.th.r.details(e).AssignedVariables = m
 	}
 	return true
 }
