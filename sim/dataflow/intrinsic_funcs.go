@@ -1,19 +1,16 @@
 package dataflow
 
 import (
-	"bytes"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"hash"
 	"math"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 )
 
@@ -30,26 +27,6 @@ func (f *intrinsicFunc) arity() string {
 		return fmt.Sprintf("%d argument(s)", f.minArgs)
 	}
 	return fmt.Sprintf("%d to %d arguments", f.minArgs, f.maxArgs)
-}
-
-// callInfo is what a function sees besides its argument values.
-type callInfo struct {
-	call *icall
-	ctx  *Context
-}
-
-func (ci *callInfo) name() string { return ci.call.name }
-
-// fail reports invalid arguments the way AWS does: States.Runtime with
-// "... Invalid arguments in States.X" (observed on AWS: execution error
-// States.Runtime, cause containing "Invalid arguments in States.MathAdd");
-// the format text becomes the Detail.
-func (ci *callInfo) fail(format string, a ...any) error {
-	return ci.failWith("Invalid arguments in "+ci.name(), fmt.Sprintf(format, a...))
-}
-
-func (ci *callInfo) failWith(cause, detail string) error {
-	return &Error{Name: ErrRuntime, Cause: ci.call.failurePrefix() + cause, Detail: detail}
 }
 
 var intrinsics map[string]*intrinsicFunc
@@ -75,82 +52,6 @@ func init() {
 		"States.StringSplit":    {2, 2, fnStringSplit},
 		"States.UUID":           {0, 0, fnUUID},
 	}
-}
-
-// argument accessors: each names the argument (1-based) in its failure.
-
-func (ci *callInfo) str(args []any, i int) (string, error) {
-	s, ok := args[i].(string)
-	if !ok {
-		return "", ci.fail("The argument %d of %s must be a string, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
-	}
-	return s, nil
-}
-
-func (ci *callInfo) array(args []any, i int) ([]any, error) {
-	a, ok := args[i].([]any)
-	if !ok {
-		return nil, ci.fail("The argument %d of %s must be an array, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
-	}
-	return a, nil
-}
-
-func (ci *callInfo) object(args []any, i int) (map[string]any, error) {
-	m, ok := args[i].(map[string]any)
-	if !ok {
-		return nil, ci.fail("The argument %d of %s must be an object, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
-	}
-	return m, nil
-}
-
-// integer reads an integer argument the way AWS does for most functions:
-// a fraction is truncated toward zero (Jackson's asInt; observed on AWS:
-// ArrayPartition(a, 2.6) splits by 2, ArrayGetItem(a, 1.2) reads index 1,
-// ArrayRange(5.4, -0.6, -2.4) is [5, 3, 1], MathRandom(1.4, 1.6) fails).
-func (ci *callInfo) integer(args []any, i int) (int64, error) {
-	f, err := ci.number(args, i)
-	if err != nil {
-		return 0, err
-	}
-	return int64(f), nil
-}
-
-// rounded reads an integer argument rounding half up like Java's
-// Math.round, as AWS does for MathAdd (recorded: 0.5 -> 1, -1.5 -> -1,
-// -2.5 -> -2, -1.51 -> -2).
-func (ci *callInfo) rounded(args []any, i int) (int64, error) {
-	f, err := ci.number(args, i)
-	if err != nil {
-		return 0, err
-	}
-	return javaRound(f), nil
-}
-
-func (ci *callInfo) number(args []any, i int) (float64, error) {
-	f, ok := toFloat(args[i])
-	if !ok {
-		return 0, ci.fail("The argument %d of %s must be a number, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<62 {
-		return 0, ci.fail("The argument %d of %s is out of range: %s", i+1, ci.name(), FormatNumber(args[i]))
-	}
-	return f, nil
-}
-
-func javaRound(f float64) int64 { return int64(math.Floor(f + 0.5)) }
-
-// javaLength is a string's length in UTF-16 code units, as Java counts
-// characters for AWS's 10,000-character limits.
-func javaLength(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 // States.Format('template {}', args...). Braces must pair as {}: AWS fails
@@ -214,59 +115,6 @@ func fnStringToJSON(ci *callInfo, args []any) (any, error) {
 		return nil, ci.fail("States.StringToJson could not parse the string as JSON: %v", err)
 	}
 	return v, nil
-}
-
-// DecodeJSON parses one JSON document into plain values: int64 for
-// integer literals that fit, float64 for the others (no negative zero).
-func DecodeJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("unexpected data after the JSON value")
-	}
-	var rest [1]byte
-	if n, _ := dec.Buffered().Read(rest[:]); n > 0 && !isJSONSpace(rest[0]) {
-		return nil, fmt.Errorf("unexpected data after the JSON value")
-	}
-	return normalizeNumbers(v), nil
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// normalizeNumbers turns json.Number into int64 for integer literals (as
-// Jackson reads them, and as the rest of aslkit decodes JSON) and float64
-// otherwise.
-func normalizeNumbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		s := string(x)
-		if !strings.ContainsAny(s, ".eE") {
-			if i, err := strconv.ParseInt(s, 10, 64); err == nil {
-				return i
-			}
-		}
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return 0.0
-		}
-		if f == 0 {
-			return 0.0 // no negative zero
-		}
-		return f
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalizeNumbers(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = normalizeNumbers(e)
-		}
-	}
-	return v
 }
 
 // States.JsonToString(value): compact JSON.
@@ -416,56 +264,6 @@ func fnBase64Decode(ci *callInfo, args []any) (any, error) {
 	return strings.ToValidUTF8(string(decodeBase64Lenient(s)), "\uFFFD"), nil
 }
 
-// decodeBase64Lenient decodes like Apache commons-codec's Base64, which
-// matches what AWS was observed to accept: characters outside the
-// alphabet are skipped (" YWJjZA== " and "!!!invalid!!!" decode), the
-// first '=' ends the data ("ab==cd"), missing padding is fine ("abc"), and
-// leftover bits are dropped. Both the standard and URL-safe alphabets count.
-func decodeBase64Lenient(s string) []byte {
-	out := make([]byte, 0, len(s)*3/4)
-	var bits uint32
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '=' {
-			break
-		}
-		v, ok := base64Value(c)
-		if !ok {
-			continue
-		}
-		bits = bits<<6 | uint32(v)
-		n++
-		if n == 4 {
-			out = append(out, byte(bits>>16), byte(bits>>8), byte(bits))
-			bits, n = 0, 0
-		}
-	}
-	switch n {
-	case 2:
-		out = append(out, byte(bits>>4))
-	case 3:
-		out = append(out, byte(bits>>10), byte(bits>>2))
-	}
-	return out
-}
-
-func base64Value(c byte) (byte, bool) {
-	switch {
-	case c >= 'A' && c <= 'Z':
-		return c - 'A', true
-	case c >= 'a' && c <= 'z':
-		return c - 'a' + 26, true
-	case c >= '0' && c <= '9':
-		return c - '0' + 52, true
-	case c == '+' || c == '-':
-		return 62, true
-	case c == '/' || c == '_':
-		return 63, true
-	}
-	return 0, false
-}
-
 func fnHash(ci *callInfo, args []any) (any, error) {
 	data, ok := args[0].(string)
 	if !ok {
@@ -547,37 +345,6 @@ func fnMathRandom(ci *callInfo, args []any) (any, error) {
 		return start + int64(rand.NewPCG(uint64(seed), 0).Uint64()%uint64(span)), nil
 	}
 	return start + int64(ci.random().Uint64()%uint64(span)), nil
-}
-
-// javaRandom is java.util.Random's 48-bit linear congruential generator.
-type javaRandom struct{ seed int64 }
-
-const (
-	javaMultiplier = 0x5DEECE66D
-	javaMask       = 1<<48 - 1
-)
-
-func newJavaRandom(seed int64) *javaRandom {
-	return &javaRandom{seed: (seed ^ javaMultiplier) & javaMask}
-}
-
-func (r *javaRandom) next(bits uint) int32 {
-	r.seed = (r.seed*javaMultiplier + 0xB) & javaMask
-	return int32(uint64(r.seed) >> (48 - bits))
-}
-
-// nextInt is Random.nextInt(bound) for bound > 0.
-func (r *javaRandom) nextInt(bound int32) int32 {
-	if bound&(-bound) == bound { // a power of two
-		return int32((int64(bound) * int64(r.next(31))) >> 31)
-	}
-	for {
-		bits := r.next(31)
-		val := bits % bound
-		if bits-val+(bound-1) >= 0 { // int32 overflow means retry, as in Java
-			return val
-		}
-	}
 }
 
 // random returns the Context's random source or a fixed-seed one.
