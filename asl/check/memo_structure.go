@@ -26,10 +26,23 @@ func (m *defMemo[T]) get(def *model.Definition, compute func(*model.Definition) 
 	return m.val
 }
 
-// scopeGraph holds the graph facts of one scope with a resolved StartAt.
+// scopeGraph holds the graph facts of one scope with a resolved StartAt,
+// indexed by the state's position in the scope. (A duplicate name's second
+// state is never a transition target, so it is never reached.)
 type scopeGraph struct {
-	reach map[*model.State]bool // reachable from StartAt
-	ok    map[*model.State]bool // some path leads to an end (see canFinish)
+	index map[*model.State]int
+	reach []bool // reachable from StartAt
+	ok    []bool // some path leads to an end (see analyseScope)
+}
+
+func (g *scopeGraph) reached(s *model.State) bool {
+	i, found := g.index[s]
+	return found && g.reach[i]
+}
+
+func (g *scopeGraph) finishes(s *model.State) bool {
+	i, found := g.index[s]
+	return found && g.ok[i]
 }
 
 var graphMemo defMemo[map[*model.StateMachine]*scopeGraph]
@@ -41,9 +54,116 @@ func graphOf(def *model.Definition, m *model.StateMachine) *scopeGraph {
 		out := map[*model.StateMachine]*scopeGraph{}
 		for _, sc := range def.Machine.Scopes() {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
-				out[sc] = &scopeGraph{reach: sc.Reachable(), ok: canFinish(sc)}
+				out[sc] = analyseScope(sc)
 			}
 		}
 		return out
 	})[m]
+}
+
+// eachRef calls fn with every transition of s (Next, Choice rules, Default,
+// catchers) without allocating.
+func eachRef(s *model.State, fn func(r *model.Ref)) {
+	if s.Next != nil {
+		fn(s.Next)
+	}
+	for _, c := range s.Choices {
+		if c.Next != nil {
+			fn(c.Next)
+		}
+	}
+	if s.Default != nil {
+		fn(s.Default)
+	}
+	for _, c := range s.Catch {
+		if c.Next != nil {
+			fn(c.Next)
+		}
+	}
+}
+
+// analyseScope computes reachability from StartAt and, backwards from the
+// ways out, which states can finish. A way out is a terminal state, an
+// untyped state (reported elsewhere), a transition to an unknown name (the
+// typo is reported, not a loop) or a state missing its transition
+// (no-transition reports it).
+func analyseScope(m *model.StateMachine) *scopeGraph {
+	n := len(m.States)
+	g := &scopeGraph{index: make(map[*model.State]int, n), reach: make([]bool, n), ok: make([]bool, n)}
+	for i, s := range m.States {
+		g.index[s] = i
+	}
+	// Successor and predecessor lists in two flat arrays (CSR form).
+	start := make([]int, n+1)
+	for i, s := range m.States {
+		eachRef(s, func(r *model.Ref) {
+			if r.Target != nil {
+				start[i+1]++
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	succ := make([]int, start[n])
+	predStart := make([]int, n+1)
+	fill := append([]int(nil), start[:n]...)
+	var exits []int
+	for i, s := range m.States {
+		exit := s.IsTerminal() || s.Type == "" || (needsTransition(s.Type) && s.Next == nil && hasObjectBody(s))
+		eachRef(s, func(r *model.Ref) {
+			if r.Target == nil {
+				exit = true
+				return
+			}
+			t := g.index[r.Target]
+			succ[fill[i]] = t
+			fill[i]++
+			predStart[t+1]++
+		})
+		if exit {
+			exits = append(exits, i)
+		}
+	}
+	for i := 0; i < n; i++ {
+		predStart[i+1] += predStart[i]
+	}
+	pred := make([]int, start[n])
+	pfill := append([]int(nil), predStart[:n]...)
+	for i := 0; i < n; i++ {
+		for _, t := range succ[start[i]:start[i+1]] {
+			pred[pfill[t]] = i
+			pfill[t]++
+		}
+	}
+	// Forward: reachable from StartAt.
+	stack := []int{g.index[m.StartAt.Target]}
+	g.reach[stack[0]] = true
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, t := range succ[start[i]:start[i+1]] {
+			if !g.reach[t] {
+				g.reach[t] = true
+				stack = append(stack, t)
+			}
+		}
+	}
+	// Backward: can finish.
+	stack = stack[:0]
+	for _, i := range exits {
+		g.ok[i] = true
+		stack = append(stack, i)
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range pred[predStart[i]:predStart[i+1]] {
+			if !g.ok[p] {
+				g.ok[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	return g
 }

@@ -22,24 +22,26 @@ var _ = register(&Rule{
 			if g == nil {
 				continue
 			}
-			reach, ok := g.reach, g.ok
 			// Report where the execution enters the trap: the trapped states
 			// with a predecessor outside it (or StartAt).
 			entry := map[*model.State]bool{}
-			if !ok[m.StartAt.Target] {
+			if !g.finishes(m.StartAt.Target) {
 				entry[m.StartAt.Target] = true
 			}
 			for _, s := range m.States {
-				if !reach[s] || !ok[s] {
+				if !g.reached(s) || !g.finishes(s) {
 					continue
 				}
-				for _, e := range s.Edges() {
-					if e.To != nil && !ok[e.To] {
-						entry[e.To] = true
+				eachRef(s, func(r *model.Ref) {
+					if r.Target != nil && !g.finishes(r.Target) {
+						entry[r.Target] = true
 					}
-				}
+				})
 			}
-			if !ok[m.StartAt.Target] && !hasTerminal(m) {
+			if len(entry) == 0 {
+				continue
+			}
+			if !g.finishes(m.StartAt.Target) && !hasTerminal(m) {
 				p.ReportSeverity(Error, m.StartAt.Node.Span, describeScopeTitle(m)+" has no terminal state: no Succeed, no Fail and no \"End\": true, so it can never finish; end the last state with \"End\": true")
 				continue
 			}
@@ -49,7 +51,7 @@ var _ = register(&Rule{
 				if !entry[s] || m.Lookup(s.Name) != s {
 					continue
 				}
-				at := loopStart(s, ok)
+				at := loopStart(s, g)
 				if !seen[at] {
 					seen[at] = true
 					p.Report(at.NameSpan(), trapMessage(at))
@@ -61,42 +63,6 @@ var _ = register(&Rule{
 
 func trapMessage(s *model.State) string {
 	return "once in state \"" + s.Name + "\", no path leads to a Succeed, a Fail or \"End\": true, so the execution loops until it times out; add a way out of the loop"
-}
-
-// canFinish is model.CanTerminate, except that a state missing its
-// transition also counts as a way out: no-transition reports it, and a
-// second report here would only repeat it.
-func canFinish(m *model.StateMachine) map[*model.State]bool {
-	ok := m.CanTerminate()
-	var work []*model.State
-	for _, s := range m.States {
-		if !ok[s] && needsTransition(s.Type) && s.Next == nil && hasObjectBody(s) {
-			ok[s] = true
-			work = append(work, s)
-		}
-	}
-	if len(work) == 0 {
-		return ok
-	}
-	preds := map[*model.State][]*model.State{}
-	for _, s := range m.States {
-		for _, e := range s.Edges() {
-			if e.To != nil {
-				preds[e.To] = append(preds[e.To], s)
-			}
-		}
-	}
-	for len(work) > 0 {
-		s := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, p := range preds[s] {
-			if !ok[p] {
-				ok[p] = true
-				work = append(work, p)
-			}
-		}
-	}
-	return ok
 }
 
 // hasTerminal reports whether any state of the scope ends it.
@@ -117,17 +83,17 @@ func describeScopeTitle(m *model.StateMachine) string {
 // loopStart walks from a trapped entry state, breadth first through trapped
 // states, to the first state that lies on a cycle: that is the loop the
 // execution cannot leave.
-func loopStart(from *model.State, ok map[*model.State]bool) *model.State {
+func loopStart(from *model.State, g *scopeGraph) *model.State {
 	visited := map[*model.State]bool{from: true}
 	queue := []*model.State{from}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		if onCycle(s, ok) {
+		if onCycle(s, g) {
 			return s
 		}
 		for _, e := range s.Edges() {
-			if e.To != nil && !ok[e.To] && !visited[e.To] {
+			if e.To != nil && !g.finishes(e.To) && !visited[e.To] {
 				visited[e.To] = true
 				queue = append(queue, e.To)
 			}
@@ -137,7 +103,7 @@ func loopStart(from *model.State, ok map[*model.State]bool) *model.State {
 }
 
 // onCycle reports whether s can reach itself through trapped states.
-func onCycle(s *model.State, ok map[*model.State]bool) bool {
+func onCycle(s *model.State, g *scopeGraph) bool {
 	visited := map[*model.State]bool{}
 	stack := []*model.State{s}
 	for len(stack) > 0 {
@@ -147,7 +113,7 @@ func onCycle(s *model.State, ok map[*model.State]bool) bool {
 			if e.To == s {
 				return true
 			}
-			if e.To != nil && !ok[e.To] && !visited[e.To] {
+			if e.To != nil && !g.finishes(e.To) && !visited[e.To] {
 				visited[e.To] = true
 				stack = append(stack, e.To)
 			}

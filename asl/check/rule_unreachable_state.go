@@ -19,9 +19,8 @@ var _ = register(&Rule{
 			if unknowable {
 				continue // a transition to a ${placeholder} may lead anywhere
 			}
-			reach := g.reach
 			for _, s := range m.States {
-				if reach[s] || m.Lookup(s.Name) != s || excused[s.Name] {
+				if g.reached(s) || m.Lookup(s.Name) != s || excused[s.Name] {
 					continue // duplicates are reported as such; a typo's intended target once
 				}
 				p.Report(s.NameSpan(), "state \""+s.Name+"\" cannot be reached: no StartAt, Next, Default, Choice rule or catcher in "+
