@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/aslkit/aslkit/asl/model"
@@ -98,5 +99,41 @@ func TestExpressRejectsCallbackTasks(t *testing.T) {
 	want := "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Express state machine does not support '.waitForTaskToken' service integration  at /States/T/Resource'"
 	if res.Status != StatusFailed || res.CauseString() != want {
 		t.Errorf("got %s %q", res.Status, res.CauseString())
+	}
+}
+
+// A Distributed Map reads its items from Options.Files in place of S3
+// (CSV with a header row here) and writes its results through
+// Options.WriteFile.
+func TestDistributedMapReadsAndWritesFiles(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Each", "States": {"Each": {"Type": "Map",
+	  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW", "MaxItems": 2},
+	                 "Parameters": {"Bucket": "data", "Key.$": "$.key"}},
+	  "ItemSelector": {"name.$": "$$.Map.Item.Value.name", "i.$": "$$.Map.Item.Index"},
+	  "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "runs"}},
+	  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+	  "End": true}}}`)
+	files := fstest.MapFS{"data/people.csv": {Data: []byte("name,age\nada,36\nalan,41\ngrace,85\n")}}
+	written := map[string]string{}
+	res := prog.Run(context.Background(), map[string]any{"key": "people.csv"}, Options{Files: files,
+		WriteFile: func(name string, data []byte) error { written[name] = string(data); return nil }})
+	if res.Status != StatusSucceeded {
+		t.Fatalf("%s: %s %s", res.Status, res.ErrorString(), res.CauseString())
+	}
+	out := res.Output.(map[string]any)
+	if out["ResultWriterDetails"].(map[string]any)["Key"] != "runs/sim-map-run/manifest.json" {
+		t.Errorf("output %v", out)
+	}
+	got := written["out/runs/sim-map-run/SUCCEEDED_0.json"]
+	for _, want := range []string{`\"name\":\"ada\"`, `\"name\":\"alan\"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("SUCCEEDED_0.json lacks %s: %s", want, got)
+		}
+	}
+	if strings.Contains(got, "grace") {
+		t.Errorf("MaxItems 2 ignored: %s", got)
+	}
+	if _, ok := written["out/runs/sim-map-run/manifest.json"]; !ok {
+		t.Errorf("no manifest among %v", written)
 	}
 }
