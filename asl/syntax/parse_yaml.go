@@ -621,8 +621,8 @@ func (b *yamlBuilder) scalar(y *yaml.Node, start int) *Node {
 	default:
 		n.style = styleYAMLPlain
 	}
-	if n.style != styleYAMLPlain {
-		return n // quoted and block scalars are strings whatever they contain
+	if n.style != styleYAMLPlain && y.Style&yaml.TaggedStyle == 0 {
+		return n // quoted and block scalars are strings unless tagged otherwise
 	}
 	switch y.Tag {
 	case "!!null":
