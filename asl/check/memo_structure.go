@@ -52,7 +52,7 @@ var graphMemo defMemo[map[*model.StateMachine]*scopeGraph]
 func graphOf(def *model.Definition, m *model.StateMachine) *scopeGraph {
 	return graphMemo.get(def, func(def *model.Definition) map[*model.StateMachine]*scopeGraph {
 		out := map[*model.StateMachine]*scopeGraph{}
-		for _, sc := range def.Machine.Scopes() {
+		for _, sc := range scopesOf(def) {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
 				out[sc] = analyseScope(sc)
 			}
@@ -166,4 +166,11 @@ func analyseScope(m *model.StateMachine) *scopeGraph {
 		}
 	}
 	return g
+}
+
+var scopesMemo defMemo[[]*model.StateMachine]
+
+// scopesOf lists every scope of the definition (top level first), once per Run.
+func scopesOf(def *model.Definition) []*model.StateMachine {
+	return scopesMemo.get(def, func(def *model.Definition) []*model.StateMachine { return def.Machine.Scopes() })
 }

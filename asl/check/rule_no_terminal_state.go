@@ -17,7 +17,7 @@ var _ = register(&Rule{
 		"\"End\": true: it loops until the execution times out (a year for Standard workflows). Add a Choice " +
 		"that leaves the loop, or a catcher.",
 	Run: func(p *Pass) {
-		for _, m := range p.Def.Machine.Scopes() {
+		for _, m := range scopesOf(p.Def) {
 			g := graphOf(p.Def, m)
 			if g == nil {
 				continue
