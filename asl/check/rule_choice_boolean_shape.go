@@ -23,19 +23,19 @@ var _ = register(&Rule{
 				case "And", "Or":
 					switch {
 					case v.Kind != syntax.Array:
-						p.Report(v.Span, "\""+m.Key+"\" takes an array of Choice rules, not "+aKind(v.Kind)+"; write \""+m.Key+"\": [{...}, {...}]")
+						p.Report(headSpan(p, v), "\""+m.Key+"\" takes an array of Choice rules, not "+aKind(v.Kind)+"; write \""+m.Key+"\": [{...}, {...}]")
 					case len(v.Elems) == 0 && !v.Unclosed:
 						p.Report(v.Span, "\""+m.Key+"\" is empty; list at least one Choice rule")
 					default:
 						for _, e := range v.Elems {
 							if e.Kind != syntax.Object && !isDeployPlaceholder(e) {
-								p.Report(e.Span, "each element of \""+m.Key+"\" is a Choice rule object, not "+aKind(e.Kind))
+								p.Report(headSpan(p, e), "each element of \""+m.Key+"\" is a Choice rule object, not "+aKind(e.Kind))
 							}
 						}
 					}
 				case "Not":
 					if v.Kind != syntax.Object {
-						p.Report(v.Span, "\"Not\" takes one Choice rule object, not "+aKind(v.Kind)+"; write \"Not\": {\"Variable\": ..., ...}")
+						p.Report(headSpan(p, v), "\"Not\" takes one Choice rule object, not "+aKind(v.Kind)+"; write \"Not\": {\"Variable\": ..., ...}")
 					}
 				}
 			}

@@ -23,7 +23,7 @@ var _ = register(&Rule{
 				}
 				want, example := operandKind(m.Key)
 				if m.Value.Kind != want {
-					p.Report(m.Value.Span, "\""+m.Key+"\" takes "+aKind(want)+", not "+aKind(m.Value.Kind)+"; write for example \""+m.Key+"\": "+example)
+					p.Report(headSpan(p, m.Value), "\""+m.Key+"\" takes "+aKind(want)+", not "+aKind(m.Value.Kind)+"; write for example \""+m.Key+"\": "+example)
 				}
 			}
 		})

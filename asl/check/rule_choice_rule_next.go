@@ -19,11 +19,11 @@ var _ = register(&Rule{
 			}
 			for _, r := range s.Choices {
 				if r.Node.Kind == syntax.Object && len(r.Node.Members) == 0 && !r.Node.Unclosed {
-					p.ReportSeverity(Warning, r.Node.Span, "this Choice rule is empty (a template slot?); write the rule with its \"Next\" before deploying")
+					p.ReportSeverity(Warning, headSpan(p, r.Node), "this Choice rule is empty (a template slot?); write the rule with its \"Next\" before deploying")
 					continue
 				}
 				if r.Node.Kind == syntax.Object && r.Node.Get("Next") == nil && !r.Node.Unclosed {
-					p.Report(r.Node.Span, "this Choice rule has no \"Next\"; add \"Next\": \"<state>\" to say where to go when it matches")
+					p.Report(headSpan(p, r.Node), "this Choice rule has no \"Next\"; add \"Next\": \"<state>\" to say where to go when it matches")
 				}
 			}
 		}

@@ -74,7 +74,7 @@ func checkRuleOperators(p *Pass, n *syntax.Node) {
 				return
 			}
 		}
-		p.Report(n.Span, msg)
+		p.Report(headSpan(p, n), msg)
 		return
 	}
 	variable := n.Get("Variable")

@@ -17,7 +17,7 @@ var _ = register(&Rule{
 				continue
 			}
 			if b := s.Value("Branches"); b != nil && b.Kind == syntax.Array && len(b.Elems) == 0 && !b.Unclosed {
-				p.Report(b.Span, "\"Branches\" of Parallel state \""+s.Name+"\" is empty; add at least one branch ({\"StartAt\": ..., \"States\": {...}})")
+				p.Report(headSpan(p, b), "\"Branches\" of Parallel state \""+s.Name+"\" is empty; add at least one branch ({\"StartAt\": ..., \"States\": {...}})")
 			}
 		}
 	},

@@ -17,7 +17,7 @@ var _ = register(&Rule{
 				continue
 			}
 			if c := s.Value("Choices"); c != nil && c.Kind == syntax.Array && len(c.Elems) == 0 && !c.Unclosed {
-				p.Report(c.Span, "\"Choices\" of Choice state \""+s.Name+"\" is empty; add at least one rule with a \"Next\"")
+				p.Report(headSpan(p, c), "\"Choices\" of Choice state \""+s.Name+"\" is empty; add at least one rule with a \"Next\"")
 			}
 		}
 	},

@@ -25,6 +25,6 @@ var _ = register(&Rule{
 
 func emptyErrorEquals(p *Pass, n *syntax.Node, what string) {
 	if ee := n.Value("ErrorEquals"); ee != nil && ee.Kind == syntax.Array && len(ee.Elems) == 0 && !ee.Unclosed {
-		p.Report(ee.Span, "\"ErrorEquals\" of this "+what+" is empty; list error names such as \"States.TaskFailed\", or \"States.ALL\" to match any error")
+		p.Report(headSpan(p, ee), "\"ErrorEquals\" of this "+what+" is empty; list error names such as \"States.TaskFailed\", or \"States.ALL\" to match any error")
 	}
 }

@@ -11,7 +11,7 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, m := range scopesOf(p.Def) {
 			if n := m.StatesNode; n != nil && n.Kind == syntax.Object && len(n.Members) == 0 && !n.Unclosed {
-				p.Report(n.Span, "\"States\" of "+describeScope(m)+" is empty; add at least one state")
+				p.Report(headSpan(p, n), "\"States\" of "+describeScope(m)+" is empty; add at least one state")
 			}
 		}
 	},

@@ -47,7 +47,7 @@ func reportDollarFindings(p *Pass, calls bool) {
 			continue
 		}
 		if f.errs == nil {
-			p.Report(f.node.Span, "the value of \""+f.key+"\" must be a string holding a path or an intrinsic call, not "+aKind(f.node.Kind)+"; remove \".$\" from the key to use the value as is")
+			p.Report(headSpan(p, f.node), "the value of \""+f.key+"\" must be a string holding a path or an intrinsic call, not "+aKind(f.node.Kind)+"; remove \".$\" from the key to use the value as is")
 			continue
 		}
 		reportExprErrors(p, f.node, f.errs, f.prefix)

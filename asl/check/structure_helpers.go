@@ -217,3 +217,19 @@ func aKind(k syntax.Kind) string {
 	}
 	return "a " + k.String()
 }
+
+// headSpan narrows the span of an object or array that runs over several
+// lines to its opening bracket, so an editor underlines one character
+// instead of the whole block; a one-line value keeps its span.
+func headSpan(p *Pass, n *syntax.Node) source.Span {
+	text := p.Def.File.Text
+	if n.Span.Start < 0 || n.Span.End > len(text) || n.Span.End <= n.Span.Start {
+		return n.Span
+	}
+	for _, c := range text[n.Span.Start:n.Span.End] {
+		if c == '\n' {
+			return source.Span{Start: n.Span.Start, End: n.Span.Start + 1}
+		}
+	}
+	return n.Span
+}
