@@ -172,3 +172,23 @@ func TestStepFunctionsMode(t *testing.T) {
 		t.Errorf("plain JSONata keeps $eval: %v", got)
 	}
 }
+
+func TestHostileInputsStayBounded(t *testing.T) {
+	if e := evalErr(t, `($f := function($n){$n + $f($n)}; $f(1))`); e.Code != "U1001" {
+		t.Errorf("unbounded recursion with default limits: %v", e)
+	}
+	long := strings.Repeat("1+", 20000) + "1"
+	if _, err := Compile(long); err == nil {
+		t.Errorf("20000-term sum should exceed the nesting bound")
+	}
+	deep := strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000)
+	if _, err := Compile(deep); err == nil {
+		t.Errorf("1000 nested parentheses should exceed the nesting bound")
+	}
+	if e := evalErr(t, `$pad("a", 1e15)`); e.Code != "U1002" {
+		t.Errorf("huge pad: %v", e)
+	}
+	if got := eval(t, strings.Repeat("1+", 2000)+"1", nil, nil); got != 2001.0 {
+		t.Errorf("2001-term sum = %v", got)
+	}
+}
