@@ -11,7 +11,10 @@
 // an integral float64 without a fraction ("3", not Jackson's "3.0"): that is
 // right for computed values and wrong only for a literal like 1.0 in the
 // data, which a json.Number keeps. Values are treated as immutable:
-// results may share unchanged parts with their inputs.
+// results may share unchanged parts with their inputs. Go maps keep no key
+// order, so wherever AWS would print members in document order (JsonToString,
+// Format, wildcards over objects) this package uses sorted key order, which
+// keeps every run deterministic.
 //
 // Failures are *Error values carrying the ASL error name and the cause
 // text exactly as AWS words it after the "An error occurred while executing
@@ -29,6 +32,10 @@
 //
 // Choice: CompileRule(rule) once, then rule.Eval(effective, ctx).
 // Fail: path.GetField(raw, ctx, "ErrorPath") or EvalIntrinsic.
+// Timestamps (Choice, Wait): ParseTimestamp, Java's ISO_OFFSET_DATE_TIME.
+// Paths follow Jayway JsonPath, which AWS runs: definite paths fail with
+// Jayway's messages; wildcards, slices, unions, filters and deep scans
+// return arrays in document order.
 //
 // Exact AWS texts reproduced (recorded):
 //
