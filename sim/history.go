@@ -3,7 +3,6 @@ package sim
 import (
 	"strconv"
 
-	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/trace"
 )
 
@@ -25,7 +24,7 @@ func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 	e := h.newEvent("ExecutionStarted", nil)
 	e.Input, e.HasInput = input, true
 	h.send(e, 0)
-	th := &thread{h: h, r: h.r, execObj: execObj, vars: &varScope{}}
+	th := &thread{h: h, r: h.r, execObj: execObj, vars: &varScope{}, ownVars: true}
 	th.done = func(out any, f *failure) {
 		if f != nil {
 			h.fail(th, f)
@@ -138,8 +137,11 @@ type thread struct {
 	waiting *stateProg
 	// execObj is $$.Execution; mapItem is $$.Map.Item inside ItemSelector.
 	execObj map[string]any
+	// vars is the variable scope; a branch or iteration shares its
+	// parent's until it assigns (ownVars), which saves a scope per
+	// iteration of Maps that assign nothing.
 	vars    *varScope
-	baseCtx *dataflow.Context
+	ownVars bool
 	done    func(out any, f *failure)
 	// children are the running branch/iteration threads of the state this
 	// thread is in (to stop them when one fails).
@@ -166,7 +168,7 @@ func (th *thread) emit(e *trace.Event) int {
 }
 
 func (th *thread) child(scope string) *thread {
-	return &thread{r: th.r, h: th.h, scope: scope, parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars.child()}
+	return &thread{r: th.r, h: th.h, scope: scope, parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
 }
 
 // startScope schedules the scope's StartAt state.
@@ -195,4 +197,13 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 		th.emit(e)
 	}
 	th.stopped = true
+}
+
+// assignVar sets a workflow variable in the thread's own scope.
+func (th *thread) assignVar(name string, v any) {
+	if !th.ownVars {
+		th.vars = &varScope{parent: th.vars}
+		th.ownVars = true
+	}
+	th.vars.set(name, v)
 }

@@ -321,7 +321,7 @@ func (v *visit) jexit(output, assign *jvalue, def any, extra map[string]any, nex
 		}
 		if m, _ := vals.(map[string]any); len(m) > 0 {
 			for k, val := range m {
-				v.th.vars.set(k, val)
+				v.th.assignVar(k, val)
 			}
 			v.th.r.details(e).AssignedVariables = m
 		}

@@ -122,10 +122,11 @@ func (v *visit) ctx() *dataflow.Context {
 	}
 	if !v.sp.usesContext && v.mapItem == nil {
 		// No $$: share the thread's context (variables and random source).
-		if v.th.baseCtx == nil {
-			v.th.baseCtx = &dataflow.Context{Rand: v.th.r.rng, Vars: v.th.vars.lookup}
+		vs := v.th.vars
+		if vs.ctx == nil {
+			vs.ctx = &dataflow.Context{Rand: v.th.r.rng, Vars: vs.lookup}
 		}
-		v.ctxCache = v.th.baseCtx
+		v.ctxCache = vs.ctx
 		return v.ctxCache
 	}
 	c := &dataflow.Context{Rand: v.th.r.rng, Vars: v.th.vars.lookup}
@@ -265,11 +266,8 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 	if len(m) == 0 {
 		return true
 	}
-	if v.th.vars == nil {
-		v.th.vars = &varScope{}
-	}
 	for k, val := range m {
-		v.th.vars.set(k, val)
+		v.th.assignVar(k, val)
 	}
 	if e != nil {
 		v.th.r.details(e).AssignedVariables = m
@@ -421,13 +419,8 @@ func overSize(v any, limit int) bool {
 type varScope struct {
 	parent *varScope
 	vals   map[string]any
-}
-
-func (s *varScope) child() *varScope {
-	if s == nil {
-		return nil
-	}
-	return &varScope{parent: s}
+	// ctx is the evaluation context of states that need no $$ object.
+	ctx *dataflow.Context
 }
 
 func (s *varScope) lookup(name string) (any, bool) {
