@@ -20,16 +20,17 @@ import (
 // the node. yaml.v3 stops at its first error: that error is reported on
 // its line and the offending lines are blanked out and the text parsed
 // again, a bounded number of times, so a half-typed file still has a tree.
-func ParseYAML(text []byte) *File { return parseYAMLWith(text, true) }
-
-func parseYAMLWith(text []byte, fast bool) *File {
-	f := &File{Text: text, Format: YAML}
-	if !fast {
-	} else if root, errs, ok := parseYAMLFast(text); ok {
-		f.Root, f.Errors = root, errs
-		sortErrors(f.Errors)
-		return f
+func ParseYAML(text []byte) *File {
+	if root, errs, ok := parseYAMLFast(text); ok {
+		sortErrors(errs)
+		return &File{Text: text, Format: YAML, Root: root, Errors: errs}
 	}
+	return parseYAMLSlow(text)
+}
+
+// parseYAMLSlow parses with yaml.v3, whatever the text holds.
+func parseYAMLSlow(text []byte) *File {
+	f := &File{Text: text, Format: YAML}
 	work := text
 	var firstErr *Error
 	var pendingKeys []source.Span // half-typed keys blanked out, put back after
@@ -91,12 +92,6 @@ func parseYAMLWith(text []byte, fast bool) *File {
 const maxYAMLRetries = 12
 
 // decodeYAML runs yaml.v3, turning a panic inside it into an error.
-// parseYAMLSlow is ParseYAML without the fast path (for the differential
-// test).
-func parseYAMLSlow(text []byte) *File {
-	return parseYAMLWith(text, false)
-}
-
 func decodeYAML(text []byte) (doc *yaml.Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
