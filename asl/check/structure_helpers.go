@@ -107,7 +107,8 @@ func nearestName(name string, candidates []string) string {
 		if strings.EqualFold(c, name) {
 			d = 0
 		}
-		if d <= limit && (bestDist < 0 || d < bestDist) {
+		// A suggestion must keep something of the name: "B" is not a typo of "A".
+		if d <= limit && d < charCount(name) && d < charCount(c) && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}
 	}
