@@ -770,6 +770,9 @@ func (p *parser) process(expr *Node) *Node {
 			if result.Type == "path" || result.Type == "function" || result.Type == "partial" {
 				// keep the error visible for editors: attach as trailing node
 				errNode := &Node{Type: "error", Err: expr.Err, Position: expr.Position, Start: expr.Start, End: expr.End}
+				if expr.Err != nil && expr.Err.Start >= 0 {
+					errNode.Start = expr.Err.Start
+				}
 				if result.Type == "path" {
 					result.Steps = append(result.Steps, errNode)
 					result.End = maxInt(result.End, expr.End)
