@@ -24,6 +24,7 @@ func (v *visit) pass() {
 		return
 	}
 	e := v.exitEvent()
+	v.extras(e, eff, result)
 	if !v.assign(v.sp.assign, result, e) {
 		return
 	}
@@ -73,6 +74,7 @@ func (v *visit) choice() {
 		return
 	}
 	e := v.exitEvent()
+	v.extras(e, eff, nil)
 	if !v.assign(assign, eff, e) {
 		return
 	}

@@ -438,3 +438,18 @@ func (s *varScope) set(name string, v any) {
 	}
 	s.vals[name] = v
 }
+
+// extras records on an exited event what a debugger wants besides AWS's
+// data: the effective input (after InputPath/Parameters) and the result,
+// when they differ from what the event already shows.
+func (v *visit) extras(e *trace.Event, eff, result any) {
+	sp := v.sp
+	if sp.inputPath.present || sp.parameters != nil {
+		d := v.th.r.details(e)
+		d.EffectiveInput, d.HasEffectiveInput = eff, true
+	}
+	if result != nil && (sp.hasResult || sp.resultPath.present || sp.outputPath.present) {
+		d := v.th.r.details(e)
+		d.Result, d.HasResult = result, true
+	}
+}
