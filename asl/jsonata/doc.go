@@ -46,7 +46,11 @@
 // Node has a byte span [Start, End). NodeAt finds the innermost node at an
 // offset (with its ancestors), Walk visits a tree, Functions/LookupFunction
 // describe the built-ins (signature, parameters, one-line doc) and
-// FunctionArity gives the argument counts a call may have.
+// FunctionArity gives the argument counts a call may have. For checks,
+// FreeVariables lists the variables an expression reads without binding
+// them ($states, workflow variables, unknown $functions) and
+// ContextReferences lists top-level reads of the implicit input ($, $$, bare
+// field names), which Step Functions rejects.
 //
 // # Regular expressions
 //
