@@ -10,6 +10,9 @@ local out = assert(io.open(outpath, 'w'))
 local timeout = tonumber(os.getenv('ASL_TIMEOUT_MS') or '15000')
 local failed = false
 
+local has11 = vim.fn.has('nvim-0.11') == 1
+local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
+
 local function emit(tbl)
   out:write(vim.fn.json_encode(tbl), '\n')
   out:flush()
@@ -17,8 +20,10 @@ local function emit(tbl)
 end
 
 local function finish()
-  for _, c in ipairs(vim.lsp.get_active_clients()) do c.stop() end
-  vim.wait(3000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
+  for _, c in ipairs(get_clients()) do
+    if has11 then c:stop() else c.stop() end
+  end
+  vim.wait(3000, function() return #get_clients() == 0 end, 20)
   out:close()
   if failed then vim.cmd('cquit 1') else vim.cmd('qall!') end
 end
@@ -41,9 +46,14 @@ emit({ step = 'opened', ok = vim.bo[bufnr].filetype == 'asl', filetype = vim.bo[
   nvim = tostring(vim.version().major .. '.' .. vim.version().minor .. '.' .. vim.version().patch) })
 
 local function client()
-  return vim.lsp.get_active_clients()[1]
+  return get_clients()[1]
 end
-step('attached', function() return client() ~= nil and client().initialized ~= false and vim.lsp.buf_get_clients(bufnr)[client().id] ~= nil end,
+local function attached()
+  local c = client()
+  if not c then return false end
+  return c.server_capabilities ~= nil and vim.lsp.buf_is_attached(bufnr, c.id)
+end
+step('attached', attached,
   function() return { server = client() and client().server_capabilities and 'up' } end)
 
 local function diags() return vim.diagnostic.get(bufnr) end

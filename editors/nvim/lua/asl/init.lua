@@ -16,6 +16,7 @@ local M = {}
 local uv = vim.uv or vim.loop
 local has08 = vim.fn.has('nvim-0.8') == 1
 local has10 = vim.fn.has('nvim-0.10') == 1
+local has11 = vim.fn.has('nvim-0.11') == 1
 
 M.config = {
   cmd = { 'asl', 'lsp' },
@@ -191,7 +192,11 @@ local function client_config(bufnr)
     on_init = function(client)
       -- Neovim sends the settings itself only from 0.10 on.
       if cfg.settings and not has10 then
-        client.notify('workspace/didChangeConfiguration', { settings = cfg.settings })
+        if has11 then
+          client:notify('workspace/didChangeConfiguration', { settings = cfg.settings })
+        else
+          client.notify('workspace/didChangeConfiguration', { settings = cfg.settings })
+        end
       end
     end,
     on_attach = cfg.on_attach,
