@@ -192,3 +192,29 @@ func TestHostileInputsStayBounded(t *testing.T) {
 		t.Errorf("2001-term sum = %v", got)
 	}
 }
+
+func TestConcurrentEvaluate(t *testing.T) {
+	e, err := Compile(`$sum($states.input.items[price > 1].price) & "/" & $string($states.input.items^(>price)[0])`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]any{"states": map[string]any{"input": map[string]any{"items": []any{
+		map[string]any{"price": 1.0}, map[string]any{"price": 2.0}, map[string]any{"price": 3.0},
+	}}}}
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			v, err := e.Evaluate(nil, in)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- show(v)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != `"5/{\"price\":3}"` {
+			t.Errorf("concurrent result %s", got)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func defineStepFunctions() {
 	define(
 		builtinDef{"partition", "<an:a>", 2, fnPartition},
 		builtinDef{"range", "<nnn?:a>", 3, fnRange},
-		builtinDef{"hash", "<s-s?:s>", 2, fnHash},
+		builtinDef{"hash", "<ss:s>", 2, fnHash},
 		builtinDef{"uuid", "<:s>", 0, fnUUID},
 		builtinDef{"parse", "<s-:j>", 1, fnParse},
 	)
