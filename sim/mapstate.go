@@ -58,7 +58,8 @@ func (v *visit) mapState() {
 			if sp.itemsPath.path != nil {
 				path = sp.itemsPath.path.String()
 			}
-			v.runtime("Reference path \"" + path + "\" must point to array.")
+			// AWS words this one without the state prefix (spec/errors.md §1.2).
+			v.th.h.fail(v.th, &failure{Error: strp(ErrRuntime), Cause: strp("Reference path \"" + path + "\" must point to array."), runtime: true})
 			return
 		}
 		items = arr
