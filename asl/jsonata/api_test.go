@@ -218,3 +218,18 @@ func TestConcurrentEvaluate(t *testing.T) {
 		}
 	}
 }
+
+func TestFunctionResults(t *testing.T) {
+	v := eval(t, `$sum`, nil, nil)
+	if f, ok := v.(*FunctionValue); !ok || f.Name != "sum" {
+		t.Errorf("$sum result = %#v", v)
+	}
+	v = eval(t, `[function($x){$x}, 1]`, nil, nil)
+	arr, ok := v.([]any)
+	if !ok || len(arr) != 2 {
+		t.Fatalf("array = %#v", v)
+	}
+	if f, ok := arr[0].(*FunctionValue); !ok || f.Name != "lambda" || f.Arity != 1 {
+		t.Errorf("lambda in array = %#v", arr[0])
+	}
+}

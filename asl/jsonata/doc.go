@@ -14,7 +14,8 @@
 // undefined) is the distinct sentinel Undefined: Evaluate returns Undefined
 // when the expression yields nothing, and IsUndefined tests for it. Bindings
 // are variables named without the $ (so $states is bindings["states"]).
-// Results contain no engine-internal types; functions come back as "".
+// Results contain no engine-internal types; a function value comes back as
+// *FunctionValue (not JSON; it marshals to "").
 // WithOrderedObjects returns objects as *Object with keys in JSONata order.
 // WithStepFunctions removes the functions AWS does not offer.
 //

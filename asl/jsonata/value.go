@@ -346,9 +346,31 @@ func toPlain(v any, ordered bool) any {
 		return v
 	}
 	if isFunction(v) {
-		return ""
+		return functionValue(v)
 	}
 	return v
+}
+
+// FunctionValue stands for a JSONata function in an evaluation result
+// (a lambda, a built-in, a partial application). It is not JSON: Step
+// Functions rejects such results as "unsupported result type". It encodes
+// to JSON as "" (what jsonata-js's JSON.stringify produces).
+type FunctionValue struct {
+	// Name is the built-in's name, or "lambda".
+	Name string
+	// Arity is the number of parameters.
+	Arity int
+}
+
+// MarshalJSON encodes the function as an empty string.
+func (FunctionValue) MarshalJSON() ([]byte, error) { return []byte(`""`), nil }
+
+func functionValue(v any) *FunctionValue {
+	name := "lambda"
+	if b, ok := v.(*builtin); ok {
+		name = b.name
+	}
+	return &FunctionValue{Name: name, Arity: functionArity(v)}
 }
 
 // samePlain reports whether conversion left a value untouched (scalars, or
