@@ -3,6 +3,7 @@ package check
 import (
 	"sync"
 
+	"github.com/aslkit/aslkit/asl/expr"
 	"github.com/aslkit/aslkit/asl/model"
 )
 
@@ -173,4 +174,60 @@ var scopesMemo defMemo[[]*model.StateMachine]
 // scopesOf lists every scope of the definition (top level first), once per Run.
 func scopesOf(def *model.Definition) []*model.StateMachine {
 	return scopesMemo.get(def, func(def *model.Definition) []*model.StateMachine { return def.Machine.Scopes() })
+}
+
+// parsedExpr is the result of parsing one expression string.
+type parsedExpr struct {
+	path *expr.Path
+	errs []expr.Error
+}
+
+// exprCache remembers parse results per (kind, text) within one Run: the
+// same paths ("$", "$.Payload", ...) recur all over a definition, and the
+// result depends on the text alone.
+type exprCache struct {
+	mu sync.Mutex
+	m  map[string]parsedExpr
+}
+
+var exprMemo defMemo[*exprCache]
+
+// Expression kinds, the first byte of a cache key.
+const (
+	parseAsPath      = 'p'
+	parseAsReference = 'r'
+	parseAsDollar    = 'd'
+	parseAsCall      = 'c'
+)
+
+// parseCached parses s as kind, through the cache of def's Run.
+func parseCached(def *model.Definition, kind byte, s string) parsedExpr {
+	c := exprMemo.get(def, func(*model.Definition) *exprCache { return &exprCache{m: map[string]parsedExpr{}} })
+	key := string(kind) + s
+	c.mu.Lock()
+	r, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return r
+	}
+	switch kind {
+	case parseAsPath:
+		r.path, r.errs = expr.ParsePath(s)
+	case parseAsReference:
+		r.path, r.errs = expr.ParseReferencePath(s)
+	case parseAsDollar:
+		var e expr.Expr
+		e, r.errs = expr.ParseDollarValue(s)
+		r.path, _ = e.(*expr.Path)
+	case parseAsCall:
+		c, errs := expr.ParseIntrinsic(s)
+		if errs == nil {
+			errs = expr.CheckCall(c)
+		}
+		r.errs = errs
+	}
+	c.mu.Lock()
+	c.m[key] = r
+	c.mu.Unlock()
+	return r
 }

@@ -71,7 +71,7 @@ func dollarFindings(def *model.Definition) []dollarFinding {
 			if skipExpr(v) {
 				return
 			}
-			if _, errs := expr.ParseDollarValue(v.Str); len(errs) > 0 {
+			if errs := parseCached(def, parseAsDollar, v.Str).errs; len(errs) > 0 {
 				out = append(out, dollarFinding{node: v, errs: errs, call: isIntrinsicText(v.Str)})
 			}
 		})
@@ -82,11 +82,7 @@ func dollarFindings(def *model.Definition) []dollarFinding {
 		}
 		for _, m := range s.Node.Members {
 			if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
-				c, errs := expr.ParseIntrinsic(v.Str)
-				if errs == nil {
-					errs = expr.CheckCall(c)
-				}
-				if len(errs) > 0 {
+				if errs := parseCached(def, parseAsCall, v.Str).errs; len(errs) > 0 {
 					out = append(out, dollarFinding{node: v, errs: errs, prefix: f + ": ", call: true})
 				}
 			}

@@ -57,11 +57,9 @@ func checkPathField(p *Pass, v *syntax.Node, field string, reference bool) {
 	if skipExpr(v) {
 		return
 	}
-	var errs []expr.Error
+	kind := byte(parseAsPath)
 	if reference {
-		_, errs = expr.ParseReferencePath(v.Str)
-	} else {
-		_, errs = expr.ParsePath(v.Str)
+		kind = parseAsReference
 	}
-	reportExprErrors(p, v, errs, field+": ")
+	reportExprErrors(p, v, parseCached(p.Def, kind, v.Str).errs, field+": ")
 }

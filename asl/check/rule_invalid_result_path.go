@@ -30,7 +30,8 @@ func checkResultPath(p *Pass, v *syntax.Node) {
 	if skipExpr(v) {
 		return
 	}
-	path, errs := expr.ParseReferencePath(v.Str)
+	parsed := parseCached(p.Def, parseAsReference, v.Str)
+	path, errs := parsed.path, parsed.errs
 	if errs == nil && path != nil {
 		switch path.Root {
 		case expr.RootContext:

@@ -35,7 +35,7 @@ var _ = register(&Rule{
 // whether some transition is a deploy-time placeholder.
 func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
 	var excused map[string]bool
-	names := stateNamesOf(m)
+	var names []string // listed only when some transition is unresolved
 	unknowable := false
 	visit := func(r *model.Ref) {
 		if r == nil || r.Target != nil {
@@ -44,6 +44,9 @@ func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
 		if isDeployPlaceholder(r.Node) {
 			unknowable = true
 			return
+		}
+		if names == nil {
+			names = stateNamesOf(m)
 		}
 		if near := nearestName(r.Name, names); near != "" {
 			if excused == nil {
