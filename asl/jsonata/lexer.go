@@ -230,7 +230,7 @@ func (l *lexer) scanString(quote byte, start int) (token, *Error) {
 						l.pos += 6
 					}
 				}
-				b.WriteRune(r)
+				writeWTF8(&b, r)
 			default:
 				return token{}, &Error{Code: "S0103", Position: l.pos, Start: l.pos - 1, Token: string(e)}
 			}
@@ -294,4 +294,17 @@ func (l *lexer) scanRegex(start int) (token, *Error) {
 		l.pos++
 	}
 	return token{}, newError("S0302", l.pos, "")
+}
+
+// writeWTF8 writes r as UTF-8, keeping a lone UTF-16 surrogate as its
+// 3-byte generalized encoding (as JavaScript strings can hold one) instead
+// of replacing it; URL encoding then rejects it as jsonata-js does.
+func writeWTF8(b *strings.Builder, r rune) {
+	if utf16.IsSurrogate(r) {
+		b.WriteByte(byte(0xE0 | (r >> 12)))
+		b.WriteByte(byte(0x80 | ((r >> 6) & 0x3F)))
+		b.WriteByte(byte(0x80 | (r & 0x3F)))
+		return
+	}
+	b.WriteRune(r)
 }
