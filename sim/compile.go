@@ -321,13 +321,9 @@ func (c *compiler) children(sc *scopeProg, sp *stateProg, where string) {
 
 func (c *compiler) task(sp *stateProg, where string) {
 	res := sp.s.Value("Resource")
-	if !res.IsString() {
-		c.errorf(where, "Task needs a Resource string")
+	if !c.resource(sp, res, where) {
 		return
 	}
-	sp.resource = res.Str
-	sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
-	c.checkExpress(sp)
 	sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSeconds")
 	if !sp.timeoutSeconds.set {
 		sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSecondsPath")
@@ -336,6 +332,33 @@ func (c *compiler) task(sp *stateProg, where string) {
 	if !sp.heartbeatSeconds.set {
 		sp.heartbeatSeconds = c.intOrPath(where, sp.s.Node, "HeartbeatSecondsPath")
 	}
+}
+
+// resource reads a Task's Resource. A CloudFormation intrinsic (a YAML tag
+// such as !GetAtt) or a ${placeholder} stands for an ARN we cannot know;
+// those are simulated as Lambda functions, the common case.
+func (c *compiler) resource(sp *stateProg, res *syntax.Node, where string) bool {
+	switch {
+	case res != nil && res.Tag != "":
+		sp.resource = res.Tag + " " + res.Str
+		sp.kind = kindLambda
+	case res != nil && res.Kind == syntax.Object && len(res.Members) == 1 &&
+		(strings.HasPrefix(res.Members[0].Key, "Fn::") || res.Members[0].Key == "Ref"):
+		// {"Fn::GetAtt": [...]} or {"Ref": ...} from a CloudFormation template.
+		sp.resource = res.Members[0].Key
+		sp.kind = kindLambda
+	case res.IsString():
+		sp.resource = res.Str
+		sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
+		if sp.kind == kindActivity && strings.Contains(res.Str, "${") {
+			sp.kind = kindLambda
+		}
+	default:
+		c.errorf(where, "Task needs a Resource string")
+		return false
+	}
+	c.checkExpress(sp)
+	return true
 }
 
 // classifyResource splits a Task resource into its kind, the resourceType
@@ -555,14 +578,9 @@ func (c *compiler) jsonataState(sc *scopeProg, sp *stateProg, where string) {
 	sp.j = j
 	switch s.Type {
 	case model.TypeTask:
-		res := s.Value("Resource")
-		if !res.IsString() {
-			c.errorf(where, "Task needs a Resource string")
+		if !c.resource(sp, s.Value("Resource"), where) {
 			return
 		}
-		sp.resource = res.Str
-		sp.kind, sp.resourceType, sp.resourceName, sp.pattern = classifyResource(res.Str)
-		c.checkExpress(sp)
 	case model.TypeChoice:
 		sp.deflt = c.ref(sc, sp, s.Default, "Default")
 		for _, rule := range s.Choices {
@@ -580,7 +598,13 @@ func (c *compiler) jsonataState(sc *scopeProg, sp *stateProg, where string) {
 		if l := s.Value("Label"); l.IsString() {
 			sp.label = l.Str
 		}
-		sp.batcher = c.batcher(where, s.Value("ItemBatcher"))
+		if n := s.Value("ItemBatcher"); n != nil && n.Kind == syntax.Object {
+			sp.batcher = &batcherProg{
+				jmaxItems:   c.jvalue(where+" MaxItemsPerBatch", n.Value("MaxItemsPerBatch")),
+				jmaxBytes:   c.jvalue(where+" MaxInputBytesPerBatch", n.Value("MaxInputBytesPerBatch")),
+				jbatchInput: c.jvalue(where+" BatchInput", n.Value("BatchInput")),
+			}
+		}
 	}
 }
 

@@ -34,6 +34,8 @@ type itemReaderProg struct {
 type batcherProg struct {
 	maxItems, maxBytes intOrPath
 	batchInput         *dataflow.Template
+	// JSONata mode
+	jmaxItems, jmaxBytes, jbatchInput *jvalue
 }
 
 type resultWriterProg struct {
@@ -309,22 +311,34 @@ func (v *visit) readItems(eff any) ([]any, bool) {
 // batch groups item inputs as {"BatchInput": ..., "Items": [...]}.
 func (v *visit) batch(inputs []any, eff any) ([]any, bool) {
 	b := v.sp.batcher
-	maxItems, ok := v.intField(b.maxItems, "MaxItemsPerBatch", eff, false)
-	if !ok {
-		return nil, false
-	}
-	maxBytes, ok := v.intField(b.maxBytes, "MaxInputBytesPerBatch", eff, false)
-	if !ok {
-		return nil, false
+	var maxItems, maxBytes float64
+	var ok bool
+	var batchInput any
+	if v.sp.jsonata {
+		if maxItems, _, ok = v.jnumber(b.jmaxItems, "ItemBatcher/MaxItemsPerBatch"); !ok {
+			return nil, false
+		}
+		if maxBytes, _, ok = v.jnumber(b.jmaxBytes, "ItemBatcher/MaxInputBytesPerBatch"); !ok {
+			return nil, false
+		}
+		if batchInput, ok = v.jeval(b.jbatchInput, "ItemBatcher/BatchInput", nil, nil); !ok {
+			return nil, false
+		}
+	} else {
+		if maxItems, ok = v.intField(b.maxItems, "MaxItemsPerBatch", eff, false); !ok {
+			return nil, false
+		}
+		if maxBytes, ok = v.intField(b.maxBytes, "MaxInputBytesPerBatch", eff, false); !ok {
+			return nil, false
+		}
+		if b.batchInput != nil {
+			if batchInput, ok = v.applyTemplate(b.batchInput, eff); !ok {
+				return nil, false
+			}
+		}
 	}
 	if maxBytes <= 0 {
 		maxBytes = payloadLimit
-	}
-	var batchInput any
-	if b.batchInput != nil {
-		if batchInput, ok = v.applyTemplate(b.batchInput, eff); !ok {
-			return nil, false
-		}
 	}
 	var out []any
 	var cur []any
