@@ -86,6 +86,9 @@ func (s *server) Shutdown(ctx context.Context) error {
 // included), so it runs on its own goroutine.
 func (s *server) Exit(ctx context.Context) error {
 	s.mu.Lock()
+	if s.state != phaseExited {
+		close(s.exited)
+	}
 	s.state = phaseExited
 	s.mu.Unlock()
 	go func() { _ = s.conn.Close() }()

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,12 +33,7 @@ func TestNeovim(t *testing.T) {
 		t.Skipf("Neovim is not installed (%v); install it (apt-get install neovim) or set NVIM to run this test", err)
 	}
 	dir := t.TempDir()
-	server := filepath.Join(dir, "asl-lsp")
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	build := exec.Command(gobin, "build", "-o", server, "./testdata/nvim/server")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the server: %v\n%s", err, out)
-	}
+	server := buildServer(t, dir)
 	for _, name := range []string{"flow.asl.json", "flow.input.json"} {
 		data, err := os.ReadFile(filepath.Join("testdata/nvim", name))
 		if err != nil {
@@ -92,6 +89,89 @@ func TestNeovim(t *testing.T) {
 	}
 	if steps < 9 {
 		t.Errorf("only %d steps reported, want 9", steps)
+	}
+}
+
+// buildServer builds testdata/nvim/server (lsp.RunStdio on stdin/stdout).
+func buildServer(t *testing.T, dir string) string {
+	t.Helper()
+	server := filepath.Join(dir, "asl-lsp")
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	build := exec.Command(gobin, "build", "-o", server, "./testdata/nvim/server")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the server: %v\n%s", err, out)
+	}
+	return server
+}
+
+// TestStdioExit runs the built server as a child process: its stdin is an
+// inherited blocking pipe, which Close does not interrupt, so exit must end
+// the process anyway (exit code 0 after shutdown, 1 without).
+func TestStdioExit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the subprocess test")
+	}
+	server := buildServer(t, t.TempDir())
+	for _, shutdown := range []bool{true, false} {
+		cmd := exec.Command(server)
+		stdin, _ := cmd.StdinPipe()
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		r := bufio.NewReader(stdout)
+		send := func(msg string) {
+			fmt.Fprintf(stdin, "Content-Length: %d\r\n\r\n%s", len(msg), msg)
+		}
+		readResponse := func() string {
+			n := 0
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					t.Fatalf("reading: %v", err)
+				}
+				if line == "\r\n" {
+					break
+				}
+				fmt.Sscanf(line, "Content-Length: %d", &n)
+			}
+			body := make([]byte, n)
+			if _, err := io.ReadFull(r, body); err != nil {
+				t.Fatal(err)
+			}
+			return string(body)
+		}
+		send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}`)
+		if resp := readResponse(); !bytes.Contains([]byte(resp), []byte(`"serverInfo"`)) {
+			t.Fatalf("initialize answered %s", resp)
+		}
+		if shutdown {
+			send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+			readResponse()
+		}
+		send(`{"jsonrpc":"2.0","method":"exit"}`)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			want := 1
+			if shutdown {
+				want = 0
+			}
+			if code != want {
+				t.Errorf("shutdown=%v: exit code %d, want %d", shutdown, code, want)
+			}
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Fatalf("shutdown=%v: the server did not exit with its stdin still open", shutdown)
+		}
+		stdin.Close()
 	}
 }
 

@@ -57,8 +57,13 @@ func (o Options) withDefaults() Options {
 // once; wait on conn.Done() for it to end. The server stops (and cancels
 // running simulations) when ctx is cancelled or the connection closes.
 func Serve(ctx context.Context, stream jsonrpc2.Stream, logger *zap.Logger, opts Options) (jsonrpc2.Conn, error) {
+	_, conn, err := serve(ctx, stream, logger, opts)
+	return conn, err
+}
+
+func serve(ctx context.Context, stream jsonrpc2.Stream, logger *zap.Logger, opts Options) (*server, jsonrpc2.Conn, error) {
 	if stream == nil {
-		return nil, errors.New("lsp: nil stream")
+		return nil, nil, errors.New("lsp: nil stream")
 	}
 	if logger == nil {
 		logger = zap.NewNop()
@@ -70,7 +75,7 @@ func Serve(ctx context.Context, stream jsonrpc2.Stream, logger *zap.Logger, opts
 		<-conn.Done()
 		s.stop()
 	}()
-	return conn, nil
+	return s, conn, nil
 }
 
 // ErrExitWithoutShutdown is returned by RunStdio when the client sent exit
@@ -83,19 +88,39 @@ var ErrExitWithoutShutdown = errors.New("lsp: exit without shutdown")
 // connection's error if it failed, else nil.
 func RunStdio(ctx context.Context, in io.Reader, out io.Writer, logger *zap.Logger, opts Options) error {
 	rwc := &stdioConn{in: in, out: out}
-	conn, err := Serve(ctx, jsonrpc2.NewHeaderStream(rwc), logger, opts)
+	s, conn, err := serve(ctx, jsonrpc2.NewHeaderStream(rwc), logger, opts)
 	if err != nil {
 		return err
 	}
 	select {
 	case <-conn.Done():
+	case <-s.exited:
+		closeSoon(conn)
 	case <-ctx.Done():
-		_ = conn.Close()
+		closeSoon(conn)
 	}
-	if s := serverOf(conn); s != nil && s.exitedWithoutShutdown() {
+	if s.exitedWithoutShutdown() {
 		return ErrExitWithoutShutdown
 	}
-	return conn.Err()
+	select {
+	case <-conn.Done():
+		return conn.Err()
+	default:
+		return nil // exit or cancellation: a clean end
+	}
+}
+
+// closeSoon closes conn but gives up waiting after a moment: a read
+// blocked on a terminal or pipe (os.Stdin) is not interrupted by Close, and
+// the process is about to end anyway.
+func closeSoon(conn jsonrpc2.Conn) {
+	go func() { _ = conn.Close() }()
+	t := time.NewTimer(100 * time.Millisecond)
+	defer t.Stop()
+	select {
+	case <-conn.Done():
+	case <-t.C:
+	}
 }
 
 // stdioConn joins a reader and a writer into the ReadWriteCloser a stream
@@ -118,8 +143,7 @@ func (c *stdioConn) Close() error {
 	return err
 }
 
-// servers maps live connections to their server so RunStdio can ask how
-// the session ended.
+// servers maps live connections to their server (tests look inside).
 var servers sync.Map // jsonrpc2.Conn -> *server
 
 func serverOf(conn jsonrpc2.Conn) *server {

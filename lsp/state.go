@@ -29,6 +29,7 @@ type server struct {
 
 	ctx    context.Context // lives as long as the connection
 	cancel context.CancelFunc
+	exited chan struct{} // closed by the exit notification
 	conn   jsonrpc2.Conn
 	client protocol.Client
 	log    *zap.Logger
@@ -63,6 +64,7 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, logger *zap.Logger, opts
 	s := &server{
 		ctx:      ctx,
 		cancel:   cancel,
+		exited:   make(chan struct{}),
 		conn:     conn,
 		client:   protocol.ClientDispatcher(conn),
 		log:      logger,
