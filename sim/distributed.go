@@ -146,7 +146,6 @@ func (m *mapRun) exceeded() bool {
 
 func (m *mapRun) startChild(i int) {
 	v, th, sp, r := m.v, m.v.th, m.v.sp, m.v.th.r
-	r.childExecs++
 	label := sp.label
 	if label == "" {
 		label = sp.name

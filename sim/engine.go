@@ -136,7 +136,6 @@ type run struct {
 	eventSlab   []trace.Event
 	detailSlab  []trace.Details
 	tokens      int
-	childExecs  int
 
 	execObj, machineObj map[string]any
 	execArn, machineArn string

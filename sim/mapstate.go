@@ -77,7 +77,7 @@ func (v *visit) mapState() {
 		if sp.itemSelector != nil {
 			v.mapItem = map[string]any{"Index": int64(i), "Value": it}
 			v.resetCtx()
-			if in, ok = v.applyTemplate(sp.itemSelector, v.eff(eff)); !ok {
+			if in, ok = v.applyTemplate(sp.itemSelector, eff); !ok {
 				return
 			}
 		}
@@ -126,9 +126,6 @@ func (m *mapRun) start(inputs []any) {
 	}
 	m.launch()
 }
-
-// eff returns the ItemSelector input: the effective input.
-func (v *visit) eff(e any) any { return e }
 
 // launch starts iterations up to MaxConcurrency.
 func (m *mapRun) launch() {
