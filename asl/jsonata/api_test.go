@@ -233,3 +233,14 @@ func TestFunctionResults(t *testing.T) {
 		t.Errorf("lambda in array = %#v", arr[0])
 	}
 }
+
+func TestObjectKeyOrder(t *testing.T) {
+	got := show(eval(t, `$keys({"b": 1, "10": 2, "a": 3, "2": 4})`, nil, nil))
+	if got != `["2","10","b","a"]` {
+		t.Errorf("keys in JavaScript order = %s", got)
+	}
+	got = show(eval(t, `$string({"z": 1, "y": [1, {"x": true}]})`, nil, nil))
+	if got != `"{\"z\":1,\"y\":[1,{\"x\":true}]}"` {
+		t.Errorf("insertion order = %s", got)
+	}
+}

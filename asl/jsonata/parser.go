@@ -38,11 +38,22 @@ func Parse(expr string) (ast *Node, err error) {
 			if !ok {
 				pa.err = internalParseError(r)
 			}
+			if pa.err.Message == "" {
+				pa.err.Message = pa.err.format()
+			}
 			ast, err = nil, pa.err
 		}
 	}()
 	n := p.parse()
 	return n, nil
+}
+
+func fillMessages(errs []*Error) {
+	for _, e := range errs {
+		if e != nil && e.Message == "" {
+			e.Message = e.format()
+		}
+	}
 }
 
 // ParseTolerant parses an expression that may be unfinished (as typed in an
@@ -57,12 +68,14 @@ func ParseTolerant(expr string) (ast *Node, errs []*Error) {
 				pa.err = internalParseError(r)
 			}
 			errs = append(p.errors, pa.err)
+			fillMessages(errs)
 			if ast == nil {
 				ast = &Node{Type: "error", Err: pa.err, Start: 0, End: len(expr)}
 			}
 		}
 	}()
 	ast = p.parse()
+	fillMessages(p.errors)
 	return ast, p.errors
 }
 

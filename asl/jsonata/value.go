@@ -58,6 +58,52 @@ func (o *Object) Delete(k string) {
 	}
 }
 
+// jsKeys returns the keys in JavaScript property order: array-index keys
+// ("0", "1", ...) ascending first, then the others in insertion order.
+func (o *Object) jsKeys() []string {
+	n := 0
+	for _, k := range o.Keys {
+		if isArrayIndexKey(k) {
+			n++
+		}
+	}
+	if n == 0 {
+		return o.Keys
+	}
+	idx := make([]string, 0, n)
+	rest := make([]string, 0, len(o.Keys)-n)
+	for _, k := range o.Keys {
+		if isArrayIndexKey(k) {
+			idx = append(idx, k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		if len(idx[i]) != len(idx[j]) {
+			return len(idx[i]) < len(idx[j])
+		}
+		return idx[i] < idx[j]
+	})
+	return append(idx, rest...)
+}
+
+// isArrayIndexKey reports whether k is a canonical array index (0 .. 2^32-2).
+func isArrayIndexKey(k string) bool {
+	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
+		return false
+	}
+	var n uint64
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n < 1<<32-1
+}
+
 // Len is the number of keys.
 func (o *Object) Len() int { return len(o.Keys) }
 
@@ -123,7 +169,7 @@ func isObject(v any) bool {
 func objectKeys(v any) []string {
 	switch o := v.(type) {
 	case *Object:
-		return o.Keys
+		return o.jsKeys()
 	case map[string]any:
 		keys := make([]string, 0, len(o))
 		for k := range o {
@@ -313,8 +359,9 @@ func toPlain(v any, ordered bool) any {
 		return out
 	case *Object:
 		if ordered {
-			o := NewObject(len(x.Keys))
-			for _, k := range x.Keys {
+			keys := x.jsKeys()
+			o := NewObject(len(keys))
+			for _, k := range keys {
 				o.Set(k, toPlain(x.Values[k], ordered))
 			}
 			return o
