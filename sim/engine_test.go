@@ -137,3 +137,24 @@ func TestDistributedMapReadsAndWritesFiles(t *testing.T) {
 		t.Errorf("no manifest among %v", written)
 	}
 }
+
+// A compiled Program may run concurrently (the language server caches one
+// per document version); runs share nothing mutable.
+func TestProgramRunsConcurrently(t *testing.T) {
+	prog := compileText(t, mapMachine)
+	items := []any{int64(1), int64(2), int64(3)}
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			var b strings.Builder
+			res := prog.Run(context.Background(), items, Options{Observer: trace.TextWriter{W: &b}})
+			done <- string(res.Status) + b.String()
+		}()
+	}
+	first := <-done
+	for i := 1; i < 4; i++ {
+		if got := <-done; got != first {
+			t.Errorf("runs differ:\n%s\n%s", first, got)
+		}
+	}
+}
