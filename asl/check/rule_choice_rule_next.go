@@ -23,6 +23,9 @@ var _ = register(&Rule{
 					continue
 				}
 				if r.Node.Kind == syntax.Object && r.Node.Get("Next") == nil && !r.Node.Unclosed {
+					if misspeltNext(r.Node) != nil {
+						continue // unknown-field (ASL202) already suggests "Next" on the typo
+					}
 					p.Report(headSpan(p, r.Node), "this Choice rule has no \"Next\"; add \"Next\": \"<state>\" to say where to go when it matches")
 				}
 			}
@@ -36,3 +39,13 @@ var _ = register(&Rule{
 		})
 	},
 })
+
+// misspeltNext finds a key that is probably "Next" mistyped ("next", "Nxt").
+func misspeltNext(n *syntax.Node) *syntax.Member {
+	for _, m := range n.Members {
+		if !model.IsRuleOperator(m.Key) && m.Key != "Variable" && nearestName(m.Key, []string{"Next"}) != "" {
+			return m
+		}
+	}
+	return nil
+}
