@@ -1,0 +1,48 @@
+package check
+
+// $states.result, $states.errorOutput where they do not exist, and
+// misspelt $states members.
+var _ = register(&Rule{
+	Code:     CodeJSONataStatesMember,
+	Name:     "jsonata-states-member",
+	Severity: Error,
+	Doc: "$states has four members: input and context everywhere, result only in the Output and Assign " +
+		"of a Task, Parallel or Map state (after the work is done), and errorOutput only in a Catcher's " +
+		"Output and Assign. AWS rejects a definition that reads $states.result or $states.errorOutput " +
+		"anywhere else (an error). Any other member is undefined at run time: a warning, with the likely " +
+		"spelling.",
+	Run: func(p *Pass) {
+		text := p.Def.File.Text
+		for _, e := range jsonataExprs(p.Def) {
+			for _, m := range e.facts.states {
+				sp := e.span(text, m.start, m.end)
+				switch m.name {
+				case "input", "context":
+				case "result":
+					if !e.result {
+						p.Report(sp, e.field+": $states.result does not exist here: it is the result of the work, "+
+							"available only in the Output and Assign of a Task, Parallel or Map state"+resultAdvice(e))
+					}
+				case "errorOutput":
+					if !e.errorOutput {
+						p.Report(sp, e.field+": $states.errorOutput does not exist here: it is available only in a Catcher's Output and Assign")
+					}
+				default:
+					msg := e.field + ": $states has no member \"" + m.name + "\" (it has input, context, result and errorOutput)"
+					if near := nearestName(m.name, []string{"input", "context", "result", "errorOutput"}); near != "" {
+						msg += "; did you mean $states." + near + "?"
+					}
+					p.ReportSeverity(Warning, sp, msg)
+				}
+			}
+		}
+	},
+})
+
+// resultAdvice explains the usual mistake behind a misplaced $states.result.
+func resultAdvice(e *jsonataExpr) string {
+	if e.errorOutput {
+		return "; a Catcher sees the error as $states.errorOutput"
+	}
+	return ""
+}

@@ -1,0 +1,29 @@
+package check
+
+// A {% %} expression that JSONata cannot parse.
+var _ = register(&Rule{
+	Code:     CodeJSONataSyntax,
+	Name:     "jsonata-syntax",
+	Severity: Error,
+	Doc: "A {% %} string in a field that evaluates JSONata is not a valid JSONata expression: an " +
+		"unclosed parenthesis, an operator without an operand, JSONPath syntax such as [?(@.x)] inside " +
+		"the delimiters, ... The message quotes the JSONata error code (S0201, S0202, ...) and points at " +
+		"the offending token. AWS rejects the definition. Fix the expression, or remove {% %} to use the " +
+		"text literally.",
+	Run: func(p *Pass) {
+		text := p.Def.File.Text
+		for _, e := range jsonataExprs(p.Def) {
+			if e.err == nil {
+				continue
+			}
+			start, end := e.err.Start, e.err.Position
+			if start < 0 {
+				start = end - len(e.err.Token)
+			}
+			if end < start {
+				end = start
+			}
+			p.Report(e.span(text, start, end), e.field+": "+e.err.Error())
+		}
+	},
+})

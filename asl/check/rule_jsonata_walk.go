@@ -1,0 +1,181 @@
+package check
+
+import (
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/jsonata"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/schema"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// jsonataExpr is one {% %} expression of a JSONata state, parsed once per
+// definition and shared by the JSONata and variable rules.
+type jsonataExpr struct {
+	state *model.State
+	node  *syntax.Node // the string holding the expression
+	// field names where the expression is, for messages ("Output",
+	// "Catch[0].Assign", "ItemReader.Arguments").
+	field  string
+	offset int // where the body starts in node.Str
+	body   string
+	ast    *jsonata.Node
+	err    *jsonata.Error // first syntax error (ast is nil then)
+	// result and errorOutput say whether $states.result and
+	// $states.errorOutput exist where the expression is (jsonata.md §3).
+	result, errorOutput bool
+	// assignTo is the variable the expression's value is assigned to when
+	// it is inside an Assign ("" otherwise), assign the Assign object.
+	assignTo string
+	assign   *syntax.Node
+	facts    exprFacts
+}
+
+// exprRef is a name used in an expression; start/end are offsets in body.
+type exprRef struct {
+	name       string
+	start, end int
+}
+
+// exprCall is a call $name(...) of a function not bound in the expression.
+type exprCall struct {
+	exprRef
+	args    int
+	partial bool // $f(?, 1): partial application, arity not checked
+}
+
+// exprFacts is what the rules need from one expression's tree.
+type exprFacts struct {
+	vars     []exprRef // workflow variable reads ($name not bound in the expression)
+	calls    []exprCall
+	states   []exprRef // $states.<member> accesses; the span covers the member
+	implicit []exprRef // "$", "$$" or a field name read from the absent input
+}
+
+// span maps offsets of the body to a span of the document.
+func (e *jsonataExpr) span(text []byte, start, end int) source.Span {
+	start = min(max(start, 0), len(e.body))
+	end = min(max(end, start), len(e.body))
+	sp := source.Span{Start: e.node.SourceOffset(text, e.offset+start), End: e.node.SourceOffset(text, e.offset+end)}
+	if sp.End <= sp.Start {
+		sp = widenEmpty(sp, e.node)
+	}
+	return sp
+}
+
+var jsonataMemo defMemo[[]*jsonataExpr]
+
+// jsonataExprs returns every JSONata expression of the definition's
+// JSONata states, in the fields that evaluate them (jsonata.md §2.1).
+func jsonataExprs(def *model.Definition) []*jsonataExpr {
+	return jsonataMemo.get(def, collectJSONataExprs)
+}
+
+func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
+	var out []*jsonataExpr
+	for _, s := range def.All {
+		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
+			continue
+		}
+		afterWork := s.Type == model.TypeTask || s.Type == model.TypeParallel || s.Type == model.TypeMap
+		c := &exprCollector{state: s, out: &out}
+		c.object(s.Node, schema.StateSchema(s.Type), "", func(f *schema.Field) exprPlace {
+			return exprPlace{result: afterWork && (f.Name == "Output" || f.Name == "Assign")}
+		})
+	}
+	return out
+}
+
+// exprPlace is what an expression may see where it is.
+type exprPlace struct{ result, errorOutput bool }
+
+type exprCollector struct {
+	state *model.State
+	out   *[]*jsonataExpr
+}
+
+// nestedScopes are the fields holding other states: their strings belong
+// to those states.
+var nestedScopes = map[string]bool{"ItemProcessor": true, "Iterator": true, "Branches": true}
+
+// object visits the members of n that the schema o says may hold JSONata.
+func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix string, place func(*schema.Field) exprPlace) {
+	if n == nil || n.Kind != syntax.Object || isDeployPlaceholder(n) {
+		return
+	}
+	for _, m := range n.Members {
+		f := o.Field(m.Key)
+		if f == nil || m.Value == nil || nestedScopes[m.Key] || !f.Mode.Allows(string(model.JSONata)) {
+			continue
+		}
+		field := prefix + m.Key
+		pl := place(f)
+		switch {
+		case f.Free:
+			if m.Key == "Assign" && m.Value.Kind == syntax.Object {
+				for _, am := range m.Value.Members {
+					c.strings(am.Value, field, pl, am.Key, m.Value)
+				}
+				continue
+			}
+			c.strings(m.Value, field, pl, "", nil)
+		case f.JSONata && m.Value.Kind == syntax.String:
+			c.strings(m.Value, field, pl, "", nil)
+		case f.Object != nil:
+			sub := f.ElemObject(string(model.JSONata))
+			switch m.Value.Kind {
+			case syntax.Object:
+				c.object(m.Value, sub, field+".", place)
+			case syntax.Array:
+				for i, e := range m.Value.Elems {
+					elemPlace := place
+					if m.Key == "Catch" {
+						elemPlace = func(*schema.Field) exprPlace { return exprPlace{errorOutput: true} }
+					} else if m.Key == "Choices" {
+						elemPlace = func(*schema.Field) exprPlace { return exprPlace{} }
+					}
+					c.object(e, sub, field+"["+decimal(i)+"].", elemPlace)
+				}
+			}
+		}
+	}
+}
+
+// strings records every JSONata string under n (at any depth).
+func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assignTo string, assign *syntax.Node) {
+	if n == nil || isDeployPlaceholder(n) {
+		return
+	}
+	switch n.Kind {
+	case syntax.String:
+		if skipExpr(n) {
+			return
+		}
+		body, off, ok := expr.JSONataBody(n.Str)
+		if !ok {
+			return
+		}
+		e := &jsonataExpr{state: c.state, node: n, field: field, offset: off, body: body,
+			result: pl.result, errorOutput: pl.errorOutput, assignTo: assignTo, assign: assign}
+		ast, err := jsonata.Parse(body)
+		if err != nil {
+			if je, ok := err.(*jsonata.Error); ok {
+				e.err = je
+			} else {
+				e.err = &jsonata.Error{Code: "S0201", Message: err.Error(), Start: -1}
+			}
+		} else {
+			e.ast = ast
+			e.facts = collectFacts(ast)
+		}
+		*c.out = append(*c.out, e)
+	case syntax.Object:
+		for _, m := range n.Members {
+			c.strings(m.Value, field, pl, assignTo, assign)
+		}
+	case syntax.Array:
+		for _, el := range n.Elems {
+			c.strings(el, field, pl, assignTo, assign)
+		}
+	}
+}

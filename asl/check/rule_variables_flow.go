@@ -1,0 +1,281 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// varAssign is one key of an Assign object: the variable it sets.
+type varAssign struct {
+	state  *model.State
+	name   string
+	member *syntax.Member
+	assign *syntax.Node // the Assign object
+}
+
+// varRead is one read of a workflow variable ($name) in a state.
+type varRead struct {
+	state *model.State
+	name  string
+	span  source.Span
+	// assign is the Assign object the read is in (nil elsewhere) and
+	// assignTo the key whose value holds the read.
+	assign   *syntax.Node
+	assignTo string
+}
+
+// varAnalysis is the data flow of the workflow variables of a definition,
+// computed once per Run and shared by the variable rules (variables.md).
+type varAnalysis struct {
+	index   map[string]int
+	assigns []varAssign
+	reads   []varRead
+	// firstIn is the first assignment of each name in each scope.
+	firstIn map[*model.StateMachine]map[string]*varAssign
+	// entry holds, per reachable state of a scope whose StartAt resolves,
+	// the variables some path may have assigned before the state is entered
+	// (including the enclosing scopes' at the Parallel/Map entry).
+	entry map[*model.State]bitset
+}
+
+var variablesMemo defMemo[*varAnalysis]
+
+func variablesOf(def *model.Definition) *varAnalysis {
+	return variablesMemo.get(def, analyseVariables)
+}
+
+// assignedAnywhere is the set of every name some state assigns.
+func (va *varAnalysis) assignedAnywhere() map[string]bool {
+	out := make(map[string]bool, len(va.index))
+	for n := range va.index {
+		out[n] = true
+	}
+	return out
+}
+
+// visibleScopes lists the scopes whose variables a state of m can read: m
+// and its enclosing scopes, up to a Distributed Map, whose child workflows
+// see no outer variable (variables.md §5).
+func visibleScopes(m *model.StateMachine) []*model.StateMachine {
+	out := []*model.StateMachine{m}
+	for m.Owner != nil && !isDistributedMap(m.Owner) {
+		m = m.Owner.Scope
+		out = append(out, m)
+	}
+	return out
+}
+
+// isDistributedMap reports whether s is a Map whose ItemProcessor runs in
+// DISTRIBUTED mode.
+func isDistributedMap(s *model.State) bool {
+	if s.Type != model.TypeMap || !hasObjectBody(s) {
+		return false
+	}
+	proc := s.Value("ItemProcessor")
+	if !isObjectNode(proc) {
+		return false
+	}
+	cfg := proc.Value("ProcessorConfig")
+	if !isObjectNode(cfg) {
+		return false
+	}
+	mode := cfg.Value("Mode")
+	return mode.IsString() && mode.Str == "DISTRIBUTED"
+}
+
+// assignObjects calls fn with each Assign object of s: the state's own
+// (rule -1, catcher -1), each Choice rule's and each catcher's.
+func assignObjects(s *model.State, fn func(n *syntax.Node, rule, catcher int)) {
+	if !hasObjectBody(s) {
+		return
+	}
+	if v := s.Value("Assign"); isObjectNode(v) {
+		fn(v, -1, -1)
+	}
+	for i, r := range s.Choices {
+		if v := r.Node.Value("Assign"); isObjectNode(v) {
+			fn(v, i, -1)
+		}
+	}
+	for i, c := range s.Catch {
+		if v := c.Node.Value("Assign"); isObjectNode(v) {
+			fn(v, -1, i)
+		}
+	}
+}
+
+// assignedName is the variable an Assign key sets: JSONPath keys may end
+// in ".$". ok is false for placeholder keys.
+func assignedName(s *model.State, key string) (name string, ok bool) {
+	if hasPlaceholderSyntax(key) || expr.HasPlaceholder(key) {
+		return "", false
+	}
+	if usesJSONPath(s) {
+		key = strings.TrimSuffix(key, ".$")
+	}
+	return key, true
+}
+
+// stateAssigns is what one state assigns along each of its transitions.
+type stateAssigns struct {
+	own     bitset   // state-level Assign (Next, Default)
+	rules   []bitset // per Choice rule
+	catches []bitset // per catcher
+	all     bitset
+}
+
+func analyseVariables(def *model.Definition) *varAnalysis {
+	va := &varAnalysis{index: map[string]int{}, firstIn: map[*model.StateMachine]map[string]*varAssign{}, entry: map[*model.State]bitset{}}
+	for _, s := range def.All {
+		assignObjects(s, func(n *syntax.Node, _, _ int) {
+			for _, m := range n.Members {
+				name, ok := assignedName(s, m.Key)
+				if !ok {
+					continue
+				}
+				if _, seen := va.index[name]; !seen {
+					va.index[name] = len(va.index)
+				}
+				va.assigns = append(va.assigns, varAssign{state: s, name: name, member: m, assign: n})
+			}
+		})
+	}
+	for i := range va.assigns {
+		a := &va.assigns[i]
+		first := va.firstIn[a.state.Scope]
+		if first == nil {
+			first = map[string]*varAssign{}
+			va.firstIn[a.state.Scope] = first
+		}
+		if first[a.name] == nil {
+			first[a.name] = a
+		}
+	}
+	va.reads = collectVariableReads(def)
+	if len(va.index) > 0 || len(va.reads) > 0 {
+		va.flow(def)
+	}
+	return va
+}
+
+// flow computes entry sets scope by scope, outer scopes first, so that a
+// nested scope starts from its owner's entry set.
+func (va *varAnalysis) flow(def *model.Definition) {
+	words := (len(va.index) + 63) / 64
+	per := map[*model.State]*stateAssigns{}
+	for _, s := range def.All {
+		sa := &stateAssigns{own: newBitset(words), all: newBitset(words)}
+		sa.rules = make([]bitset, len(s.Choices))
+		sa.catches = make([]bitset, len(s.Catch))
+		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
+			set := newBitset(words)
+			for _, m := range n.Members {
+				if name, ok := assignedName(s, m.Key); ok {
+					set.add(va.index[name])
+				}
+			}
+			switch {
+			case rule >= 0:
+				sa.rules[rule] = set
+			case catcher >= 0:
+				sa.catches[catcher] = set
+			default:
+				sa.own = set
+			}
+			sa.all.or(set)
+		})
+		per[s] = sa
+	}
+	for _, sc := range scopesOf(def) {
+		if sc.StartAt == nil || sc.StartAt.Target == nil {
+			continue
+		}
+		start := newBitset(words)
+		if sc.Owner != nil {
+			if isDistributedMap(sc.Owner) {
+				// sees nothing of the outer scopes
+			} else if in, ok := va.entry[sc.Owner]; ok {
+				start.or(in)
+			} else {
+				continue // the owner is never entered
+			}
+		}
+		va.entry[sc.StartAt.Target] = start
+		work := []*model.State{sc.StartAt.Target}
+		for len(work) > 0 {
+			s := work[len(work)-1]
+			work = work[:len(work)-1]
+			in := va.entry[s]
+			sa := per[s]
+			push := func(r *model.Ref, set bitset) {
+				if r == nil || r.Target == nil {
+					return
+				}
+				out := in.clone()
+				if set != nil {
+					out.or(set)
+				}
+				cur, ok := va.entry[r.Target]
+				if !ok {
+					va.entry[r.Target] = out
+					work = append(work, r.Target)
+				} else if cur.orChanged(out) {
+					work = append(work, r.Target)
+				}
+			}
+			push(s.Next, sa.own)
+			push(s.Default, sa.own)
+			for i, r := range s.Choices {
+				push(r.Next, sa.rules[i])
+			}
+			for i, c := range s.Catch {
+				push(c.Next, sa.catches[i])
+			}
+		}
+	}
+}
+
+// assignedBefore reports whether name may be assigned when s is entered;
+// known is false when the state is not analysed (unreachable, or its scope
+// has no valid StartAt).
+func (va *varAnalysis) assignedBefore(s *model.State, name string) (assigned, known bool) {
+	in, ok := va.entry[s]
+	if !ok {
+		return false, false
+	}
+	i, ok := va.index[name]
+	return ok && in.has(i), true
+}
+
+// bitset is a set of variable indexes.
+type bitset []uint64
+
+func newBitset(words int) bitset { return make(bitset, words) }
+
+func (b bitset) add(i int)      { b[i/64] |= 1 << (i % 64) }
+func (b bitset) has(i int) bool { return i/64 < len(b) && b[i/64]&(1<<(i%64)) != 0 }
+func (b bitset) clone() bitset  { return append(bitset(nil), b...) }
+
+func (b bitset) or(o bitset) {
+	for i := range b {
+		if i < len(o) {
+			b[i] |= o[i]
+		}
+	}
+}
+
+// orChanged adds o to b and reports whether b grew.
+func (b bitset) orChanged(o bitset) bool {
+	changed := false
+	for i := range b {
+		if i < len(o) && o[i]&^b[i] != 0 {
+			b[i] |= o[i]
+			changed = true
+		}
+	}
+	return changed
+}

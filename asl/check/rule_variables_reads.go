@@ -1,0 +1,138 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+// collectVariableReads lists every $name read of the definition: in the
+// JSONata expressions, and in the JSONPath states' paths, `.$` values
+// (intrinsic arguments included) and Choice rule operands.
+func collectVariableReads(def *model.Definition) []varRead {
+	var out []varRead
+	text := def.File.Text
+	for _, e := range jsonataExprs(def) {
+		for _, v := range e.facts.vars {
+			out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
+		}
+	}
+	r := pathReads{def: def, out: &out}
+	for _, s := range def.All {
+		if !usesJSONPath(s) || !hasObjectBody(s) {
+			continue
+		}
+		for _, m := range s.Node.Members {
+			switch statePathFields[m.Key] {
+			case plainPath:
+				r.path(s, m.Value, parseAsPath)
+			case referencePath:
+				r.path(s, m.Value, parseAsReference)
+			case pathOrIntrinsic:
+				r.dollar(s, m.Value, nil, "")
+			}
+		}
+		for _, np := range nestedReferencePaths {
+			obj := s.Value(np.object)
+			if np.sub != "" {
+				obj = obj.Value(np.sub)
+			}
+			if isObjectNode(obj) {
+				r.path(s, obj.Value(np.field), parseAsReference)
+			}
+		}
+		for _, c := range s.Choices {
+			r.rule(s, c)
+		}
+	}
+	eachPayloadTemplate(def, func(s *model.State, field string, n *syntax.Node) {
+		if field != "Assign" || !isObjectNode(n) {
+			eachDollarKey(n, func(m *syntax.Member) { r.dollar(s, m.Value, nil, "") })
+			return
+		}
+		for _, top := range n.Members {
+			name, _ := assignedName(s, top.Key)
+			if strings.HasSuffix(top.Key, ".$") {
+				r.dollar(s, top.Value, n, name)
+				continue
+			}
+			eachDollarKey(top.Value, func(m *syntax.Member) { r.dollar(s, m.Value, n, name) })
+		}
+	})
+	return out
+}
+
+type pathReads struct {
+	def *model.Definition
+	out *[]varRead
+}
+
+// path records the variable root of a path-valued field.
+func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
+	if skipExpr(v) {
+		return
+	}
+	if pe := parseCached(r.def, kind, v.Str); pe.path != nil {
+		r.fromPath(s, v, pe.path, nil, "")
+	}
+}
+
+// dollar records the variables of a `.$` value: a path or an intrinsic call.
+func (r pathReads) dollar(s *model.State, v *syntax.Node, assign *syntax.Node, assignTo string) {
+	if skipExpr(v) {
+		return
+	}
+	e, _ := expr.ParseDollarValue(v.Str)
+	switch x := e.(type) {
+	case *expr.Path:
+		r.fromPath(s, v, x, assign, assignTo)
+	case *expr.Call:
+		r.fromCall(s, v, x, assign, assignTo, 0)
+	}
+}
+
+func (r pathReads) fromCall(s *model.State, v *syntax.Node, c *expr.Call, assign *syntax.Node, assignTo string, depth int) {
+	if c == nil || depth > 50 {
+		return
+	}
+	for _, a := range c.Args {
+		switch a.Kind {
+		case expr.ArgPath:
+			r.fromPath(s, v, a.Path, assign, assignTo)
+		case expr.ArgCall:
+			r.fromCall(s, v, a.Call, assign, assignTo, depth+1)
+		}
+	}
+}
+
+func (r pathReads) fromPath(s *model.State, v *syntax.Node, p *expr.Path, assign *syntax.Node, assignTo string) {
+	if p == nil || p.Root != expr.RootVariable || p.Variable == "" {
+		return
+	}
+	text := r.def.File.Text
+	// The span covers "$name".
+	sp := source.Span{Start: v.SourceOffset(text, p.RootSpan.Start), End: v.SourceOffset(text, p.RootSpan.End)}
+	if sp.End <= sp.Start {
+		sp = widenEmpty(sp, v)
+	}
+	*r.out = append(*r.out, varRead{state: s, name: p.Variable, span: sp, assign: assign, assignTo: assignTo})
+}
+
+// rule records the Variable and ...Path operands of a Choice rule and its
+// nested rules.
+func (r pathReads) rule(s *model.State, c *model.ChoiceRule) {
+	if c == nil || !isObjectNode(c.Node) {
+		return
+	}
+	for _, m := range c.Node.Members {
+		if m.Key == "Variable" || (strings.HasSuffix(m.Key, "Path") && model.IsRuleOperator(m.Key)) {
+			r.path(s, m.Value, parseAsReference)
+		}
+	}
+	for _, n := range c.Nested {
+		r.rule(s, n)
+	}
+}
