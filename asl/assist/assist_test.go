@@ -1,0 +1,208 @@
+package assist
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden sections of testdata/*.txtar")
+
+// TestDocuments runs testdata/*.txtar. The first section is the document
+// (its name picks JSON or YAML) with inline <|name|> markers; an optional
+// "input.json" section is the sample input. Golden sections:
+//
+//	@m.complete           candidates: label, kind, detail
+//	@m.complete.<Label>   the document after applying that candidate
+//	@m.hover              markdown, then the hover range drawn with carets
+//	@m.signature          the signature with the active parameter in [brackets]
+//	@m.fix.<code>         every fix for the diagnostics of that code at m
+//
+// A comment line "snippets" turns snippet completion on. Applied edits
+// must not add syntax errors.
+func TestDocuments(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txtar")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) { runDocument(t, file) })
+	}
+}
+
+var markerRE = regexp.MustCompile(`<\|([A-Za-z0-9_]+)\|>`)
+
+func stripMarkers(t *testing.T, text string) (string, map[string]int) {
+	marks := map[string]int{}
+	var b strings.Builder
+	last := 0
+	for _, m := range markerRE.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		name := text[m[2]:m[3]]
+		if _, dup := marks[name]; dup {
+			t.Fatalf("marker %q defined twice", name)
+		}
+		marks[name] = b.Len()
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String(), marks
+}
+
+func parseDoc(name string, text []byte) *model.Definition {
+	return model.Build(syntax.ParseAuto(name, text))
+}
+
+func runDocument(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ar.Files) == 0 || strings.HasPrefix(ar.Files[0].Name, "@") {
+		t.Fatal("the first section must be the document")
+	}
+	docName := ar.Files[0].Name
+	text, marks := stripMarkers(t, string(ar.Files[0].Data))
+	def := parseDoc(docName, []byte(text))
+	opts := Options{Snippets: strings.Contains(string(ar.Comment), "snippets")}
+	for _, f := range ar.Files[1:] {
+		if f.Name == "input.json" {
+			if err := json.Unmarshal(f.Data, &opts.Input); err != nil {
+				t.Fatalf("input.json: %v", err)
+			}
+			opts.HasInput = true
+		}
+	}
+	used := map[string]bool{}
+	changed := false
+	for i := 1; i < len(ar.Files); i++ {
+		sec := &ar.Files[i]
+		if !strings.HasPrefix(sec.Name, "@") {
+			continue
+		}
+		mark, feature, _ := strings.Cut(strings.TrimPrefix(sec.Name, "@"), ".")
+		off, ok := marks[mark]
+		if !ok {
+			t.Fatalf("%s uses undefined marker %q", sec.Name, mark)
+		}
+		used[mark] = true
+		got := answer(t, docName, def, off, feature, opts)
+		if got == string(sec.Data) {
+			continue
+		}
+		if *update {
+			sec.Data = []byte(got)
+			changed = true
+			continue
+		}
+		t.Errorf("%s: %s differs:\n--- got ---\n%s--- want ---\n%s", file, sec.Name, got, sec.Data)
+	}
+	for name := range marks {
+		if !used[name] {
+			t.Errorf("marker %q is never used", name)
+		}
+	}
+	if changed {
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func answer(t *testing.T, name string, def *model.Definition, off int, feature string, opts Options) string {
+	m := source.NewMapper(def.File.Text)
+	switch {
+	case feature == "complete":
+		var b strings.Builder
+		for _, c := range Complete(def, off, opts) {
+			fmt.Fprintf(&b, "%s  %s  %s\n", c.Label, c.Kind, c.Detail)
+		}
+		return b.String()
+	case strings.HasPrefix(feature, "complete."):
+		label := strings.TrimPrefix(feature, "complete.")
+		for _, c := range Complete(def, off, opts) {
+			if c.Label == label {
+				edits := append([]Edit{c.Edit}, c.Extra...)
+				if c.Snippet {
+					for i := range edits {
+						edits[i].NewText = stripSnippet(edits[i].NewText)
+					}
+				}
+				return applied(t, name, def, edits)
+			}
+		}
+		return "no candidate " + label + "\n"
+	case feature == "hover":
+		h := Hover(def, off, opts)
+		if h == nil {
+			return "no hover\n"
+		}
+		return h.Markdown + "\n" + source.Snippet(m, h.Span) + "\n"
+	case feature == "signature":
+		s := Signature(def, off)
+		if s == nil {
+			return "no signature\n"
+		}
+		label := s.Label
+		if s.Active < len(s.Params) {
+			p := s.Params[s.Active]
+			label = label[:p.Start] + "[" + label[p.Start:p.End] + "]" + label[p.End:]
+		}
+		return label + "\n" + s.Doc + "\n"
+	case strings.HasPrefix(feature, "fix."):
+		code := strings.TrimPrefix(feature, "fix.")
+		var b strings.Builder
+		for _, d := range check.Run(def, check.Options{}) {
+			if d.Code != code || !d.Span.Contains(off) {
+				continue
+			}
+			for _, f := range Fixes(def, Diagnostic{Code: d.Code, Span: d.Span, Message: d.Message}) {
+				fmt.Fprintf(&b, "## %s\n%s", f.Title, applied(t, name, def, f.Edits))
+			}
+		}
+		if b.Len() == 0 {
+			return "no fix\n"
+		}
+		return b.String()
+	}
+	t.Fatalf("unknown feature %q", feature)
+	return ""
+}
+
+// applied applies edits and checks the result has no more syntax errors
+// than the document had.
+func applied(t *testing.T, name string, def *model.Definition, edits []Edit) string {
+	t.Helper()
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+	text := def.File.Text
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		if e.Span.Start < last {
+			t.Fatalf("overlapping edits: %v", edits)
+		}
+		b.Write(text[last:e.Span.Start])
+		b.WriteString(e.NewText)
+		last = e.Span.End
+	}
+	b.Write(text[last:])
+	out := b.String()
+	after := syntax.ParseAuto(name, []byte(out))
+	if len(after.Errors) > len(def.File.Errors) {
+		t.Errorf("edit adds syntax errors: %v\n%s", after.Errors, out)
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package assist
+
+import (
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/schema"
+)
+
+// completeStateNames offers the states of the right scope for StartAt,
+// Next and Default (of a state, a Choice rule or a catcher); states no
+// transition targets yet come first.
+func completeStateNames(c *cursor, out *[]Candidate) {
+	if c.place != placeValue {
+		return
+	}
+	loc := c.memberLocation()
+	if loc.Field == nil || loc.Free {
+		return
+	}
+	var scope *model.StateMachine
+	switch loc.Field.Name {
+	case "StartAt":
+		for _, m := range c.def.Machine.Scopes() {
+			if m.Node == c.obj {
+				scope = m
+			}
+		}
+	case "Next", "Default":
+		if c.state != nil {
+			scope = c.state.Scope
+		}
+	}
+	if scope == nil {
+		return
+	}
+	targeted := map[string]bool{}
+	if scope.StartAt != nil {
+		targeted[scope.StartAt.Name] = true
+	}
+	for _, s := range scope.States {
+		for _, e := range s.Edges() {
+			if e.Ref.Node != c.node {
+				targeted[e.Ref.Name] = true
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, s := range scope.States {
+		if seen[s.Name] {
+			continue
+		}
+		seen[s.Name] = true
+		cand := c.stringCandidate(s.Name, KindState, s.Name)
+		cand.Detail = s.Type
+		cand.Doc = stateSummary(s)
+		switch {
+		case s == c.state:
+			cand.SortText = "8"
+		case !targeted[s.Name]:
+			cand.SortText = "1"
+		default:
+			cand.SortText = "4"
+		}
+		*out = append(*out, cand)
+	}
+}
+
+// completeErrorNames offers the predefined and Lambda error names inside
+// ErrorEquals (names already listed are left out).
+func completeErrorNames(c *cursor, out *[]Candidate) {
+	if c.place != placeElem {
+		return
+	}
+	loc := schema.LocateNode(c.def.File.Root, c.arr)
+	if loc.Field == nil || loc.Field.Name != "ErrorEquals" {
+		return
+	}
+	have := map[string]bool{}
+	for _, e := range c.arr.Elems {
+		if e != c.node && e.IsString() {
+			have[e.Str] = true
+		}
+	}
+	for _, e := range schema.ErrorNames() {
+		if have[e.Name] {
+			continue
+		}
+		cand := c.stringCandidate(e.Name, KindError, e.Name)
+		cand.Doc = e.Doc
+		if e.Predefined {
+			cand.Detail = "predefined error"
+			cand.SortText = "1"
+		} else {
+			cand.Detail = "service error"
+			cand.SortText = "3"
+		}
+		*out = append(*out, cand)
+	}
+}
