@@ -346,9 +346,11 @@ func (p *parser) valueMissing(colon int) bool {
 	if p.pos >= len(p.text) {
 		return true
 	}
-	switch p.text[p.pos] {
-	case ',', '}', ']', ':':
+	switch c := p.text[p.pos]; {
+	case c == ',' || c == '}' || c == ']' || c == ':':
 		return true
+	case c != '"' && c != '\'' && !isIdentStart(c):
+		return false // a number, object, array: a value for sure
 	}
 	return p.newlineBetween(colon, p.pos) && p.keyFollows()
 }
@@ -405,7 +407,18 @@ func (p *parser) keyFollows() bool {
 }
 
 func (p *parser) newlineBetween(a, b int) bool {
-	return a < b && b <= len(p.text) && bytes.IndexByte(p.text[a:b], '\n') >= 0
+	if a >= b || b > len(p.text) {
+		return false
+	}
+	if b-a <= 16 { // the usual `": "`: cheaper than a call
+		for _, c := range p.text[a:b] {
+			if c == '\n' {
+				return true
+			}
+		}
+		return false
+	}
+	return bytes.IndexByte(p.text[a:b], '\n') >= 0
 }
 
 // checkDuplicate reports m if its key already appeared in the object whose

@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"fmt"
 	"math"
 	"strconv"
@@ -24,42 +26,67 @@ func init() {
 	}
 }
 
+// specialBytes flags (in the high bit of each byte) the bytes of w that
+// are the quote, a backslash, below 0x20 or non-ASCII. The lowest flag is
+// exact (the zero-byte test can only misflag bytes after a true hit).
+func specialBytes(w uint64, quote byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * uint64(quote))
+	b := w ^ (ones * '\\')
+	return ((q-ones)&^q | (b-ones)&^b | (w-ones*0x20)&^w | w) & highs
+}
+
 // skipTrivia skips whitespace and comments. Plain JSON reports each comment
 // (AWS rejects them) but still reads past it.
 func (p *parser) skipTrivia() {
 	t := p.text
-	for p.pos < len(t) {
-		for p.pos < len(t) && jsonSpace[t[p.pos]] {
-			p.pos++
-		}
-		if p.pos >= len(t) {
+	i := p.pos
+	if i < len(t) && t[i] > ' ' && t[i] != '/' && t[i] < utf8.RuneSelf {
+		return // the usual case: a token right here
+	}
+	for {
+		i = skipSpaces(t, i)
+		p.pos = i
+		if i >= len(t) {
 			return
 		}
-		switch t[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		case '/':
+		switch c := t[i]; {
+		case c == '/':
 			if !p.skipComment() {
 				return
 			}
-		case '\v', '\f':
-			if !p.json5 {
-				return
-			}
-			p.pos++
-		case 0xC2: // U+00A0 no-break space, JSON5 whitespace
-			if !p.json5 || p.pos+1 >= len(t) || t[p.pos+1] != 0xA0 {
-				return
-			}
-			p.pos += 2
-		case 0xEF: // U+FEFF byte order mark, JSON5 whitespace
-			if !p.json5 || p.pos+2 >= len(t) || t[p.pos+1] != 0xBB || t[p.pos+2] != 0xBF {
-				return
-			}
-			p.pos += 3
+			i = p.pos
+		case !p.json5:
+			return
+		case c == '\v' || c == '\f':
+			i++
+		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0: // U+00A0 no-break space
+			i += 2
+		case c == 0xEF && i+2 < len(t) && t[i+1] == 0xBB && t[i+2] == 0xBF: // U+FEFF
+			i += 3
 		default:
 			return
 		}
+	}
+}
+
+// skipSpaces skips JSON whitespace from i. Indentation comes in runs of
+// spaces, so it looks at eight bytes at a time.
+func skipSpaces(t []byte, i int) int {
+	for {
+		if i+8 <= len(t) {
+			w := binary.LittleEndian.Uint64(t[i:]) ^ 0x2020202020202020
+			if w == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(w) >> 3 // past the leading spaces
+		}
+		if i < len(t) && jsonSpace[t[i]] {
+			i++
+			continue
+		}
+		return i
 	}
 }
 
@@ -150,6 +177,16 @@ func (p *parser) scanString() (s string, unclosed bool) {
 	i := start
 	ascii := true
 	for i < len(t) {
+		// Eight bytes at a time while none is a quote, backslash, control
+		// character or non-ASCII byte.
+		for i+8 <= len(t) {
+			m := specialBytes(binary.LittleEndian.Uint64(t[i:]), quote)
+			if m != 0 {
+				i += bits.TrailingZeros64(m) >> 3 // the first special byte
+				break
+			}
+			i += 8
+		}
 		for i < len(t) && plainStringByte[t[i]] {
 			i++
 		}
