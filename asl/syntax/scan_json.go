@@ -2,9 +2,9 @@ package syntax
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
