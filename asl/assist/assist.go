@@ -87,7 +87,9 @@ type Candidate struct {
 	// Doc is markdown.
 	Doc string
 	// Edit is the main edit; its span covers the text typed so far (the
-	// client filters on it) and holds the cursor.
+	// client filters on it) and holds the cursor. Multi-line text is
+	// indented absolutely: clients must insert it as is (LSP
+	// InsertTextMode asIs), not re-indent it.
 	Edit Edit
 	// Snippet is true when Edit.NewText uses snippet syntax.
 	Snippet bool

@@ -47,7 +47,7 @@ func Complete(def *model.Definition, offset int, opts Options) (out []Candidate)
 		if out[i].SortText == "" {
 			out[i].SortText = "5"
 		}
-		out[i].SortText += strconv.Itoa(1000+i) // keep each provider's order
+		out[i].SortText += strconv.Itoa(1000 + i) // keep each provider's order
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].SortText < out[j].SortText })
 	return out
@@ -74,7 +74,7 @@ func (c *cursor) keyCandidate(label string, kind Kind, key string, v valueText) 
 		text = jsonString(key)
 		if !hasColon {
 			if c.opts.Snippets {
-				text += ": " + v.jsonSnippet
+				text += ": " + v.jsonSnippetAt(c)
 			} else {
 				text += ": " + v.jsonPlain
 			}

@@ -22,6 +22,18 @@ func (v valueText) yamlSnippet(c *cursor) string {
 	return strings.ReplaceAll(v.yamlSnip, "@I", ind)
 }
 
+// jsonSnippetAt expands the indentation markers of a JSON snippet: @B is
+// the key's indentation, @I one unit more, @J two. Inserted text is
+// indented absolutely (clients must insert it as is).
+func (v valueText) jsonSnippetAt(c *cursor) string {
+	base := c.doc.indentOf(c.replace.Start)
+	if c.doc.firstOnLine(c.replace.Start) {
+		base = strings.Repeat(" ", c.doc.column(c.replace.Start))
+	}
+	u := c.doc.unit()
+	return strings.NewReplacer("@B", base, "@I", base+u, "@J", base+u+u).Replace(v.jsonSnippet)
+}
+
 // fieldValue is the default value text for a schema field.
 func fieldValue(f *schema.Field, ql string) valueText {
 	switch {
@@ -43,10 +55,10 @@ func fieldValue(f *schema.Field, ql string) valueText {
 		}
 		return valueText{jsonSnippet: "${1:" + def + "}", jsonPlain: def, yamlSnip: " ${1:" + def + "}", yamlPlain: " " + def}
 	case f.Types&schema.TObject != 0 && f.Types&schema.TArray == 0:
-		return valueText{jsonSnippet: "{\n\t$0\n}", jsonPlain: "{}", yamlSnip: "\n@I$0", yamlPlain: " {}"}
+		return valueText{jsonSnippet: "{\n@I$0\n@B}", jsonPlain: "{}", yamlSnip: "\n@I$0", yamlPlain: " {}"}
 	case f.Types&schema.TArray != 0:
 		if f.Object != nil {
-			return valueText{jsonSnippet: "[\n\t{\n\t\t$0\n\t}\n]", jsonPlain: "[]", yamlSnip: "\n@I- $0", yamlPlain: " []"}
+			return valueText{jsonSnippet: "[\n@I{\n@J$0\n@I}\n@B]", jsonPlain: "[]", yamlSnip: "\n@I- $0", yamlPlain: " []"}
 		}
 		return valueText{jsonSnippet: "[$0]", jsonPlain: "[]", yamlSnip: " [$0]", yamlPlain: " []"}
 	case f.Types&schema.TString != 0:
