@@ -30,7 +30,8 @@
 // nesting depth is bounded (WithMaxDepth, default 10000 -> U1001 "Stack
 // overflow"), time is bounded by WithTimeout/WithContext/WithMaxSteps (polled
 // every 4096 steps -> U1001 timeout) and sequence/string growth by
-// WithMaxAlloc (U1002, default 1e8 units of items or 16-byte string chunks). Tail calls run in constant stack.
+// WithMaxAlloc (U1002, default 5e7 units: sequence items or 4-byte string
+// chunks, counted cumulatively). Tail calls run in constant stack.
 //
 // # Step Functions
 //

@@ -816,7 +816,7 @@ func (ev *evaluator) evalBinary(expr *Node, input any, env *frame) (any, *Error)
 			}
 		}
 		if e == nil {
-			if e = ev.charge((len(ls) + len(rs)) / 16); e == nil {
+			if e = ev.charge((len(ls) + len(rs)) / 4); e == nil {
 				result = ls + rs
 			}
 		}

@@ -318,7 +318,7 @@ func fnPad(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if padLen <= 0 {
 		return s, nil
 	}
-	if err := ev.charge(padLen/16 + len(char)*padLen/16); err != nil {
+	if err := ev.charge(len(char) * padLen / 4); err != nil {
 		return nil, err
 	}
 	padding := []rune(strings.Repeat(char, padLen))

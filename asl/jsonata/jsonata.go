@@ -63,8 +63,8 @@ func WithMaxDepth(n int) Option { return func(c *config) { c.maxDepth = n } }
 func WithMaxSteps(n int) Option { return func(c *config) { c.maxSteps = n } }
 
 // WithMaxAlloc limits the number of sequence items / string bytes (in units
-// of 16 bytes) the evaluation may allocate, cumulatively (U1002 "memory
-// limit exceeded"). Zero keeps the default (1e8); negative disables it.
+// of 4 bytes) the evaluation may allocate, cumulatively (U1002 "memory
+// limit exceeded"). Zero keeps the default (5e7); negative disables it.
 func WithMaxAlloc(n int) Option { return func(c *config) { c.maxAlloc = n } }
 
 // WithNow fixes the clock used by $now() and $millis(); it is read once per
@@ -92,8 +92,8 @@ func WithOrderedObjects() Option { return func(c *config) { c.ordered = true } }
 const defaultMaxDepth = 10000
 
 // defaultMaxAlloc bounds cumulative sequence items and string growth (in
-// 16-byte units) when WithMaxAlloc is not given; negative disables the limit.
-const defaultMaxAlloc = 100_000_000
+// 4-byte units) when WithMaxAlloc is not given; negative disables the limit.
+const defaultMaxAlloc = 50_000_000
 
 // InternalErrorCode marks an engine bug caught at the API boundary (a
 // recovered panic); it is never a property of the expression.
