@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"encoding/binary"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,13 +73,27 @@ func parseYAMLFastInner(y *fastYAML) *Node {
 // fastYAMLCandidate rules out, in one pass, text the fast path never takes.
 func fastYAMLCandidate(text []byte) bool {
 	ascii := true
-	for _, c := range text {
-		switch {
-		case c < 0x20 && c != '\n' || c == 0x7F: // tabs and CR included
-			return false
-		case c >= utf8.RuneSelf:
-			ascii = false
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight plain printable ASCII bytes (the usual case) pass at once.
+			w := binary.LittleEndian.Uint64(text[i:])
+			del := w ^ (ones * 0x7F)
+			if ((w-ones*0x20)&^w|(del-ones)&^del|w)&highs == 0 {
+				i += 8
+				continue
+			}
 		}
+		end := min(i+8, len(text))
+		for _, c := range text[i:end] {
+			switch {
+			case c < 0x20 && c != '\n' || c == 0x7F: // tabs and CR included
+				return false
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		i = end
 	}
 	if ascii {
 		return true
