@@ -52,7 +52,10 @@ func toSeverity(sev check.Severity) protocol.DiagnosticSeverity {
 // protocolDiagnostics converts check results; the result is never nil so
 // that an empty list clears the client's diagnostics.
 func (s *Snapshot) protocolDiagnostics() []protocol.Diagnostic {
-	ds := s.Diagnostics()
+	return s.protocolDiagnosticsOf(s.Diagnostics())
+}
+
+func (s *Snapshot) protocolDiagnosticsOf(ds []check.Diagnostic) []protocol.Diagnostic {
 	out := make([]protocol.Diagnostic, 0, len(ds))
 	for _, d := range ds {
 		pd := protocol.Diagnostic{

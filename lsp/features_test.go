@@ -28,6 +28,8 @@ var update = flag.Bool("update", false, "rewrite the golden sections of testdata
 //
 //	@m.definition @m.references @m.highlight @m.prepareRename
 //	@m.rename.NewName  (the document after the rename)
+//	@m.complete  @m.complete.Label (the document after the item's edits)
+//	@m.hover @m.signature @m.codeaction
 //	@symbols @folding @format @diagnostics
 func TestFeatures(t *testing.T) {
 	files, _ := filepath.Glob("testdata/features/*.txtar")
@@ -214,6 +216,83 @@ func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string
 			return fmt.Sprintf("unexpected %T\n", res)
 		}
 		return "placeholder " + ph.Placeholder + "\n" + caretSnippet(snap, ph.Range)
+	case feature == "complete" || strings.HasPrefix(feature, "complete."):
+		res, err := h.server.Completion(ctx, &protocol.CompletionParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		list, _ := res.(*protocol.CompletionList)
+		if list == nil {
+			return fmt.Sprintf("unexpected %T\n", res)
+		}
+		if label, ok := strings.CutPrefix(feature, "complete."); ok {
+			for _, it := range list.Items {
+				if it.Label == label {
+					edits := append([]protocol.TextEdit{*it.TextEdit.(*protocol.TextEdit)}, it.AdditionalTextEdits...)
+					return applyEdits(t, snap, edits)
+				}
+			}
+			return "no item " + label + "\n"
+		}
+		var b strings.Builder
+		for _, it := range list.Items {
+			detail, _ := it.Detail.Get()
+			fmt.Fprintf(&b, "%s\t%d\t%s\n", it.Label, it.Kind, detail)
+		}
+		return b.String()
+	case feature == "hover":
+		res, err := h.server.Hover(ctx, &protocol.HoverParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		if res == nil {
+			return "no hover\n"
+		}
+		mc, _ := res.Contents.(*protocol.MarkupContent)
+		if mc == nil || res.Range == nil {
+			return fmt.Sprintf("unexpected %T without range\n", res.Contents)
+		}
+		return strings.TrimRight(mc.Value, "\n") + "\n" + caretSnippet(snap, *res.Range)
+	case feature == "signature":
+		res, err := h.server.SignatureHelp(ctx, &protocol.SignatureHelpParams{TextDocumentPositionParams: pp})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		if res == nil {
+			return "no signature\n"
+		}
+		var b strings.Builder
+		for _, si := range res.Signatures {
+			b.WriteString(si.Label + "\n")
+			if act, ok := res.ActiveParameter.Get(); ok && int(act) < len(si.Parameters) {
+				if tup, ok := si.Parameters[act].Label.(protocol.ParameterInformationLabelTuple); ok {
+					fmt.Fprintf(&b, "active parameter %d: %q\n", act, string(utf16Slice(si.Label, tup[0], tup[1])))
+				}
+			}
+		}
+		return b.String()
+	case feature == "codeaction":
+		res, err := h.server.CodeAction(ctx, &protocol.CodeActionParams{TextDocument: doc, Range: protocol.Range{Start: p, End: p}})
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		var b strings.Builder
+		for _, a := range res {
+			ca, ok := a.(*protocol.CodeAction)
+			if !ok {
+				fmt.Fprintf(&b, "unexpected %T\n", a)
+				continue
+			}
+			pref := ""
+			if ca.IsPreferred != nil && *ca.IsPreferred {
+				pref = " (preferred)"
+			}
+			fmt.Fprintf(&b, "## %s%s\n", ca.Title, pref)
+			if ca.Edit != nil {
+				b.WriteString(applyEdits(t, snap, ca.Edit.Changes[u]))
+			}
+		}
+		return b.String()
 	case strings.HasPrefix(feature, "rename."):
 		newName := strings.TrimPrefix(feature, "rename.")
 		res, err := h.server.Rename(ctx, &protocol.RenameParams{TextDocumentPositionParams: pp, NewName: newName})
@@ -224,6 +303,30 @@ func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string
 	}
 	t.Fatalf("unknown golden section %q", section)
 	return ""
+}
+
+// utf16Slice cuts s between two UTF-16 offsets.
+func utf16Slice(s string, from, to uint32) string {
+	n := uint32(0)
+	start, end := len(s), len(s)
+	for i, r := range s {
+		if n == from && start == len(s) {
+			start = i
+		}
+		if n == to {
+			end = i
+			break
+		}
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	if start > end {
+		return ""
+	}
+	return s[start:end]
 }
 
 func severityName(s protocol.DiagnosticSeverity) string {

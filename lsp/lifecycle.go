@@ -31,6 +31,9 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 		if r := td.Rename; r != nil && r.PrepareSupport != nil {
 			s.caps.prepareRename = *r.PrepareSupport
 		}
+		if c := td.Completion; c != nil && c.CompletionItem != nil && c.CompletionItem.SnippetSupport != nil {
+			s.caps.snippets = *c.CompletionItem.SnippetSupport
+		}
 	}
 	st, problems := s.settings.merge(params.InitializationOptions)
 	s.settings = st
@@ -49,6 +52,19 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 			TextDocumentSync: &protocol.TextDocumentSyncOptions{
 				OpenClose: ptr(true),
 				Change:    ptr(protocol.TextDocumentSyncKindIncremental),
+			},
+			CompletionProvider: &protocol.CompletionOptions{
+				// '"' starts a key or a value, '.' and '$' paths, ':' and
+				// ' ' a YAML value.
+				TriggerCharacters: []string{`"`, ".", "$", ":", " "},
+			},
+			HoverProvider: protocol.Boolean(true),
+			SignatureHelpProvider: &protocol.SignatureHelpOptions{
+				TriggerCharacters:   []string{"("},
+				RetriggerCharacters: []string{","},
+			},
+			CodeActionProvider: &protocol.CodeActionOptions{
+				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix},
 			},
 			DocumentSymbolProvider:     protocol.Boolean(true),
 			DefinitionProvider:         protocol.Boolean(true),

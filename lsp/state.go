@@ -57,6 +57,7 @@ type clientCaps struct {
 	workDoneProgress    bool
 	hierarchicalSymbols bool
 	prepareRename       bool
+	snippets            bool
 }
 
 func newServer(ctx context.Context, conn jsonrpc2.Conn, logger *zap.Logger, opts Options) *server {
