@@ -244,3 +244,26 @@ func TestObjectKeyOrder(t *testing.T) {
 		t.Errorf("insertion order = %s", got)
 	}
 }
+
+func TestRegexTranslation(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		{`$split("a\u00a0b c", /\s/)`, `["a","b","c"]`},
+		{`$match("a\rb", /a.b/)`, `undefined`},
+		{`$match("a-b", /a.b/).match`, `"a-b"`},
+		{`$replace("x1y22", /[0-9]+/, "#")`, `"x#y#"`},
+		{`$contains("Hello", /^hel/i)`, `true`},
+		{`$match("2024-01-02", /(?<y>\d{4})-(\d\d)/).groups`, `["2024","01"]`},
+	}
+	for _, tt := range tests {
+		if got := show(eval(t, tt.expr, nil, nil)); got != tt.want {
+			t.Errorf("%s = %s, want %s", tt.expr, got, tt.want)
+		}
+	}
+	for _, bad := range []string{`/a(?=b)/`, `/(a)\1/`, `/(?<!x)y/`} {
+		_, err := Compile(bad)
+		var je *Error
+		if !errors.As(err, &je) || je.Code != "S0303" || !strings.Contains(je.Message, "not supported") {
+			t.Errorf("%s: want S0303, got %v", bad, err)
+		}
+	}
+}

@@ -64,6 +64,15 @@ func translateJSRegex(p string) (string, string) {
 			case n == '/':
 				b.WriteByte('/')
 				i++
+			case n == 's' && !inClass:
+				b.WriteString(`[` + jsSpaceClass + `]`)
+				i++
+			case n == 's' && inClass:
+				b.WriteString(jsSpaceClass)
+				i++
+			case n == 'S' && !inClass:
+				b.WriteString(`[^` + jsSpaceClass + `]`)
+				i++
 			case n == 'd' || n == 'D' || n == 'w' || n == 'W' || n == 's' || n == 'S' || n == 'b' || n == 'B' ||
 				n == 'n' || n == 'r' || n == 't' || n == 'f' || n == 'v' || n == 'x' || n == '0':
 				if n == 'v' {
@@ -120,6 +129,9 @@ func translateJSRegex(p string) (string, string) {
 				b.WriteString(`\]`)
 				i++
 			}
+		case c == '.':
+			// JavaScript's dot stops at every line terminator, RE2's only at \n
+			b.WriteString(`[^\n\r\x{2028}\x{2029}]`)
 		case c == '(' && strings.HasPrefix(p[i:], "(?="):
 			return "", "lookahead (?="
 		case c == '(' && strings.HasPrefix(p[i:], "(?!"):
@@ -134,6 +146,9 @@ func translateJSRegex(p string) (string, string) {
 	}
 	return b.String(), ""
 }
+
+// jsSpaceClass is JavaScript's \s (RE2's \s is ASCII only).
+const jsSpaceClass = `\t\n\x0B\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
 
 // regexMatcher turns a regex literal into jsonata's matcher function:
 // called with a string it returns {match, start, end, groups, next}.
