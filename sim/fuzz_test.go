@@ -17,6 +17,7 @@ func FuzzRun(f *testing.F) {
 	f.Add([]byte(`{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}], "End": true}}}`), []byte(`{"s": 2}`))
 	f.Add([]byte(`{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["States.ALL"], "JitterStrategy": "FULL"}], "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "F"}], "End": true}, "F": {"Type": "Fail", "ErrorPath": "$.e.Error"}}}`), []byte(`{}`))
 	f.Add([]byte(`{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemBatcher": {"MaxItemsPerBatch": 2}, "ToleratedFailurePercentage": 50, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.Items[0]", "NumericEquals": 1, "Next": "X"}], "Default": "Y"}, "X": {"Type": "Fail"}, "Y": {"Type": "Succeed"}}}, "End": true}}}`), []byte(`[1, 2, 3]`))
+	f.Add([]byte(`{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.a + 1 %}", "Assign": {"x": "{% $states.input %}"}, "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Condition": "{% $x.a > 1 %}", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`), []byte(`{"a": 2}`))
 	f.Fuzz(func(t *testing.T, def, input []byte) {
 		prog, err := Compile(model.Build(syntax.Parse(def)))
 		if err != nil {
