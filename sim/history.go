@@ -2,6 +2,7 @@ package sim
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/aslkit/aslkit/sim/trace"
 )
@@ -50,15 +51,19 @@ func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
 }
 
 // send numbers the event, chains it to prev and hands it to the observer.
-// Reaching the history quota fails the execution.
+// The history quota works as on AWS: once the history holds max-1 events,
+// the next one may only be ExecutionSucceeded; anything else is replaced
+// by ExecutionFailed, which ends the execution.
 func (h *history) send(e *trace.Event, prev int) int {
+	if !h.ended && h.nextID >= h.r.maxEvents-1 && !strings.HasPrefix(e.Type, "Execution") {
+		h.fail(&thread{prev: prev}, &failure{Error: strp(ErrRuntime), runtime: true,
+			Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
+		return h.nextID
+	}
 	h.nextID++
 	e.ID, e.PreviousEventID = h.nextID, prev
 	if h.r.obs != nil {
 		h.r.obs.Event(e)
-	}
-	if h.nextID >= h.r.maxEvents && !h.ended && e.Type[:min(9, len(e.Type))] != "Execution" {
-		h.failAfter(e.ID, &failure{Error: strp(ErrRuntime), Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
 	}
 	return e.ID
 }
@@ -90,10 +95,6 @@ func (h *history) fail(th *thread, f *failure) {
 	h.onEnd(StatusFailed, nil, f)
 }
 
-// failAfter ends the execution as FAILED right after event prev.
-func (h *history) failAfter(prev int, f *failure) {
-	h.fail(&thread{prev: prev}, f)
-}
 
 // timeOut ends the execution when it exceeds its maximum duration.
 func (h *history) timeOut() {
