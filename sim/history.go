@@ -95,7 +95,6 @@ func (h *history) fail(th *thread, f *failure) {
 	h.onEnd(StatusFailed, nil, f)
 }
 
-
 // timeOut ends the execution when it exceeds its maximum duration.
 func (h *history) timeOut() {
 	if h.ended {
