@@ -43,6 +43,11 @@ func (f *frame) lookupValue(name string) any {
 	return v
 }
 
+// maxNesting is a hard bound on Go recursion through eval, independent of
+// the jsonata-compatible depth (which, like jsonata-js's test harness, does
+// not count sibling evaluations in array and object constructors).
+const maxNesting = 100000
+
 // lambda is a user-defined function (closure), a tail-call thunk, or a
 // partially applied function.
 type lambda struct {
@@ -96,6 +101,12 @@ func functionArity(v any) int {
 
 func (ev *evaluator) eval(expr *Node, input any, env *frame) (any, *Error) {
 	ev.depth++
+	ev.nesting++
+	defer func() { ev.nesting-- }()
+	if ev.nesting > maxNesting {
+		ev.depth--
+		return nil, stackOverflow()
+	}
 	if err := ev.tick(); err != nil {
 		ev.depth--
 		return nil, err

@@ -102,6 +102,7 @@ const InternalErrorCode = "X0001"
 type evaluator struct {
 	cfg      config
 	depth    int
+	nesting  int
 	maxDepth int
 	steps    int
 	alloc    int
