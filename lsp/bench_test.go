@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -135,4 +137,76 @@ func benchDidChange(b *testing.B, name, languageID string, r protocol.Range, a, 
 		}
 	}
 	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
+}
+
+// corpusPosition reads a "line:column" (1-based) from NAME.positions.json.
+func corpusPosition(b *testing.B, name, group, key string) protocol.Position {
+	var pos map[string]map[string]string
+	if err := json.Unmarshal(corpusFile(b, name+".positions.json"), &pos); err != nil {
+		b.Fatal(err)
+	}
+	var line, col uint32
+	if _, err := fmt.Sscanf(pos[group][key], "%d:%d", &line, &col); err != nil {
+		b.Fatalf("%s %s.%s: %v", name, group, key, err)
+	}
+	return protocol.Position{Line: line - 1, Character: col - 1}
+}
+
+func openBench(b *testing.B, name, languageID string) (*benchSession, uri.URI) {
+	text := corpusFile(b, name)
+	ctx := context.Background()
+	s := newBenchSession(b, Options{Debounce: 1})
+	if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
+		b.Fatal(err)
+	}
+	u := uri.File("/bench/" + name)
+	if err := s.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: protocol.LanguageKind(languageID), Version: 1, Text: string(text)}}); err != nil {
+		b.Fatal(err)
+	}
+	<-s.client.published // parsed and checked
+	return s, u
+}
+
+func BenchmarkCompletionLarge(b *testing.B) {
+	for _, tc := range []struct{ name, lang, key string }{
+		{"large.asl.json", "asl", "next_value_mid"},
+		{"large.asl.json", "asl", "property_key_mid"},
+		{"large.asl.yaml", "asl-yaml", "next_value_mid"},
+		{"large.asl.yaml", "asl-yaml", "property_key_mid"},
+	} {
+		b.Run(tc.name+"/"+tc.key, func(b *testing.B) {
+			s, u := openBench(b, tc.name, tc.lang)
+			defer s.close()
+			p := corpusPosition(b, tc.name, "complete", tc.key)
+			items := 0
+			for b.Loop() {
+				res, err := s.server.Completion(context.Background(), &protocol.CompletionParams{TextDocumentPositionParams: tdpp(u, p)})
+				if err != nil {
+					b.Fatal(err)
+				}
+				items = len(res.(*protocol.CompletionList).Items)
+			}
+			b.ReportMetric(float64(items), "items")
+		})
+	}
+}
+
+func BenchmarkHoverLarge(b *testing.B) {
+	for _, tc := range []struct{ name, lang, key string }{
+		{"large.asl.json", "asl", "type_key_mid"},
+		{"large.asl.yaml", "asl-yaml", "type_key_mid"},
+	} {
+		b.Run(tc.name+"/"+tc.key, func(b *testing.B) {
+			s, u := openBench(b, tc.name, tc.lang)
+			defer s.close()
+			p := corpusPosition(b, tc.name, "hover", tc.key)
+			for b.Loop() {
+				res, err := s.server.Hover(context.Background(), &protocol.HoverParams{TextDocumentPositionParams: tdpp(u, p)})
+				if err != nil || res == nil {
+					b.Fatalf("hover: %v %v", res, err)
+				}
+			}
+		})
+	}
 }
