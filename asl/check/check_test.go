@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,6 +85,39 @@ func TestRunSurvivesOddTrees(t *testing.T) {
 			if d.Code == "ASL000" {
 				t.Errorf("%q: %s", text, d.Message)
 			}
+		}
+	}
+}
+
+// TestRunConcurrently: the language server checks several documents at
+// once; the per-definition memos must keep their results apart (run with
+// -race).
+func TestRunConcurrently(t *testing.T) {
+	texts := []string{
+		`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nope"}}}`,
+		`{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"x.$":"$.a["},"End":true}}}`,
+		`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}`,
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = render([]byte(text), check.Run(model.Build(syntax.Parse([]byte(text))), check.Options{}))
+	}
+	done := make(chan error, 8*len(texts))
+	for w := 0; w < 8; w++ {
+		for i, text := range texts {
+			go func() {
+				got := render([]byte(text), check.Run(model.Build(syntax.Parse([]byte(text))), check.Options{}))
+				if got != want[i] {
+					done <- fmt.Errorf("document %d checked concurrently:\n%s\nwant\n%s", i, got, want[i])
+					return
+				}
+				done <- nil
+			}()
+		}
+	}
+	for range 8 * len(texts) {
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
 	}
 }
