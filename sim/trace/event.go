@@ -37,6 +37,7 @@ type Event struct {
 
 	// Input and Output are the details' input/output as plain Go JSON
 	// values (map[string]any, []any, string, float64/int64, bool, nil).
+	// They are shared with the run and other events: never modify them.
 	HasInput, HasOutput bool
 	Input, Output       any
 	// Error and Cause are nullable, as in AWS.
