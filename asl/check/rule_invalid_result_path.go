@@ -35,9 +35,9 @@ func checkResultPath(p *Pass, v *syntax.Node) {
 	if errs == nil && path != nil {
 		switch path.Root {
 		case expr.RootContext:
-			errs = []expr.Error{{Span: path.RootSpan, Message: "ResultPath cannot write into the Context object ($$); write into the input with $.field"}}
+			errs = []expr.Error{{Span: path.RootSpan, Message: "cannot write into the Context object ($$); write into the input with $.field"}}
 		case expr.RootVariable:
-			errs = []expr.Error{{Span: path.RootSpan, Message: "ResultPath cannot write into a variable; use \"Assign\": {\"" + path.Variable + "\": ...} to set variables, or write into the input with $.field"}}
+			errs = []expr.Error{{Span: path.RootSpan, Message: "cannot write into a variable; use \"Assign\": {\"" + path.Variable + "\": ...} to set variables, or write into the input with $.field"}}
 		}
 	}
 	reportExprErrors(p, v, errs, "ResultPath: ")
