@@ -1,7 +1,7 @@
 package assist
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,7 +49,7 @@ func Complete(def *model.Definition, offset int, opts Options) (out []Candidate)
 		}
 		out[i].SortText += strconv.Itoa(1000 + i) // keep each provider's order
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].SortText < out[j].SortText })
+	slices.SortStableFunc(out, func(a, b Candidate) int { return strings.Compare(a.SortText, b.SortText) })
 	return out
 }
 

@@ -139,6 +139,11 @@ func fillPlaceholders(text string, yaml, snippets bool) string {
 	return b.String()
 }
 
+var dollarEscaper = strings.NewReplacer(`\`, `\\`, `$`, `\$`)
+
 func escapeDollar(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `$`, `\$`).Replace(s)
+	if !strings.ContainsAny(s, `$\`) {
+		return s
+	}
+	return dollarEscaper.Replace(s)
 }

@@ -32,18 +32,20 @@ func completeStateNames(c *cursor, out *[]Candidate) {
 	if scope == nil {
 		return
 	}
-	targeted := map[string]bool{}
+	targeted := make(map[string]bool, len(scope.States))
 	if scope.StartAt != nil {
 		targeted[scope.StartAt.Name] = true
 	}
 	for _, s := range scope.States {
-		for _, e := range s.Edges() {
-			if e.Ref.Node != c.node {
-				targeted[e.Ref.Name] = true
+		eachRef(s, func(_ model.EdgeKind, r *model.Ref) {
+			if r.Node != c.node {
+				targeted[r.Name] = true
 			}
-		}
+		})
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(scope.States))
+	first := len(*out)
+	var states []*model.State
 	for _, s := range scope.States {
 		if seen[s.Name] {
 			continue
@@ -51,7 +53,6 @@ func completeStateNames(c *cursor, out *[]Candidate) {
 		seen[s.Name] = true
 		cand := c.stringCandidate(s.Name, KindState, s.Name)
 		cand.Detail = s.Type
-		cand.Doc = stateSummary(s)
 		switch {
 		case s == c.state:
 			cand.SortText = "8"
@@ -61,8 +62,23 @@ func completeStateNames(c *cursor, out *[]Candidate) {
 			cand.SortText = "4"
 		}
 		*out = append(*out, cand)
+		states = append(states, s)
+	}
+	// Summaries cost more than the rest of an item: give them to the
+	// best-ranked states only, so huge scopes stay fast.
+	budget := maxStateDocs
+	for _, rank := range []string{"1", "4", "8"} {
+		for i, s := range states {
+			if budget > 0 && (*out)[first+i].SortText == rank {
+				(*out)[first+i].Doc = stateSummary(s)
+				budget--
+			}
+		}
 	}
 }
+
+// maxStateDocs bounds how many state candidates carry a summary.
+const maxStateDocs = 100
 
 // completeErrorNames offers the predefined and Lambda error names inside
 // ErrorEquals (names already listed are left out).

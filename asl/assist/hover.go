@@ -1,7 +1,6 @@
 package assist
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -117,11 +116,15 @@ func refTarget(def *model.Definition, n *syntax.Node) *model.State {
 			return m.StartAt.Target
 		}
 	}
+	var target *model.State
 	for _, s := range def.All {
-		for _, e := range s.Edges() {
-			if e.Ref.Node == n {
-				return e.To
+		eachRef(s, func(_ model.EdgeKind, r *model.Ref) {
+			if r.Node == n {
+				target = r.Target
 			}
+		})
+		if target != nil {
+			return target
 		}
 	}
 	return nil
@@ -130,15 +133,14 @@ func refTarget(def *model.Definition, n *syntax.Node) *model.State {
 // stateSummary describes a state: its type, where it goes next, its comment.
 func stateSummary(s *model.State) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** (%s state)", s.Name, orUnknown(s.Type))
+	b.WriteString("**" + s.Name + "** (" + orUnknown(s.Type) + " state)")
 	if s.Scope != nil && s.Scope.Owner != nil {
-		fmt.Fprintf(&b, " in %s", s.Scope.Owner.Name)
+		b.WriteString(" in " + s.Scope.Owner.Name)
 	}
 	var next []string
-	for _, e := range s.Edges() {
-		label := map[model.EdgeKind]string{model.EdgeNext: "Next", model.EdgeDefault: "Default", model.EdgeChoice: "Choice", model.EdgeCatch: "Catch"}[e.Kind]
-		next = append(next, label+" → "+e.Ref.Name)
-	}
+	eachRef(s, func(k model.EdgeKind, r *model.Ref) {
+		next = append(next, edgeLabel(k)+" → "+r.Name)
+	})
 	switch {
 	case s.End:
 		next = append(next, "End")

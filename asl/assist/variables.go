@@ -1,7 +1,8 @@
 package assist
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/schema"
@@ -44,7 +45,7 @@ func variablesBefore(def *model.Definition, s *model.State) []variable {
 		}
 		cur = cur.Scope.Owner
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].name < out[j].name })
+	slices.SortStableFunc(out, func(a, b variable) int { return strings.Compare(a.name, b.name) })
 	return out
 }
 
@@ -53,11 +54,11 @@ func variablesBefore(def *model.Definition, s *model.State) []variable {
 func predecessors(s *model.State) []*model.State {
 	preds := map[*model.State][]*model.State{}
 	for _, st := range s.Scope.States {
-		for _, e := range st.Edges() {
-			if e.To != nil {
-				preds[e.To] = append(preds[e.To], st)
+		eachRef(st, func(_ model.EdgeKind, r *model.Ref) {
+			if r.Target != nil {
+				preds[r.Target] = append(preds[r.Target], st)
 			}
-		}
+		})
 	}
 	seen := map[*model.State]bool{}
 	var out []*model.State
