@@ -13,7 +13,8 @@ type visit struct {
 	sp        *stateProg
 	raw       any // the state's raw input
 	enteredID int
-	entered   string // EnteredTime
+	entered   bool   // the Entered event is out
+	enteredAt string // EnteredTime
 	attempts  []int
 	retries   int
 	token     string
@@ -53,12 +54,22 @@ func (v *visit) Run() {
 		return
 	}
 	r := th.r
-	r.transitions++
-	e := th.h.newEvent(sp.enteredType, sp)
-	e.Input, e.HasInput = raw, true
-	v.enteredID = th.emit(e)
-	if th.dead() {
-		return
+	if !v.entered {
+		r.transitions++
+		e := th.h.newEvent(sp.enteredType, sp)
+		e.Input, e.HasInput = raw, true
+		v.enteredID = th.emit(e)
+		v.entered = true
+		if th.dead() {
+			return
+		}
+		if th.parent != nil {
+			// Inside a Parallel branch or Map iteration the state's work is
+			// a second queue item, so concurrent branches all enter their
+			// states before any exits, the order AWS recorded.
+			r.q.Schedule(0, v)
+			return
+		}
 	}
 	if r.transitions > r.maxTrans {
 		th.h.fail(th, &failure{Error: strp(ErrRuntime), runtime: true,
@@ -131,10 +142,10 @@ func (v *visit) ctx() *dataflow.Context {
 	}
 	c := &dataflow.Context{Rand: v.th.r.rng, Vars: v.th.vars.lookup}
 	{
-		if v.entered == "" {
-			v.entered = formatTimestamp(v.th.r.q.Now())
+		if v.enteredAt == "" {
+			v.enteredAt = formatTimestamp(v.th.r.q.Now())
 		}
-		state := map[string]any{"EnteredTime": v.entered, "Name": v.sp.name}
+		state := map[string]any{"EnteredTime": v.enteredAt, "Name": v.sp.name}
 		if v.sp.typ == "Task" || v.sp.typ == "Parallel" || v.sp.typ == "Map" {
 			// Observed: $$.State of a Pass state has no RetryCount.
 			state["RetryCount"] = int64(v.retries)
