@@ -192,3 +192,87 @@ func isVariable(n *jsonata.Node, name string) bool {
 	v, _ := n.Value.(string)
 	return v == name
 }
+
+// simpleFacts handles the most common bodies without the parser: a number,
+// or a dotted path of plain names rooted at a variable ("$states.input.id",
+// "$order.total"). ok is false for anything else.
+func simpleFacts(body string) (f exprFacts, ok bool) {
+	start, end := 0, len(body)
+	for start < end && isBlank(body[start]) {
+		start++
+	}
+	for end > start && isBlank(body[end-1]) {
+		end--
+	}
+	if start == end {
+		return f, false
+	}
+	s := body[start:end]
+	if isPlainNumber(s) {
+		return f, true
+	}
+	if s[0] != '$' {
+		return f, false
+	}
+	// Split "$root.step.step" into names; each must be a plain identifier.
+	var names []exprRef
+	pos := start + 1
+	for {
+		j := pos
+		for j < end && isIdentByte(body[j], j == pos) {
+			j++
+		}
+		if j == pos || jsonataWords[body[pos:j]] {
+			return f, false
+		}
+		names = append(names, exprRef{name: body[pos:j], start: pos, end: j})
+		if j == end {
+			break
+		}
+		if body[j] != '.' {
+			return f, false
+		}
+		pos = j + 1
+	}
+	root := names[0]
+	switch root.name {
+	case "states":
+		if len(names) > 1 {
+			f.states = []exprRef{names[1]}
+		}
+	default:
+		if _, builtin := jsonata.LookupFunction(root.name); builtin {
+			return f, false
+		}
+		f.vars = []exprRef{{name: root.name, start: root.start - 1, end: root.end}}
+	}
+	return f, true
+}
+
+// jsonataWords are names the parser treats as operators or literals.
+var jsonataWords = map[string]bool{"and": true, "or": true, "in": true, "true": true, "false": true, "null": true, "function": true}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isIdentByte(c byte, first bool) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || !first && c >= '0' && c <= '9'
+}
+
+// isPlainNumber reports whether s is digits with at most one inner dot and
+// no leading zero.
+func isPlainNumber(s string) bool {
+	if len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return false
+	}
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i > 0 && i < len(s)-1:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -73,12 +73,13 @@ func jsonataExprs(def *model.Definition) []*jsonataExpr {
 
 func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
 	var out []*jsonataExpr
+	parsed := map[string]*parsedJSONata{}
 	for _, s := range def.All {
 		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 			continue
 		}
 		afterWork := s.Type == model.TypeTask || s.Type == model.TypeParallel || s.Type == model.TypeMap
-		c := &exprCollector{state: s, out: &out}
+		c := &exprCollector{state: s, out: &out, parsed: parsed}
 		c.object(s.Node, schema.StateSchema(s.Type), "", func(f *schema.Field) exprPlace {
 			return exprPlace{result: afterWork && (f.Name == "Output" || f.Name == "Assign")}
 		})
@@ -92,6 +93,42 @@ type exprPlace struct{ result, errorOutput bool }
 type exprCollector struct {
 	state *model.State
 	out   *[]*jsonataExpr
+	// parsed remembers each body's parse within this Run: generated and
+	// copy-pasted definitions repeat the same expressions many times.
+	parsed map[string]*parsedJSONata
+}
+
+// parsedJSONata is the parse of one expression body and its facts.
+type parsedJSONata struct {
+	ast   *jsonata.Node
+	err   *jsonata.Error
+	facts exprFacts
+}
+
+// parse parses body once per Run.
+func (c *exprCollector) parse(body string) *parsedJSONata {
+	if pj, ok := c.parsed[body]; ok {
+		return pj
+	}
+	pj := &parsedJSONata{}
+	if facts, ok := simpleFacts(body); ok {
+		pj.facts = facts
+		c.parsed[body] = pj
+		return pj
+	}
+	ast, err := jsonata.Parse(body)
+	if err != nil {
+		if je, ok := err.(*jsonata.Error); ok {
+			pj.err = je
+		} else {
+			pj.err = &jsonata.Error{Code: "S0201", Message: err.Error(), Start: -1}
+		}
+	} else {
+		pj.ast = ast
+		pj.facts = collectFacts(ast)
+	}
+	c.parsed[body] = pj
+	return pj
 }
 
 // nestedScopes are the fields holding other states: their strings belong
@@ -157,17 +194,8 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 		}
 		e := &jsonataExpr{state: c.state, node: n, field: field, offset: off, body: body,
 			result: pl.result, errorOutput: pl.errorOutput, assignTo: assignTo, assign: assign}
-		ast, err := jsonata.Parse(body)
-		if err != nil {
-			if je, ok := err.(*jsonata.Error); ok {
-				e.err = je
-			} else {
-				e.err = &jsonata.Error{Code: "S0201", Message: err.Error(), Start: -1}
-			}
-		} else {
-			e.ast = ast
-			e.facts = collectFacts(ast)
-		}
+		pj := c.parse(body)
+		e.ast, e.err, e.facts = pj.ast, pj.err, pj.facts
 		*c.out = append(*c.out, e)
 	case syntax.Object:
 		for _, m := range n.Members {

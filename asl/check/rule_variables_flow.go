@@ -125,7 +125,14 @@ type stateAssigns struct {
 	own     bitset   // state-level Assign (Next, Default)
 	rules   []bitset // per Choice rule
 	catches []bitset // per catcher
-	all     bitset
+}
+
+// at is sets[i], or nil past the end.
+func at(sets []bitset, i int) bitset {
+	if i < len(sets) {
+		return sets[i]
+	}
+	return nil
 }
 
 func analyseVariables(def *model.Definition) *varAnalysis {
@@ -156,7 +163,8 @@ func analyseVariables(def *model.Definition) *varAnalysis {
 		}
 	}
 	va.reads = collectVariableReads(def)
-	if len(va.index) > 0 || len(va.reads) > 0 {
+	// Without assignments every read is reported without the flow.
+	if len(va.index) > 0 && len(va.reads) > 0 {
 		va.flow(def)
 	}
 	return va
@@ -168,10 +176,11 @@ func (va *varAnalysis) flow(def *model.Definition) {
 	words := (len(va.index) + 63) / 64
 	per := map[*model.State]*stateAssigns{}
 	for _, s := range def.All {
-		sa := &stateAssigns{own: newBitset(words), all: newBitset(words)}
-		sa.rules = make([]bitset, len(s.Choices))
-		sa.catches = make([]bitset, len(s.Catch))
+		var sa *stateAssigns
 		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
+			if sa == nil {
+				sa = &stateAssigns{rules: make([]bitset, len(s.Choices)), catches: make([]bitset, len(s.Catch))}
+			}
 			set := newBitset(words)
 			for _, m := range n.Members {
 				if name, ok := assignedName(s, m.Key); ok {
@@ -186,10 +195,12 @@ func (va *varAnalysis) flow(def *model.Definition) {
 			default:
 				sa.own = set
 			}
-			sa.all.or(set)
 		})
-		per[s] = sa
+		if sa != nil {
+			per[s] = sa
+		}
 	}
+	none := &stateAssigns{}
 	for _, sc := range scopesOf(def) {
 		if sc.StartAt == nil || sc.StartAt.Target == nil {
 			continue
@@ -211,29 +222,30 @@ func (va *varAnalysis) flow(def *model.Definition) {
 			work = work[:len(work)-1]
 			in := va.entry[s]
 			sa := per[s]
+			if sa == nil {
+				sa = none
+			}
 			push := func(r *model.Ref, set bitset) {
 				if r == nil || r.Target == nil {
 					return
 				}
-				out := in.clone()
-				if set != nil {
-					out.or(set)
-				}
 				cur, ok := va.entry[r.Target]
 				if !ok {
+					out := in.clone()
+					out.or(set)
 					va.entry[r.Target] = out
 					work = append(work, r.Target)
-				} else if cur.orChanged(out) {
+				} else if grew := cur.orChanged(in); cur.orChanged(set) || grew {
 					work = append(work, r.Target)
 				}
 			}
 			push(s.Next, sa.own)
 			push(s.Default, sa.own)
 			for i, r := range s.Choices {
-				push(r.Next, sa.rules[i])
+				push(r.Next, at(sa.rules, i))
 			}
 			for i, c := range s.Catch {
-				push(c.Next, sa.catches[i])
+				push(c.Next, at(sa.catches, i))
 			}
 		}
 	}

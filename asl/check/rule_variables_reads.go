@@ -72,7 +72,7 @@ type pathReads struct {
 
 // path records the variable root of a path-valued field.
 func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
-	if skipExpr(v) {
+	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
 		return
 	}
 	if pe := parseCached(r.def, kind, v.Str); pe.path != nil {
@@ -82,7 +82,7 @@ func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
 
 // dollar records the variables of a `.$` value: a path or an intrinsic call.
 func (r pathReads) dollar(s *model.State, v *syntax.Node, assign *syntax.Node, assignTo string) {
-	if skipExpr(v) {
+	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
 		return
 	}
 	e, _ := expr.ParseDollarValue(v.Str)
@@ -135,4 +135,20 @@ func (r pathReads) rule(s *model.State, c *model.ChoiceRule) {
 	for _, n := range c.Nested {
 		r.rule(s, n)
 	}
+}
+
+// mayReadVariable is a quick test before parsing: a variable root is a "$"
+// followed by a name character ("$x", not "$.x", "$$" or "$[0]").
+func mayReadVariable(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '$' {
+			continue
+		}
+		switch c := s[i+1]; {
+		case c == '.' || c == '$' || c == '[' || c == ' ' || c == ',' || c == ')' || c == '\'' || c == '"':
+		default:
+			return true
+		}
+	}
+	return false
 }
