@@ -255,7 +255,10 @@ func (v *visit) queryError(location, cause string) {
 	e := th.h.newEvent("EvaluationFailed", v.sp)
 	e.Error, e.Cause = f.Error, f.Cause
 	v.th.r.details(e).Name = location
-	th.emit(e)
+	// AWS records EvaluationFailed with previousEventId 0; what follows
+	// chains to it.
+	e.Scope = th.scope
+	th.prev = th.h.send(e, 0)
 	if th.dead() {
 		return
 	}
