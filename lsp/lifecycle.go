@@ -41,6 +41,9 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 		s.log.Warn("initializationOptions", zap.String("problem", p))
 	}
 	s.state = phaseInitialized
+	if params.ProcessID != nil {
+		s.watchParent(int(*params.ProcessID))
+	}
 	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name))
 
 	var rename protocol.RenameProvider = protocol.Boolean(true)

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -117,6 +118,29 @@ func TestProgressCancelStopsRun(t *testing.T) {
 		h.client.mu.Unlock()
 		if created != 0 {
 			t.Errorf("the client's token was given, yet the server created %d", created)
+		}
+	})
+}
+
+// The server leaves when the process named by initialize's processId is
+// gone.
+func TestExitsWhenParentDies(t *testing.T) {
+	child := exec.Command("true")
+	if err := child.Run(); err != nil {
+		t.Skipf("cannot run a child process: %v", err)
+	}
+	dead := int32(child.Process.Pid)
+	runBubble(t, func(t *testing.T) {
+		h := newHarness(t, Options{})
+		p := &protocol.InitializeParams{ProcessID: &dead}
+		if _, err := h.server.Initialize(h.ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		h.settle()
+		select {
+		case <-h.serverConn.Done():
+		default:
+			t.Fatalf("the server is still serving although process %d is gone", dead)
 		}
 	})
 }
