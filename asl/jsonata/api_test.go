@@ -267,3 +267,14 @@ func TestRegexTranslation(t *testing.T) {
 		}
 	}
 }
+
+func TestDeepValuesStayBounded(t *testing.T) {
+	e := evalErr(t, `$string($reduce([1..20000], function($a, $b){{"a": $a}}, 0))`)
+	if e.Code != "U1001" {
+		t.Errorf("deeply nested value: %v", e)
+	}
+	got := show(eval(t, `$reduce([1..3], function($a, $b){{"a": $a}}, 0)`, nil, nil))
+	if got != `{"a":{"a":{"a":0}}}` {
+		t.Errorf("nested arrays = %s", got)
+	}
+}

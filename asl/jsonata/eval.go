@@ -255,10 +255,13 @@ func lookupField(input any, key string) any {
 	return Undefined
 }
 
-func flattenInto(v any, out []any) []any {
+func flattenInto(v any, out []any) []any { return flattenDepth(v, out, 0) }
+
+func flattenDepth(v any, out []any, depth int) []any {
+	checkValueDepth(depth)
 	if items, ok := arrayItems(v); ok {
 		for _, it := range items {
-			out = flattenInto(it, out)
+			out = flattenDepth(it, out, depth+1)
 		}
 		return out
 	}
@@ -296,17 +299,18 @@ func evalDescendants(input any) any {
 		return Undefined
 	}
 	rs := &seq{sequence: true}
-	recurseDescendants(input, rs)
+	recurseDescendants(input, rs, 0)
 	if len(rs.v) == 1 {
 		return rs.v[0]
 	}
 	return rs
 }
 
-func recurseDescendants(input any, rs *seq) {
+func recurseDescendants(input any, rs *seq, depth int) {
+	checkValueDepth(depth)
 	if items, ok := arrayItems(input); ok {
 		for _, it := range items {
-			recurseDescendants(it, rs)
+			recurseDescendants(it, rs, depth+1)
 		}
 		return
 	}
@@ -314,7 +318,7 @@ func recurseDescendants(input any, rs *seq) {
 	if isObject(input) {
 		for _, k := range objectKeys(input) {
 			v, _ := objectGet(input, k)
-			recurseDescendants(v, rs)
+			recurseDescendants(v, rs, depth+1)
 		}
 	}
 }
@@ -1620,19 +1624,22 @@ func (ev *evaluator) transformer(expr *Node, env *frame) any {
 var transformSig = mustSignature("<(oa):o>")
 
 // deepClone copies a value into engine-owned mutable containers.
-func deepClone(v any) any {
+func deepClone(v any) any { return cloneDepth(v, 0) }
+
+func cloneDepth(v any, depth int) any {
+	checkValueDepth(depth)
 	switch x := v.(type) {
 	case *Object:
 		o := NewObject(len(x.Keys))
 		for _, k := range x.Keys {
-			o.Set(k, deepClone(x.Values[k]))
+			o.Set(k, cloneDepth(x.Values[k], depth+1))
 		}
 		return o
 	case map[string]any:
 		keys := objectKeys(x)
 		o := NewObject(len(keys))
 		for _, k := range keys {
-			o.Set(k, deepClone(x[k]))
+			o.Set(k, cloneDepth(x[k], depth+1))
 		}
 		return o
 	case []any, *seq:
@@ -1642,7 +1649,7 @@ func deepClone(v any) any {
 			if IsUndefined(it) {
 				continue
 			}
-			out = append(out, deepClone(it))
+			out = append(out, cloneDepth(it, depth+1))
 		}
 		return out
 	}

@@ -125,13 +125,14 @@ func writeJSONString(b *strings.Builder, s string) {
 // significant digits, functions as ""), indenting by 2 when pretty.
 func stringify(v any, pretty bool) (string, *Error) {
 	var b strings.Builder
-	if err := writeJSON(&b, v, pretty, "", true); err != nil {
+	if err := writeJSON(&b, v, pretty, "", true, 0); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func writeJSON(b *strings.Builder, v any, pretty bool, indent string, top bool) *Error {
+func writeJSON(b *strings.Builder, v any, pretty bool, indent string, top bool, depth int) *Error {
+	checkValueDepth(depth)
 	switch x := v.(type) {
 	case nil:
 		b.WriteString("null")
@@ -172,7 +173,7 @@ func writeJSON(b *strings.Builder, v any, pretty bool, indent string, top bool) 
 				b.WriteString("null")
 				continue
 			}
-			if err := writeJSON(b, it, pretty, inner, false); err != nil {
+			if err := writeJSON(b, it, pretty, inner, false, depth+1); err != nil {
 				return err
 			}
 		}
@@ -204,7 +205,7 @@ func writeJSON(b *strings.Builder, v any, pretty bool, indent string, top bool) 
 			if pretty {
 				b.WriteByte(' ')
 			}
-			if err := writeJSON(b, val, pretty, inner, false); err != nil {
+			if err := writeJSON(b, val, pretty, inner, false, depth+1); err != nil {
 				return err
 			}
 		}

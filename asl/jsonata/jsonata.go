@@ -198,6 +198,10 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			if _, deep := r.(valueTooDeep); deep {
+				result, err = nil, &Error{Code: "U1001", Position: 0, Start: -1, Value: "Stack overflow error: value nesting is too deep", Message: "Stack overflow error: value nesting is too deep"}
+				return
+			}
 			result, err = nil, &Error{Code: InternalErrorCode, Position: 0, Start: -1, Message: fmt.Sprintf("internal error during evaluation: %v", r)}
 		}
 	}()

@@ -258,14 +258,17 @@ func appendValues(a, b any) any {
 }
 
 // deepEqual compares two JSONata values structurally (jsonata-js isDeepEqual).
-func deepEqual(a, b any) bool {
+func deepEqual(a, b any) bool { return equalDepth(a, b, 0) }
+
+func equalDepth(a, b any, depth int) bool {
+	checkValueDepth(depth)
 	if ai, ok := arrayItems(a); ok {
 		bi, ok := arrayItems(b)
 		if !ok || len(ai) != len(bi) {
 			return false
 		}
 		for i := range ai {
-			if !deepEqual(ai[i], bi[i]) {
+			if !equalDepth(ai[i], bi[i], depth+1) {
 				return false
 			}
 		}
@@ -282,7 +285,7 @@ func deepEqual(a, b any) bool {
 		for _, k := range ak {
 			av, _ := objectGet(a, k)
 			bv, ok := objectGet(b, k)
-			if !ok || !deepEqual(av, bv) {
+			if !ok || !equalDepth(av, bv, depth+1) {
 				return false
 			}
 		}
@@ -330,7 +333,10 @@ func strictEqual(a, b any) bool {
 
 // toPlain converts engine values to plain Go JSON values: *seq -> []any,
 // *Object -> map[string]any (or kept when ordered is set), functions -> "".
-func toPlain(v any, ordered bool) any {
+func toPlain(v any, ordered bool) any { return plainDepth(v, ordered, 0) }
+
+func plainDepth(v any, ordered bool, depth int) any {
+	checkValueDepth(depth)
 	switch x := v.(type) {
 	case *seq:
 		out := make([]any, 0, len(x.v))
@@ -338,13 +344,13 @@ func toPlain(v any, ordered bool) any {
 			if IsUndefined(it) {
 				continue
 			}
-			out = append(out, toPlain(it, ordered))
+			out = append(out, plainDepth(it, ordered, depth+1))
 		}
 		return out
 	case []any:
 		var out []any
 		for i, it := range x {
-			p := toPlain(it, ordered)
+			p := plainDepth(it, ordered, depth+1)
 			if out == nil && !samePlain(p, it) {
 				out = make([]any, i, len(x))
 				copy(out, x[:i])
@@ -362,19 +368,19 @@ func toPlain(v any, ordered bool) any {
 			keys := x.jsKeys()
 			o := NewObject(len(keys))
 			for _, k := range keys {
-				o.Set(k, toPlain(x.Values[k], ordered))
+				o.Set(k, plainDepth(x.Values[k], ordered, depth+1))
 			}
 			return o
 		}
 		m := make(map[string]any, len(x.Keys))
 		for _, k := range x.Keys {
-			m[k] = toPlain(x.Values[k], ordered)
+			m[k] = plainDepth(x.Values[k], ordered, depth+1)
 		}
 		return m
 	case map[string]any:
 		var out map[string]any
 		for k, it := range x {
-			p := toPlain(it, ordered)
+			p := plainDepth(it, ordered, depth+1)
 			if out == nil && !samePlain(p, it) {
 				out = make(map[string]any, len(x))
 				for k2, v2 := range x {
@@ -454,4 +460,17 @@ func sameContainer(a, b any) bool {
 		return reflect.ValueOf(x).Pointer() == reflect.ValueOf(y).Pointer()
 	}
 	return false
+}
+
+// maxValueDepth bounds recursion over nested values (JSON output,
+// comparison, cloning, flattening) so that a value built deep by an
+// iterative expression cannot overflow the Go stack.
+const maxValueDepth = 10000
+
+type valueTooDeep struct{}
+
+func checkValueDepth(depth int) {
+	if depth > maxValueDepth {
+		panic(valueTooDeep{})
+	}
 }
