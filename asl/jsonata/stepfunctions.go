@@ -143,7 +143,7 @@ func seededRandom(seed float64) float64 {
 // (*Object) and numbers as float64.
 func DecodeJSON(data []byte) (any, error) {
 	dec := json.NewDecoder(strings.NewReader(string(data)))
-	v, err := decodeValue(dec)
+	v, err := decodeValue(dec, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +162,14 @@ func (trailingError) Error() string { return "unexpected data after JSON value" 
 
 var errTrailing = trailingError{}
 
-func decodeValue(dec *json.Decoder) (any, error) {
+type nestingError struct{}
+
+func (nestingError) Error() string { return "JSON nesting is too deep" }
+
+func decodeValue(dec *json.Decoder, depth int) (any, error) {
+	if depth > maxValueDepth {
+		return nil, nestingError{}
+	}
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
@@ -178,7 +185,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 					return nil, err
 				}
 				k, _ := kt.(string)
-				v, err := decodeValue(dec)
+				v, err := decodeValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -191,7 +198,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 		case '[':
 			arr := []any{}
 			for dec.More() {
-				v, err := decodeValue(dec)
+				v, err := decodeValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
