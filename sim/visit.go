@@ -332,6 +332,7 @@ func (v *visit) handleError(f *failure) {
 		delay, _, ok := RetryDecision(sp.retry, v.attempts, f.name(), th.r.rng.Float64)
 		if ok {
 			v.retries++
+			v.giveUp = nil // the next attempt sets it again if it fails
 			v.resetCtx()
 			th.r.q.At(delay, func() {
 				if th.dead() {
