@@ -14,7 +14,8 @@ export function stemOf(fileName: string): string {
   const base = path.basename(fileName);
   const lower = base.toLowerCase();
   for (const suffix of DEFINITION_SUFFIXES) {
-    if (lower.endsWith(suffix) && lower.length > suffix.length) return base.slice(0, base.length - suffix.length);
+    if (lower === suffix) return base;
+    if (lower.endsWith(suffix)) return base.slice(0, base.length - suffix.length);
   }
   return base;
 }

@@ -196,7 +196,7 @@ export function formatDone(done: SimulationDone): string {
   }
   let line = parts.join(', ');
   if (done.status !== 'SUCCEEDED' && (done.error || done.cause)) {
-    line += `: ${done.error ?? ''}${done.cause ? ` (${done.cause})` : ''}`;
+    line += ': ' + [done.error, done.cause ? `(${done.cause})` : ''].filter(Boolean).join(' ');
   }
   return line;
 }
@@ -336,8 +336,13 @@ export function rangeKey(uri: string, r: Range): string {
 /** stateVisits folds the events into one entry per state that was entered. */
 export function stateVisits(events: SimEvent[]): StateVisit[] {
   const byKey = new Map<string, StateVisit>();
+  let last: StateVisit | undefined;
   for (const ev of events) {
-    if (!ev.range || !ev.uri) continue;
+    if (!ev.range || !ev.uri) {
+      // The execution failed in the state it was last in (a Fail state, an uncaught error).
+      if (last && /^Execution(Failed|TimedOut|Aborted)$/.test(ev.type)) last.failed = true;
+      continue;
+    }
     const key = rangeKey(ev.uri, ev.range);
     const kind = classify(ev.type);
     let v = byKey.get(key);
@@ -350,6 +355,7 @@ export function stateVisits(events: SimEvent[]): StateVisit[] {
     if (kind === 'failed') v.failed = true;
     if (kind === 'exited' || kind === 'succeeded') v.failed = false;
     v.lastElapsed = ev['x-sim']?.elapsed ?? v.lastElapsed;
+    last = v;
   }
   return [...byKey.values()];
 }
