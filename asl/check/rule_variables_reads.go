@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -21,8 +22,15 @@ func collectVariableReads(def *model.Definition) []varRead {
 		}
 	}
 	r := pathReads{def: def, out: &out}
+	// JSONPath states whose text has no "$name" cannot read a variable.
+	candidates := make(map[*model.State]bool)
 	for _, s := range def.All {
-		if !usesJSONPath(s) || !hasObjectBody(s) {
+		if usesJSONPath(s) && hasObjectBody(s) && s.Node.Span.End <= len(text) && mayReadVariableBytes(text[s.Node.Span.Start:s.Node.Span.End]) {
+			candidates[s] = true
+		}
+	}
+	for _, s := range def.All {
+		if !candidates[s] {
 			continue
 		}
 		for _, m := range s.Node.Members {
@@ -48,7 +56,13 @@ func collectVariableReads(def *model.Definition) []varRead {
 			r.rule(s, c)
 		}
 	}
+	if len(candidates) == 0 {
+		return out
+	}
 	eachPayloadTemplate(def, func(s *model.State, field string, n *syntax.Node) {
+		if !candidates[s] {
+			return
+		}
 		if field != "Assign" || !isObjectNode(n) {
 			eachDollarKey(n, func(m *syntax.Member) { r.dollar(s, m.Value, nil, "") })
 			return
@@ -137,6 +151,27 @@ func (r pathReads) rule(s *model.State, c *model.ChoiceRule) {
 	}
 }
 
+// mayReadVariableBytes is mayReadVariable over raw document text. Escapes
+// are not decoded: a "$" written as \u0024 is not seen, and such a read
+// merely goes unreported.
+func mayReadVariableBytes(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '$')
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if !notVariableStart(b[i+1]) {
+			return true
+		}
+		b = b[i+1:]
+	}
+}
+
+// notVariableStart: the byte after "$" cannot start a variable name.
+func notVariableStart(c byte) bool {
+	return c == '.' || c == '$' || c == '[' || c == ' ' || c == ',' || c == ')' || c == '\'' || c == '"'
+}
+
 // mayReadVariable is a quick test before parsing: a variable root is a "$"
 // followed by a name character ("$x", not "$.x", "$$" or "$[0]").
 func mayReadVariable(s string) bool {
@@ -144,9 +179,7 @@ func mayReadVariable(s string) bool {
 		if s[i] != '$' {
 			continue
 		}
-		switch c := s[i+1]; {
-		case c == '.' || c == '$' || c == '[' || c == ' ' || c == ',' || c == ')' || c == '\'' || c == '"':
-		default:
+		if !notVariableStart(s[i+1]) {
 			return true
 		}
 	}
