@@ -170,6 +170,9 @@ func (m *mapRun) startChild(i int) {
 		}
 		if m.exceeded() {
 			m.over = true
+			for _, c := range th.children {
+				c.stop(-1, false, "") // the Map Run stops its other children
+			}
 			th.children = nil
 			f := &failure{Error: strp(ErrExceedTolerated), Cause: strp("The specified tolerated failure threshold was exceeded")}
 			e := th.h.newEvent("MapRunFailed", sp)
