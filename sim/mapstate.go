@@ -23,6 +23,7 @@ type mapRun struct {
 	iters       map[int]*thread
 	// which tolerated-failure thresholds are set
 	countSet, pctSet bool
+	runStartedID     int
 	tolCount         float64
 	tolPct           float64
 }
@@ -117,7 +118,7 @@ func (m *mapRun) start(inputs []any) {
 		m.mapRunArn = "arn:aws:states:" + region + ":" + account + ":mapRun:" + th.r.opts.StateMachineName + "/" + label + ":" + strconv.Itoa(th.r.transitions)
 		e := th.h.newEvent("MapRunStarted", sp)
 		th.r.details(e).MapRunArn = m.mapRunArn
-		th.emit(e)
+		m.runStartedID = th.emit(e)
 	}
 	th.children = th.children[:0]
 	if len(inputs) == 0 {
@@ -192,13 +193,21 @@ func (m *mapRun) finish() {
 	v, th, sp := m.v, m.v.th, m.v.sp
 	m.over = true
 	th.children = nil
+	// previousEventId as recorded: MapStateSucceeded follows the last
+	// event; MapStateExited chains to the same event as MapStateSucceeded
+	// (inline) or to MapRunStarted (distributed).
 	if m.distributed {
 		th.emit(th.h.newEvent("MapRunSucceeded", sp))
 	}
-	th.prev = th.h.nextID
+	before := th.h.nextID
+	th.prev = before
 	th.emit(th.h.newEvent("MapStateSucceeded", sp))
 	if th.dead() {
 		return
+	}
+	th.prev = before
+	if m.distributed {
+		th.prev = m.runStartedID
 	}
 	var result any = m.results
 	if sp.resultWriter != nil {

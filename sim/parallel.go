@@ -53,8 +53,11 @@ func (v *visit) parallel() {
 			remaining--
 			if remaining == 0 {
 				over = true
+				// As recorded: ParallelStateSucceeded and ParallelStateExited
+				// both chain to the last branch event.
 				th.prev = c.prev
 				th.emit(th.h.newEvent("ParallelStateSucceeded", sp))
+				th.prev = c.prev
 				th.children = nil
 				if !th.dead() {
 					v.finishResult(results)
