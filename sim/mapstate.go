@@ -39,12 +39,20 @@ func (v *visit) mapState() {
 		v.jmap()
 		return
 	}
-	if sp.itemReader != nil {
+	if sp.itemReader != nil && !sp.itemsPath.present {
 		if items, ok = v.readItems(eff); !ok {
 			return
 		}
 	} else {
 		val := eff
+		if sp.itemReader != nil {
+			// ItemsPath then applies to what the reader read.
+			read, ok := v.readItems(eff)
+			if !ok {
+				return
+			}
+			val = read
+		}
 		if sp.itemsPath.present && !sp.itemsPath.null {
 			got, err := sp.itemsPath.path.Get(eff, v.ctx())
 			if err != nil {
