@@ -8,7 +8,39 @@ import (
 )
 
 // All conversions between protocol positions and byte offsets live here and
-// go through the snapshot's Mapper (UTF-16 columns, LSP's default).
+// go through the snapshot's Mapper: UTF-16 columns (LSP's default) or UTF-8
+// (byte) columns when the client offered them at initialize.
+
+// encoding is the negotiated position encoding.
+type encoding uint8
+
+const (
+	encodingUTF16 encoding = iota
+	encodingUTF8
+)
+
+func (e encoding) kind() protocol.PositionEncodingKind {
+	if e == encodingUTF8 {
+		return protocol.PositionEncodingKindUTF8
+	}
+	return protocol.PositionEncodingKindUTF16
+}
+
+// toOffset converts an LSP position to a byte offset.
+func (e encoding) toOffset(m *source.Mapper, p protocol.Position) int {
+	if e == encodingUTF8 {
+		return m.OffsetFromBytes(toSourcePos(p))
+	}
+	return m.OffsetFromUTF16(toSourcePos(p))
+}
+
+// position converts a byte offset to an LSP position.
+func (e encoding) position(m *source.Mapper, offset int) protocol.Position {
+	if e == encodingUTF8 {
+		return fromSourcePos(m.BytePosition(offset))
+	}
+	return fromSourcePos(m.UTF16Position(offset))
+}
 
 func toSourcePos(p protocol.Position) source.Position {
 	return source.Position{Line: int(p.Line), Column: int(p.Character)}
@@ -20,15 +52,17 @@ func fromSourcePos(p source.Position) protocol.Position {
 
 // offset converts an LSP position to a byte offset in the snapshot.
 func (s *Snapshot) offset(p protocol.Position) int {
-	return s.Mapper.OffsetFromUTF16(toSourcePos(p))
+	return s.enc.toOffset(s.Mapper, p)
+}
+
+// position converts a byte offset to an LSP position.
+func (s *Snapshot) position(offset int) protocol.Position {
+	return s.enc.position(s.Mapper, offset)
 }
 
 // rangeOf converts a span to an LSP range.
 func (s *Snapshot) rangeOf(sp source.Span) protocol.Range {
-	return protocol.Range{
-		Start: fromSourcePos(s.Mapper.UTF16Position(sp.Start)),
-		End:   fromSourcePos(s.Mapper.UTF16Position(sp.End)),
-	}
+	return protocol.Range{Start: s.position(sp.Start), End: s.position(sp.End)}
 }
 
 func (s *Snapshot) location(sp source.Span) protocol.Location {

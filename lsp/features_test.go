@@ -96,7 +96,7 @@ func runFeatureFile(t *testing.T, file string) {
 			t.Fatalf("section uses undefined marker %q", name)
 		}
 		used[name] = true
-		return fromSourcePos(snap.Mapper.UTF16Position(off))
+		return snap.position(off)
 	}
 	changed := false
 	for i := 1; i < len(ar.Files); i++ {

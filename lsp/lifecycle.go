@@ -35,6 +35,13 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 			s.caps.snippets = *c.CompletionItem.SnippetSupport
 		}
 	}
+	if g := c.General; g != nil {
+		for _, e := range g.PositionEncodings {
+			if e == protocol.PositionEncodingKindUTF8 {
+				s.enc = encodingUTF8 // our spans are bytes: no conversion at all
+			}
+		}
+	}
 	st, problems := s.settings.merge(params.InitializationOptions)
 	s.settings = st
 	for _, p := range problems {
@@ -52,6 +59,7 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 	}
 	res := &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
+			PositionEncoding: s.enc.kind(),
 			TextDocumentSync: &protocol.TextDocumentSyncOptions{
 				OpenClose: ptr(true),
 				Change:    ptr(protocol.TextDocumentSyncKindIncremental),

@@ -31,6 +31,8 @@ type Snapshot struct {
 	Version    int32
 	Text       []byte
 	Mapper     *source.Mapper
+	// enc is the position encoding of the session (for every conversion).
+	enc encoding
 	// seq orders snapshots of one document on the server's side; a
 	// publish is dropped unless its snapshot is still the latest.
 	seq uint64
@@ -49,8 +51,8 @@ type analysis struct {
 	program func() (*sim.Program, error)
 }
 
-func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq uint64, copts check.Options) *Snapshot {
-	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), seq: seq}
+func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq uint64, enc encoding, copts check.Options) *Snapshot {
+	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), seq: seq, enc: enc}
 	a := &analysis{}
 	a.file = sync.OnceValue(func() *syntax.File { return parseFor(string(u), languageID, text) })
 	a.def = sync.OnceValue(func() *model.Definition { return model.Build(a.file()) })
@@ -123,9 +125,9 @@ func looksLikeASL(name, languageID string, f *syntax.File) bool {
 
 // applyChanges returns text after the content changes, each applied to the
 // result of the previous one (LSP semantics) through a Mapper of that
-// intermediate text, so ranges are read in UTF-16 code units.
+// intermediate text, so ranges are read in the session's encoding.
 // m may be the Mapper of text (it is rebuilt otherwise).
-func applyChanges(text []byte, m *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
+func applyChanges(text []byte, m *source.Mapper, enc encoding, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
 	for i, ch := range changes {
 		if i > 0 {
 			m = nil // text changed since m was built
@@ -137,8 +139,8 @@ func applyChanges(text []byte, m *source.Mapper, changes []protocol.TextDocument
 			if m == nil {
 				m = source.NewMapper(text)
 			}
-			start := m.OffsetFromUTF16(toSourcePos(c.Range.Start))
-			end := m.OffsetFromUTF16(toSourcePos(c.Range.End))
+			start := enc.toOffset(m, c.Range.Start)
+			end := enc.toOffset(m, c.Range.End)
 			if end < start {
 				return nil, fmt.Errorf("change %d: range end before start", i)
 			}

@@ -40,8 +40,9 @@ func FuzzApplyChanges(f *testing.F) {
 			a, b = b, a
 		}
 		m := source.NewMapper([]byte(text))
-		r := protocol.Range{Start: fromSourcePos(m.UTF16Position(a)), End: fromSourcePos(m.UTF16Position(b))}
-		got, err := applyChanges([]byte(text), m, []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}})
+		enc := encoding(uint(a+b) % 2) // both encodings
+		r := protocol.Range{Start: enc.position(m, a), End: enc.position(m, b)}
+		got, err := applyChanges([]byte(text), m, enc, []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +56,7 @@ func FuzzApplyChanges(f *testing.F) {
 // Several changes in one notification apply one after the other.
 func TestApplyChangesInSequence(t *testing.T) {
 	text := []byte("ab\ncd\n")
-	got, err := applyChanges(text, nil, []protocol.TextDocumentContentChangeEvent{
+	got, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(0, 0, 0, 0), Text: "é\n"}, // "é\nab\ncd\n"
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 1, 2, 1), Text: "-"},   // "é\na-d\n"
 		&protocol.TextDocumentContentChangeWholeDocument{Text: "whole"},
@@ -67,14 +68,14 @@ func TestApplyChangesInSequence(t *testing.T) {
 	if string(got) != "whole!" {
 		t.Errorf("got %q", got)
 	}
-	got, _ = applyChanges(text, nil, []protocol.TextDocumentContentChangeEvent{
+	got, _ = applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(0, 0, 0, 0), Text: "é\n"},
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 1, 2, 1), Text: "-"},
 	})
 	if string(got) != "é\na-d\n" {
 		t.Errorf("got %q", got)
 	}
-	if _, err := applyChanges(text, nil, []protocol.TextDocumentContentChangeEvent{
+	if _, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 0, 0, 0), Text: "x"},
 	}); err == nil {
 		t.Errorf("a range ending before its start was accepted")

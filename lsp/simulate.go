@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/asl/source"
 	"github.com/aslkit/aslkit/lsp/ext"
 	"github.com/aslkit/aslkit/sim"
 	"github.com/aslkit/aslkit/sim/mock"
@@ -121,9 +122,9 @@ func (s *server) simulate(params *protocol.ExecuteCommandParams) (protocol.LSPAn
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "cannot read %s: %v", u, err)
 		}
 		s.mu.Lock()
-		copts := s.checkOptions()
+		copts, enc := s.checkOptions(), s.enc
 		s.mu.Unlock()
-		snap = newSnapshot(u, "", 0, text, 0, copts)
+		snap = newSnapshot(u, "", 0, text, 0, enc, copts)
 	}
 	if err := refuseErrors(snap); err != nil {
 		return nil, err
@@ -165,7 +166,7 @@ func refuseErrors(snap *Snapshot) error {
 		}
 		n++
 		if len(msgs) < 5 {
-			p := snap.Mapper.UTF16Position(d.Span.Start)
+			p := snap.Mapper.BytePosition(d.Span.Start)
 			msgs = append(msgs, fmt.Sprintf("%d:%d: %s", p.Line+1, p.Column+1, d.Message))
 		}
 	}
@@ -286,9 +287,11 @@ func (s *server) runSimulation(ctx context.Context, id string, snap *Snapshot, p
 }
 
 func extRange(snap *Snapshot, start, end int) ext.Range {
-	a := snap.Mapper.UTF16Position(start)
-	b := snap.Mapper.UTF16Position(end)
-	return ext.Range{Start: ext.Position{Line: a.Line, Character: a.Column}, End: ext.Position{Line: b.Line, Character: b.Column}}
+	r := snap.rangeOf(source.Span{Start: start, End: end})
+	return ext.Range{
+		Start: ext.Position{Line: int(r.Start.Line), Character: int(r.Start.Character)},
+		End:   ext.Position{Line: int(r.End.Line), Character: int(r.End.Character)},
+	}
 }
 
 // notify sends a custom notification encoded with encoding/json (sorted

@@ -42,6 +42,7 @@ type server struct {
 	state    phase
 	shutdown bool // shutdown was received (decides the exit code)
 	caps     clientCaps
+	enc      encoding // negotiated at initialize
 	docs     map[uri.URI]*document
 	timers   map[uri.URI]*time.Timer
 	seq      uint64

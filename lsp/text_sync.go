@@ -16,7 +16,7 @@ func (s *server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.seq++
-	snap := newSnapshot(td.URI, string(td.LanguageID), td.Version, []byte(td.Text), s.seq, s.checkOptions())
+	snap := newSnapshot(td.URI, string(td.LanguageID), td.Version, []byte(td.Text), s.seq, s.enc, s.checkOptions())
 	s.docs[td.URI] = &document{snap: snap}
 	s.scheduleLocked(snap, 0) // a freshly opened file shows its problems at once
 	return nil
@@ -35,12 +35,12 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 		s.log.Warn("didChange version does not increase", zap.String("uri", string(u)),
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
 	}
-	text, err := applyChanges(old.Text, old.Mapper, params.ContentChanges)
+	text, err := applyChanges(old.Text, old.Mapper, s.enc, params.ContentChanges)
 	if err != nil {
 		return fmt.Errorf("didChange %s: %w", u, err)
 	}
 	s.seq++
-	d.snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.seq, s.checkOptions())
+	d.snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.seq, s.enc, s.checkOptions())
 	s.scheduleLocked(d.snap, s.settings.Debounce)
 	return nil
 }

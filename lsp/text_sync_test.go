@@ -194,3 +194,43 @@ func TestSettingsDisableCodes(t *testing.T) {
 		}
 	})
 }
+
+// A client that offers utf-8 gets it: columns are bytes, in edits and in
+// every range the server sends.
+func TestUTF8PositionEncoding(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		h := newHarness(t, Options{})
+		p := &protocol.InitializeParams{}
+		p.Capabilities.General = &protocol.GeneralClientCapabilities{
+			PositionEncodings: []protocol.PositionEncodingKind{protocol.PositionEncodingKindUTF8, protocol.PositionEncodingKindUTF16},
+		}
+		res, err := h.server.Initialize(h.ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Capabilities.PositionEncoding != protocol.PositionEncodingKindUTF8 {
+			t.Fatalf("positionEncoding %q, want utf-8", res.Capabilities.PositionEncoding)
+		}
+		text := "{\"Comment\": \"😀\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"Bé\"}}}"
+		u := h.open("u8.asl.json", "asl", text)
+		h.settle()
+		d := h.lastDiagnostics(u).Diagnostics
+		if len(d) == 0 {
+			t.Fatal("no diagnostics")
+		}
+		// The emoji before it is 4 bytes (2 UTF-16 units): columns are bytes.
+		start := strings.Index(text, `"Bé"`)
+		if got := d[0].Range.Start.Character; int(got) != start {
+			t.Errorf("diagnostic starts at column %d, want byte column %d", got, start)
+		}
+		if got := d[0].Range.End.Character; int(got) != start+5 {
+			t.Errorf("diagnostic ends at column %d, want byte column %d", got, start+5)
+		}
+		// Replace the 2-byte é by byte columns.
+		h.edit(u, rng(0, uint32(start+2), 0, uint32(start+4)), "")
+		snap, _ := h.serverSnapshot(u)
+		if want := strings.Replace(text, "Bé", "B", 1); string(snap.Text) != want {
+			t.Errorf("after a byte-column edit:\n%s\nwant\n%s", snap.Text, want)
+		}
+	})
+}

@@ -93,11 +93,19 @@ local def_line
 for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
   local s = l:find('"Next": "Done"', 1, true)
   if s then
-    local res = request('textDocument/definition', { textDocument = { uri = uri }, position = { line = i - 1, character = s + 9 } })
+    -- The line holds non-ASCII text: convert the byte index to the
+    -- negotiated encoding (utf-8 from 0.10 on, utf-16 before).
+    local byteidx = s + 9
+    local char = byteidx
+    if client().offset_encoding ~= 'utf-8' then
+      local _, u16 = vim.str_utfindex(l, byteidx)
+      char = u16
+    end
+    local res = request('textDocument/definition', { textDocument = { uri = uri }, position = { line = i - 1, character = char } })
     if res and res[1] then def_line = res[1].range.start.line end
   end
 end
-emit({ step = 'definition', ok = def_line == 9, line = def_line })
+emit({ step = 'definition', ok = def_line == 9, line = def_line, encoding = client().offset_encoding })
 
 -- Completion and hover answer when the server offers them.
 local caps = client().server_capabilities or client().resolved_capabilities or {}
