@@ -90,7 +90,9 @@ func isDistributedMap(s *model.State) bool {
 // assignObjects calls fn with each Assign object of s: the state's own
 // (rule -1, catcher -1), each Choice rule's and each catcher's.
 func assignObjects(s *model.State, fn func(n *syntax.Node, rule, catcher int)) {
-	if !hasObjectBody(s) {
+	// Succeed and Fail cannot have Assign: the schema rules report it, and
+	// it assigns nothing.
+	if !hasObjectBody(s) || s.Type == model.TypeSucceed || s.Type == model.TypeFail {
 		return
 	}
 	if v := s.Value("Assign"); isObjectNode(v) {
