@@ -35,6 +35,11 @@ func Complete(def *model.Definition, offset int, opts Options) (out []Candidate)
 			out = nil
 		}
 	}()
+	return complete(def, offset, opts)
+}
+
+// complete is Complete without the recover, so fuzzing sees panics.
+func complete(def *model.Definition, offset int, opts Options) (out []Candidate) {
 	offset = min(max(offset, 0), len(def.File.Text))
 	c := locate(def, offset, opts)
 	if c.place == placeNone {

@@ -54,6 +54,24 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 			return c
 		}
 	}
+	if c.doc.yaml {
+		if dash := c.dashBefore(offset); dash >= 0 {
+			chain, _ := syntax.PathAt(f.Root, dash)
+			for i := len(chain) - 1; i >= 0; i-- {
+				if a := chain[i]; a.Kind == syntax.Array {
+					c.place, c.arr = placeElem, a
+					c.replace = source.Span{Start: offset, End: c.wordEnd(offset)}
+					for _, e := range a.Elems {
+						if e.Span.Len() == 0 && e.Span.Start >= dash && e.Span.Start <= c.doc.lineEnd(offset)+1 {
+							c.node = e
+						}
+					}
+					c.state, c.scope = stateAt(def, dash), scopeAt(def, dash)
+					return c
+				}
+			}
+		}
+	}
 	if p := c.colonBefore(offset); p >= 0 {
 		chain, mem := syntax.PathAt(f.Root, p)
 		if mem != nil && mem.ColonOffset == p && len(chain) > 0 && (mem.Value == nil || mem.Value.Span.Len() == 0) {
@@ -137,6 +155,20 @@ func (c *cursor) colonBefore(offset int) int {
 		return i - 1
 	}
 	return -1
+}
+
+// dashBefore is the offset of a YAML "- " sequence indicator that starts
+// the cursor's line with only blanks up to offset, or -1.
+func (c *cursor) dashBefore(offset int) int {
+	t := c.doc.text
+	i := offset
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '\t') {
+		i--
+	}
+	if i == offset || i == 0 || t[i-1] != '-' || !c.doc.firstOnLine(i-1) {
+		return -1
+	}
+	return i - 1
 }
 
 // refineYAMLKey: a YAML line holding a bare word is a key being typed.

@@ -28,6 +28,11 @@ func Fixes(def *model.Definition, d Diagnostic) (fixes []Fix) {
 			fixes = nil
 		}
 	}()
+	return fixesFor(def, d)
+}
+
+// fixesFor is Fixes without the recover, so fuzzing sees panics.
+func fixesFor(def *model.Definition, d Diagnostic) (fixes []Fix) {
 	dc := newDoc(def.File)
 	st := stateNamed(def, d.Span)
 	suggestion := ""

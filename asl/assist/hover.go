@@ -20,6 +20,11 @@ func Hover(def *model.Definition, offset int, opts Options) (h *HoverInfo) {
 			h = nil
 		}
 	}()
+	return hover(def, offset, opts)
+}
+
+// hover is Hover without the recover, so fuzzing sees panics.
+func hover(def *model.Definition, offset int, opts Options) (h *HoverInfo) {
 	root := def.File.Root
 	chain, member := syntax.PathAt(root, offset)
 	if len(chain) == 0 {

@@ -19,6 +19,11 @@ func Signature(def *model.Definition, offset int) (si *SignatureInfo) {
 			si = nil
 		}
 	}()
+	return signature(def, offset)
+}
+
+// signature is Signature without the recover, so fuzzing sees panics.
+func signature(def *model.Definition, offset int) (si *SignatureInfo) {
 	sc := stringAt(def.File.Root, def.File.Text, offset)
 	if sc == nil {
 		return nil
