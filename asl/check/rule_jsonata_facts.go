@@ -71,6 +71,11 @@ func (fc *factCollector) visit(n *jsonata.Node, hasInput bool) {
 		if len(n.Steps) >= 2 && isVariable(n.Steps[0], "states") && n.Steps[1].Type == "name" {
 			if member, ok := n.Steps[1].Value.(string); ok {
 				fc.facts.states = append(fc.facts.states, exprRef{name: member, start: n.Steps[1].Start, end: n.Steps[1].Position})
+				if member == "context" && len(n.Steps) >= 3 && n.Steps[2].Type == "name" {
+					if sub, ok := n.Steps[2].Value.(string); ok {
+						fc.facts.context = append(fc.facts.context, exprRef{name: sub, start: n.Steps[2].Start, end: n.Steps[2].Position})
+					}
+				}
 			}
 		}
 		for i, st := range n.Steps {
@@ -239,6 +244,9 @@ func simpleFacts(body string) (f exprFacts, ok bool) {
 	case "states":
 		if len(names) > 1 {
 			f.states = []exprRef{names[1]}
+		}
+		if len(names) > 2 && names[1].name == "context" {
+			f.context = []exprRef{names[2]}
 		}
 	default:
 		if _, builtin := jsonata.LookupFunction(root.name); builtin {

@@ -10,7 +10,8 @@ var _ = register(&Rule{
 		"of a Task, Parallel or Map state (after the work is done), and errorOutput only in a Catcher's " +
 		"Output and Assign. AWS rejects a definition that reads $states.result or $states.errorOutput " +
 		"anywhere else (an error). Any other member is undefined at run time: a warning, with the likely " +
-		"spelling.",
+		"spelling; so are unknown members of $states.context and $states.context.Map outside a Map's " +
+		"ItemSelector.",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
 		for _, e := range jsonataExprs(p.Def) {
@@ -31,6 +32,22 @@ var _ = register(&Rule{
 					msg := e.field + ": $states has no member \"" + m.name + "\" (it has input, context, result and errorOutput)"
 					if near := nearestName(m.name, []string{"input", "context", "result", "errorOutput"}); near != "" {
 						msg += "; did you mean $states." + near + "?"
+					}
+					p.ReportSeverity(Warning, sp, msg)
+				}
+			}
+			for _, m := range e.facts.context {
+				sp := e.span(text, m.start, m.end)
+				switch m.name {
+				case "Execution", "State", "StateMachine", "Task":
+				case "Map":
+					if !e.mapItem {
+						p.ReportSeverity(Warning, sp, e.field+": $states.context.Map is undefined here: it describes the current item only in a Map state's ItemSelector")
+					}
+				default:
+					msg := e.field + ": the Context object has no member \"" + m.name + "\" (it has Execution, State, StateMachine, Task and, in ItemSelector, Map)"
+					if near := nearestName(m.name, []string{"Execution", "State", "StateMachine", "Task", "Map"}); near != "" {
+						msg += "; did you mean $states.context." + near + "?"
 					}
 					p.ReportSeverity(Warning, sp, msg)
 				}

@@ -24,6 +24,9 @@ type jsonataExpr struct {
 	// result and errorOutput say whether $states.result and
 	// $states.errorOutput exist where the expression is (jsonata.md §3).
 	result, errorOutput bool
+	// mapItem says whether $states.context.Map exists: only in a Map
+	// state's ItemSelector.
+	mapItem bool
 	// assignTo is the variable the expression's value is assigned to when
 	// it is inside an Assign ("" otherwise), assign the Assign object.
 	assignTo string
@@ -49,6 +52,7 @@ type exprFacts struct {
 	vars     []exprRef // workflow variable reads ($name not bound in the expression)
 	calls    []exprCall
 	states   []exprRef // $states.<member> accesses; the span covers the member
+	context  []exprRef // $states.context.<member> accesses
 	implicit []exprRef // "$", "$$" or a field name read from the absent input
 }
 
@@ -81,14 +85,14 @@ func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
 		afterWork := s.Type == model.TypeTask || s.Type == model.TypeParallel || s.Type == model.TypeMap
 		c := &exprCollector{state: s, out: &out, parsed: parsed}
 		c.object(s.Node, schema.StateSchema(s.Type), "", func(f *schema.Field) exprPlace {
-			return exprPlace{result: afterWork && (f.Name == "Output" || f.Name == "Assign")}
+			return exprPlace{result: afterWork && (f.Name == "Output" || f.Name == "Assign"), mapItem: f.Name == "ItemSelector"}
 		})
 	}
 	return out
 }
 
 // exprPlace is what an expression may see where it is.
-type exprPlace struct{ result, errorOutput bool }
+type exprPlace struct{ result, errorOutput, mapItem bool }
 
 type exprCollector struct {
 	state *model.State
@@ -193,7 +197,7 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 			return
 		}
 		e := &jsonataExpr{state: c.state, node: n, field: field, offset: off, body: body,
-			result: pl.result, errorOutput: pl.errorOutput, assignTo: assignTo, assign: assign}
+			result: pl.result, errorOutput: pl.errorOutput, mapItem: pl.mapItem, assignTo: assignTo, assign: assign}
 		pj := c.parse(body)
 		e.ast, e.err, e.facts = pj.ast, pj.err, pj.facts
 		*c.out = append(*c.out, e)
