@@ -1,7 +1,7 @@
 package jsonata
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -70,9 +70,9 @@ var errorTemplates = map[string]string{
 	"D1002": "Cannot negate a non-numeric value: {{value}}",
 	"T1003": "Key in object structure must evaluate to a string; got: {{value}}",
 	"D1004": "Regular expression matches zero length string",
-	"T1005": "Attempted to invoke a non-function. Did you mean ${{token}}?",
+	"T1005": "Attempted to invoke a non-function. Did you mean ${{{token}}}?",
 	"T1006": "Attempted to invoke a non-function",
-	"T1007": "Attempted to partially apply a non-function. Did you mean ${{token}}?",
+	"T1007": "Attempted to partially apply a non-function. Did you mean ${{{token}}}?",
 	"T1008": "Attempted to partially apply a non-function",
 	"D1009": "Multiple key definitions evaluate to same key: {{value}}",
 	"D1010": "Attempted to access the Javascript object prototype",
@@ -126,19 +126,21 @@ var errorTemplates = map[string]string{
 	"D3134": "The timezone integer format specifier cannot have more than four digits",
 	"D3135": "No matching closing bracket ']' in date/time picture string",
 	"D3136": "The date/time picture string is missing specifiers required to parse the timestamp",
-	"D3137": "{{message}}",
+	"D3137": "{{{message}}}",
 	"D3138": "The $single() function expected exactly 1 matching result.  Instead it matched more.",
 	"D3139": "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
 	"D3140": "Malformed URL passed to ${{token}}(): {{value}}",
-	"D3141": "{{message}}",
+	"D3141": "{{{message}}}",
 	"D3150": "The hash algorithm {{value}} is not supported; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
 	"D3151": "Second argument of $partition must be a positive integer",
 	"D3152": "The step of $range must not be zero",
 	"D3153": "Unable to parse JSON text: {{value}}",
-	"U1001": "{{message}}",
+	"U1001": "{{{message}}}",
 	"U1002": "Expression evaluation memory limit exceeded",
 }
 
+// format fills a jsonata-js message template: {{{name}}} inserts the raw
+// text, {{name}} the JSON form (strings quoted), as populateMessage does.
 func (e *Error) format() string {
 	tmpl, ok := errorTemplates[e.Code]
 	if !ok {
@@ -151,38 +153,59 @@ func (e *Error) format() string {
 			b.WriteString(tmpl)
 			break
 		}
-		j := strings.Index(tmpl[i:], "}}")
+		raw := strings.HasPrefix(tmpl[i:], "{{{")
+		open, close := "{{", "}}"
+		if raw {
+			open, close = "{{{", "}}}"
+		}
+		j := strings.Index(tmpl[i+len(open):], close)
 		if j < 0 {
 			b.WriteString(tmpl)
 			break
 		}
 		b.WriteString(tmpl[:i])
-		name := tmpl[i+2 : i+j]
-		switch name {
-		case "token":
-			b.WriteString(e.Token)
-		case "value":
-			if e.Expected != "" {
-				b.WriteString(e.Expected)
-			} else {
-				b.WriteString(insertText(e.Value))
-			}
-		case "value2":
-			b.WriteString(insertText(e.Value2))
-		case "index":
-			fmt.Fprintf(&b, "%d", e.Index)
-		case "type":
-			b.WriteString(e.Type)
-		case "exp":
-			b.WriteString(insertText(e.Exp))
-		case "message":
-			if s, ok := e.Value.(string); ok {
-				b.WriteString(s)
-			}
-		}
-		tmpl = tmpl[i+j+2:]
+		name := tmpl[i+len(open) : i+len(open)+j]
+		b.WriteString(e.insert(name, raw))
+		tmpl = tmpl[i+len(open)+j+len(close):]
 	}
 	return b.String()
+}
+
+func (e *Error) insert(name string, raw bool) string {
+	text := func(s string) string {
+		if raw {
+			return s
+		}
+		return jsonQuote(s)
+	}
+	switch name {
+	case "token":
+		return text(e.Token)
+	case "value":
+		if e.Expected != "" {
+			return text(e.Expected)
+		}
+		if raw {
+			if s, ok := e.Value.(string); ok {
+				return s
+			}
+		}
+		return insertText(e.Value)
+	case "value2":
+		return insertText(e.Value2)
+	case "index":
+		return strconv.Itoa(e.Index)
+	case "type":
+		return text(e.Type)
+	case "exp":
+		return insertText(e.Exp)
+	case "message":
+		if s, ok := e.Value.(string); ok {
+			return s
+		}
+		return e.Message
+	}
+	return ""
 }
 
 func insertText(v any) string {
