@@ -48,6 +48,11 @@ type Options struct {
 	// Mocks answer Task states; a Task without one fails the run with an
 	// error saying how to mock it.
 	Mocks *mock.Set
+	// Respond, when set, is asked first for every Task invocation (a
+	// debugger or test supplying results, callbacks and heartbeats as
+	// mock.Response values); returning false falls back to Mocks. It runs
+	// on the caller's goroutine, inside Run.
+	Respond func(TaskCall) (mock.Response, bool)
 	// Observer receives every history event as it happens (may be nil).
 	Observer trace.Observer
 	Limits   Limits

@@ -158,3 +158,25 @@ func TestProgramRunsConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// Options.Respond supplies task outcomes from code: here a callback task
+// is answered after 90 s with a result built from its input and token.
+func TestRespondSuppliesCallbackResults(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+	  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+	  "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token", "who.$": "$.who"}}, "End": true}}}`)
+	var calls []TaskCall
+	res := prog.Run(context.Background(), map[string]any{"who": "ada"}, Options{Seed: 3,
+		Respond: func(c TaskCall) (mock.Response, bool) {
+			calls = append(calls, c)
+			body := c.Input.(map[string]any)["MessageBody"].(map[string]any)
+			return mock.Response{Return: map[string]any{"hello": body["who"], "token": c.Token}, Delay: 90}, true
+		}})
+	if res.Status != StatusSucceeded || len(calls) != 1 || calls[0].Token == "" {
+		t.Fatalf("%s %s %+v", res.Status, res.CauseString(), calls)
+	}
+	out := res.Output.(map[string]any)
+	if out["hello"] != "ada" || out["token"] != calls[0].Token || res.VirtualDuration != 90*time.Second {
+		t.Errorf("output %v after %v", out, res.VirtualDuration)
+	}
+}

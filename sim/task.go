@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/aslkit/aslkit/sim/mock"
 	"github.com/aslkit/aslkit/sim/trace"
 )
 
@@ -48,20 +49,28 @@ func (v *visit) task() {
 	if !ok {
 		return
 	}
-	if !r.opts.Mocks.Has(sp.name) {
+	n := r.invocations[sp.name]
+	var resp mock.Response
+	responded := false
+	if r.opts.Respond != nil {
+		resp, responded = r.opts.Respond(TaskCall{State: sp.name, Path: th.scope, Resource: sp.resource,
+			Invocation: n, Attempt: v.retries, Input: params, Token: v.token})
+	}
+	if responded {
+		r.invocations[sp.name]++
+	} else if !r.opts.Mocks.Has(sp.name) {
 		if sp.kind == kindActivity {
 			v.runtime("The activity " + sp.resource + " does not exist.")
 			return
 		}
 		v.runtime(fmt.Sprintf("The simulator has no mock for the Task state '%s' (resource %s). Give it one in mocks.json, e.g. {%q: [{\"Return\": {...}}]}, or in a MockConfigFile test case.", sp.name, sp.resource, sp.name))
 		return
-	}
-	n := r.invocations[sp.name]
-	r.invocations[sp.name]++
-	resp, ok := r.opts.Mocks.Response(sp.name, n)
-	if !ok {
-		v.runtime(fmt.Sprintf("The simulator has no mocked response for invocation #%d (zero-based) of the Task state '%s'; add one to its mocks (retries and Map iterations count as invocations).", n, sp.name))
-		return
+	} else {
+		r.invocations[sp.name]++
+		if resp, ok = r.opts.Mocks.Response(sp.name, n); !ok {
+			v.runtime(fmt.Sprintf("The simulator has no mocked response for invocation #%d (zero-based) of the Task state '%s'; add one to its mocks (retries and Map iterations count as invocations).", n, sp.name))
+			return
+		}
 	}
 
 	// Scheduled, Started and (for .sync/callback) Submitted.
@@ -301,4 +310,17 @@ func (v *visit) intField(f intOrPath, field string, eff any, float bool) (float6
 		return 0, false
 	}
 	return n, true
+}
+
+// TaskCall describes one Task invocation to Options.Respond.
+type TaskCall struct {
+	State, Path, Resource string
+	// Invocation counts this state's invocations in the run (retries and
+	// Map iterations included), from 0; Attempt counts retries of this
+	// visit.
+	Invocation, Attempt int
+	// Input is what the resource receives (after Parameters/Arguments);
+	// Token is $$.Task.Token for callback and activity tasks.
+	Input any
+	Token string
 }
