@@ -31,7 +31,9 @@ every case of that corpus that needs no real AWS resource passes
     may carry DelaySeconds and HeartbeatSeconds (see package mock) to exercise
     TimeoutSeconds/HeartbeatSeconds; expiries are States.Timeout, as AWS
     records them. .waitForTaskToken tasks get a deterministic token in
-    $$.Task.Token and complete with their mocked response.
+    $$.Task.Token and complete with their mocked response. Options.Respond,
+    when set, is asked before the mocks, so code (a debugger, a test) can
+    supply results, SendTaskFailure-style errors, delays and heartbeats.
   - Distributed Map children run as child executions with their own histories
     (events carry Details.Execution = "<Label or state>/<index>"); the parent
     records MapRunStarted/MapRunSucceeded|MapRunFailed. ItemReader reads
