@@ -145,7 +145,10 @@ func (s *server) simulate(params *protocol.ExecuteCommandParams) (protocol.LSPAn
 	if err != nil {
 		return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, err.Error())
 	}
-	opts := sim.Options{Mocks: mocks, Express: p.Express, StateMachineName: aslStem(string(u))}
+	s.mu.Lock()
+	express := p.Express || s.settings.WorkflowType == check.Express
+	s.mu.Unlock()
+	opts := sim.Options{Mocks: mocks, Express: express, StateMachineName: aslStem(string(u))}
 	var token protocol.ProgressToken
 	if params.WorkDoneToken != nil {
 		token = params.WorkDoneToken
