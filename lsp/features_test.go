@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/lsp/ext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/features/*.txtar")
@@ -31,6 +33,8 @@ var update = flag.Bool("update", false, "rewrite the golden sections of testdata
 //	@m.complete  @m.complete.Label (the document after the item's edits)
 //	@m.hover @m.signature @m.codeaction
 //	@symbols @folding @format @diagnostics
+//	@simulate  (asl.simulate with the archive's input.json and mocks.json
+//	            sections; the event lines and the end of the run)
 func TestFeatures(t *testing.T) {
 	files, _ := filepath.Glob("testdata/features/*.txtar")
 	if len(files) == 0 {
@@ -104,7 +108,7 @@ func runFeatureFile(t *testing.T, file string) {
 		if !strings.HasPrefix(sec.Name, "@") {
 			continue
 		}
-		got := h.answer(t, u, snap, strings.TrimPrefix(sec.Name, "@"), markPos)
+		got := h.answer(t, u, snap, strings.TrimPrefix(sec.Name, "@"), markPos, ar)
 		if got == string(sec.Data) {
 			continue
 		}
@@ -128,7 +132,7 @@ func runFeatureFile(t *testing.T, file string) {
 }
 
 // answer runs one golden section's query and renders the result.
-func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string, markPos func(string) protocol.Position) string {
+func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string, markPos func(string) protocol.Position, ar *txtar.Archive) string {
 	ctx := h.ctx
 	doc := protocol.TextDocumentIdentifier{URI: u}
 	switch section {
@@ -160,6 +164,8 @@ func (h *harness) answer(t *testing.T, u uri.URI, snap *Snapshot, section string
 			return "error: " + err.Error() + "\n"
 		}
 		return applyEdits(t, snap, res)
+	case "simulate":
+		return h.simulateGolden(t, u, ar)
 	case "diagnostics":
 		p := h.lastDiagnostics(u)
 		var b strings.Builder
@@ -400,5 +406,46 @@ func applyEdits(t *testing.T, snap *Snapshot, edits []protocol.TextEdit) string 
 		last = s.End
 	}
 	b.Write(snap.Text[last:])
+	return b.String()
+}
+
+// simulateGolden runs asl.simulate on the document with the archive's
+// input.json (else {}) and mocks.json (opened as a document, so the server
+// reads it from the session) and renders the streamed events.
+func (h *harness) simulateGolden(t *testing.T, u uri.URI, ar *txtar.Archive) string {
+	params := ext.SimulateParams{URI: string(u), Input: map[string]any{}}
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "input.json":
+			var in any
+			if err := json.Unmarshal(f.Data, &in); err != nil {
+				t.Fatalf("input.json: %v", err)
+			}
+			params.Input = in
+		case "mocks.json":
+			params.MockConfigURI = string(h.open("mocks.json", "json", string(f.Data)))
+		}
+	}
+	res, err := h.execute(ext.CommandSimulate, params)
+	if err != nil {
+		return "error: " + err.Error() + "\n"
+	}
+	var r ext.SimulateResult
+	if err := json.Unmarshal(res, &r); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	var b strings.Builder
+	for _, ev := range h.simulationEvents(r.RunID) {
+		line, _ := ev.Event[ext.EventText].(string)
+		if rg, ok := ev.Event[ext.EventRange].(map[string]any); ok {
+			start := rg["start"].(map[string]any)
+			line += fmt.Sprintf("  @%v:%v", start["line"].(float64)+1, start["character"].(float64)+1)
+		}
+		b.WriteString(line + "\n")
+	}
+	d := h.simulationDone(r.RunID)
+	out, _ := json.Marshal(d.Output)
+	fmt.Fprintf(&b, "status %s, output %s, error %s, cause %s, transitions %d\n", d.Status, out, deref(d.Error), deref(d.Cause), d.Transitions)
 	return b.String()
 }
