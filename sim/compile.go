@@ -166,6 +166,8 @@ type compiler struct {
 	progs      map[*model.State]*stateProg
 	problems   []string
 	notExpress []string
+	// jsonataMode is set while compiling a JSONata state's sub-objects.
+	jsonataMode bool
 }
 
 func (c *compiler) errorf(where, format string, args ...any) {
@@ -598,6 +600,9 @@ func (c *compiler) jsonataState(sc *scopeProg, sp *stateProg, where string) {
 		if l := s.Value("Label"); l.IsString() {
 			sp.label = l.Str
 		}
+		c.jsonataMode = true
+		sp.itemReader = c.itemReader(where, s.Value("ItemReader"))
+		c.jsonataMode = false
 		if n := s.Value("ItemBatcher"); n != nil && n.Kind == syntax.Object {
 			sp.batcher = &batcherProg{
 				jmaxItems:   c.jvalue(where+" MaxItemsPerBatch", n.Value("MaxItemsPerBatch")),

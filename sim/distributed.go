@@ -24,6 +24,7 @@ import (
 type itemReaderProg struct {
 	resource   string
 	parameters *dataflow.Template
+	arguments  *jvalue // JSONata mode
 	inputType  string
 	headerLoc  string
 	headers    []string
@@ -50,7 +51,11 @@ func (c *compiler) itemReader(where string, n *syntax.Node) *itemReaderProg {
 	if r := n.Value("Resource"); r.IsString() {
 		ir.resource = r.Str
 	}
-	ir.parameters = c.template(where+" ItemReader Parameters", n.Value("Parameters"))
+	if c.jsonataMode {
+		ir.arguments = c.jvalue(where+" ItemReader Arguments", n.Value("Arguments"))
+	} else {
+		ir.parameters = c.template(where+" ItemReader Parameters", n.Value("Parameters"))
+	}
 	rc := n.Value("ReaderConfig")
 	if t := rc.Value("InputType"); t.IsString() {
 		ir.inputType = t.Str
@@ -203,7 +208,13 @@ func (m *mapRun) startChild(i int) {
 // readItems runs the ItemReader against Options.Files.
 func (v *visit) readItems(eff any) ([]any, bool) {
 	ir := v.sp.itemReader
-	params, ok := v.applyTemplate(ir.parameters, eff)
+	var params any
+	var ok bool
+	if v.sp.jsonata {
+		params, ok = v.jeval(ir.arguments, "ItemReader/Arguments", nil, nil)
+	} else {
+		params, ok = v.applyTemplate(ir.parameters, eff)
+	}
 	if !ok {
 		return nil, false
 	}

@@ -180,3 +180,18 @@ func TestRespondSuppliesCallbackResults(t *testing.T) {
 		t.Errorf("output %v after %v", out, res.VirtualDuration)
 	}
 }
+
+// A JSONata Distributed Map reads its items with ItemReader Arguments.
+func TestJSONataItemReader(t *testing.T) {
+	prog := compileText(t, `{"QueryLanguage": "JSONata", "StartAt": "Each", "States": {"Each": {"Type": "Map",
+	  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
+	                 "Arguments": {"Bucket": "b", "Key": "{% $states.input.key %}"}},
+	  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P",
+	                    "States": {"P": {"Type": "Pass", "Output": "{% $states.input.n * 2 %}", "End": true}}},
+	  "End": true}}}`)
+	files := fstest.MapFS{"b/items.jsonl": {Data: []byte("{\"n\": 1}\n{\"n\": 2}\n")}}
+	res := prog.Run(context.Background(), map[string]any{"key": "items.jsonl"}, Options{Files: files})
+	if res.Status != StatusSucceeded || trace.JSONText(res.Output) != "[2,4]" {
+		t.Fatalf("%s %s %s: %v", res.Status, res.ErrorString(), res.CauseString(), res.Output)
+	}
+}

@@ -451,8 +451,14 @@ func (v *visit) jmap() {
 	// An evaluation failure before the iterations start fails the Map
 	// (MapStateFailed), as recorded on AWS.
 	v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
-	val, ok := v.jeval(sp.j.items, "Items", v.raw, nil)
-	if !ok {
+	var val any = v.raw
+	var ok bool
+	if sp.itemReader != nil {
+		if val, ok = v.readItems(v.raw); !ok {
+			return
+		}
+	}
+	if val, ok = v.jeval(sp.j.items, "Items", val, nil); !ok {
 		return
 	}
 	items, isArr := val.([]any)
