@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
-import { chooseInput, InputChoice, parseInputJSON, simulateParams } from './core/files';
+import { chooseInput, InputChoice, parseInputJSON, simulateParams, stemOf, testCasesOf } from './core/files';
 import { AslSettings, readSettings, resolveServer, serverSettings, settingsChange } from './core/settings';
 import { formatDone, RunRegistry, SimulationDone, SimulationEventParams, TraceModel } from './core/trace';
 import { RunDecorations } from './decorations';
@@ -34,6 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AslExt
 export async function deactivate(): Promise<void> {
   await ext?.dispose();
   ext = undefined;
+}
+
+function readText(file: string): string {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
 }
 
 function isExecutable(file: string): boolean {
@@ -213,9 +217,19 @@ export class AslExtension {
       express: this.settings.workflowType === 'EXPRESS',
       exists, toUri: p => vscode.Uri.file(p).toString(),
     });
+    if (params.mockConfigUri) {
+      const cases = testCasesOf(readText(vscode.Uri.parse(params.mockConfigUri).fsPath), stemOf(definitionPath));
+      if (cases.length > 1) {
+        const picked = await vscode.window.showQuickPick(cases, { title: `ASL: test case of ${path.basename(vscode.Uri.parse(params.mockConfigUri).fsPath)}` });
+        if (!picked) return undefined;
+        params.testCase = picked;
+      } else if (cases.length === 1) {
+        params.testCase = cases[0];
+      }
+    }
     const model = this.runs.begin(runId, uri.toString());
     this.output.clear();
-    this.output.appendLine(`▶ ${path.basename(definitionPath)}  input: ${input.kind === 'file' ? input.path : JSON.stringify(input.value)}${params.mockConfigUri ? `  mocks: ${vscode.Uri.parse(params.mockConfigUri).fsPath}` : ''}`);
+    this.output.appendLine(`▶ ${path.basename(definitionPath)}  input: ${input.kind === 'file' ? input.path : JSON.stringify(input.value)}${params.mockConfigUri ? `  mocks: ${vscode.Uri.parse(params.mockConfigUri).fsPath}` : ''}${params.testCase ? ` (${params.testCase})` : ''}`);
     this.output.show(true);
     this.tree.show(model);
     this.decorations.show(model);

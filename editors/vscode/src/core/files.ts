@@ -91,3 +91,22 @@ export function simulateParams(opts: {
   if (opts.express) params.express = true;
   return params;
 }
+
+/**
+ * testCasesOf lists the test cases a Step Functions Local MockConfigFile
+ * has for the definition: the machine named like the stem, else the only
+ * machine in the file (as the server looks it up). The simple
+ * {"State": [...]} form, unreadable text and unknown machines give [].
+ */
+export function testCasesOf(mockConfigText: string, stem: string): string[] {
+  let doc: unknown;
+  try { doc = JSON.parse(mockConfigText); } catch { return []; }
+  if (!doc || typeof doc !== 'object') return [];
+  const machines = (doc as { StateMachines?: unknown }).StateMachines;
+  if (!machines || typeof machines !== 'object' || Array.isArray(machines)) return [];
+  const byName = machines as Record<string, unknown>;
+  const names = Object.keys(byName);
+  const machine = byName[stem] ?? (names.length === 1 ? byName[names[0]] : undefined);
+  const cases = machine && typeof machine === 'object' ? (machine as { TestCases?: unknown }).TestCases : undefined;
+  return cases && typeof cases === 'object' && !Array.isArray(cases) ? Object.keys(cases) : [];
+}

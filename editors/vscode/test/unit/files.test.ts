@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { chooseInput, defaultInputPath, defaultMocksPath, parseInputJSON, simulateParams, stemOf } from '../../src/core/files';
+import { chooseInput, defaultInputPath, defaultMocksPath, parseInputJSON, simulateParams, stemOf, testCasesOf } from '../../src/core/files';
 
 describe('stemOf', () => {
   const table: [string, string][] = [
@@ -77,5 +77,30 @@ describe('simulateParams', () => {
     const p = simulateParams({ ...base, input: { kind: 'value', value: {} }, exists: () => false });
     assert.deepEqual(p.input, {});
     assert.ok('input' in p);
+  });
+});
+
+describe('testCasesOf', () => {
+  const file = JSON.stringify({
+    StateMachines: {
+      order: { TestCases: { HappyPath: { Charge: 'A' }, CardDeclined: { Charge: 'B' } } },
+      other: { TestCases: { Only: {} } },
+    },
+    MockedResponses: {},
+  });
+  it('lists the cases of the machine named like the stem', () => {
+    assert.deepEqual(testCasesOf(file, 'order'), ['HappyPath', 'CardDeclined']);
+    assert.deepEqual(testCasesOf(file, 'other'), ['Only']);
+  });
+  it('falls back to the only machine, and not to one of several', () => {
+    assert.deepEqual(testCasesOf(JSON.stringify({ StateMachines: { m: { TestCases: { T: {} } } } }), 'order'), ['T']);
+    assert.deepEqual(testCasesOf(file, 'missing'), []);
+  });
+  it('gives nothing for the simple form, bad JSON or odd shapes', () => {
+    assert.deepEqual(testCasesOf(JSON.stringify({ Charge: [{ Return: 1 }] }), 'order'), []);
+    assert.deepEqual(testCasesOf('{nope', 'order'), []);
+    assert.deepEqual(testCasesOf('null', 'order'), []);
+    assert.deepEqual(testCasesOf(JSON.stringify({ StateMachines: [] }), 'order'), []);
+    assert.deepEqual(testCasesOf(JSON.stringify({ StateMachines: { order: { TestCases: [] } } }), 'order'), []);
   });
 });
