@@ -54,7 +54,9 @@ func fieldValue(f *schema.Field, ql string) valueText {
 			}
 		}
 		return valueText{jsonSnippet: "${1:" + def + "}", jsonPlain: def, yamlSnip: " ${1:" + def + "}", yamlPlain: " " + def}
-	case f.Types&schema.TObject != 0 && f.Types&schema.TArray == 0:
+	case f.Types&schema.TObject != 0 && f.Types&schema.TArray != 0 && f.Types&schema.TString != 0 && ql == "JSONata":
+		return valueText{jsonSnippet: `"{% $1 %}"`, jsonPlain: `"{% %}"`, yamlSnip: ` "{% $1 %}"`, yamlPlain: ` "{% %}"`}
+	case f.Types&schema.TObject != 0 && (f.Types&schema.TArray == 0 || f.Free):
 		return valueText{jsonSnippet: "{\n@I$0\n@B}", jsonPlain: "{}", yamlSnip: "\n@I$0", yamlPlain: " {}"}
 	case f.Types&schema.TArray != 0:
 		if f.Object != nil {

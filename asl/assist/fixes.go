@@ -2,6 +2,7 @@ package assist
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
@@ -157,9 +158,6 @@ func refAt(def *model.Definition, sp source.Span) (*model.Ref, *model.StateMachi
 func (d doc) prependElem(a *syntax.Node, v any) Edit {
 	unit := d.unit()
 	if len(a.Elems) == 0 {
-		if d.yaml && !d.isFlow(a) {
-			return Edit{Span: source.Span{Start: a.Span.End, End: a.Span.End}, NewText: ""}
-		}
 		ind := d.indentOf(a.Span.Start)
 		return Edit{Span: source.Span{Start: a.Span.Start + 1, End: a.Span.Start + 1}, NewText: "\n" + ind + unit + renderJSON(v, ind+unit, unit) + "\n" + ind}
 	}
@@ -173,15 +171,12 @@ func (d doc) prependElem(a *syntax.Node, v any) Edit {
 		if dash > 0 && d.text[dash-1] == '-' {
 			dash--
 		}
-		ind := string(make([]byte, 0))
-		ind = spaces(d.column(dash))
-		var b []byte
-		text := "- "
-		var tmp = new(stringsBuilder)
-		writeYAMLItem(&tmp.Builder, v, ind+"  ", unit)
-		text += tmp.String()
-		b = append(b, text...)
-		return Edit{Span: source.Span{Start: dash, End: dash}, NewText: string(b) + "\n" + ind}
+		ind := spaces(d.column(dash))
+		var b strings.Builder
+		b.WriteString("- ")
+		writeYAMLItem(&b, v, ind+"  ", unit)
+		b.WriteString("\n" + ind)
+		return Edit{Span: source.Span{Start: dash, End: dash}, NewText: b.String()}
 	}
 	ind := spaces(d.column(first.Span.Start))
 	if !d.firstOnLine(first.Span.Start) {

@@ -7,6 +7,7 @@ import (
 	"github.com/aslkit/aslkit/asl/jsonata"
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/schema"
+	"github.com/aslkit/aslkit/asl/source"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
@@ -103,6 +104,13 @@ func hoverValue(def *model.Definition, n *syntax.Node) *HoverInfo {
 			return &HoverInfo{Markdown: stateSummary(t), Span: n.Span}
 		}
 		return nil
+	case "Resource":
+		for _, r := range resourceARNs {
+			if r.arn == n.Str {
+				return &HoverInfo{Markdown: "`" + r.arn + "`\n\n" + r.detail, Span: n.Span}
+			}
+		}
+		return nil
 	case "Error":
 		if doc := schema.ErrorDoc(n.Str); doc != "" {
 			return &HoverInfo{Markdown: "**" + n.Str + "**\n\n" + doc, Span: n.Span}
@@ -176,7 +184,7 @@ func orUnknown(t string) string {
 // value in the sample input.
 func hoverExpr(def *model.Definition, sc *strCtx, opts Options) *HoverInfo {
 	if sc.kind == exprJSONata {
-		return hoverJSONata(sc)
+		return hoverJSONata(def, sc, opts)
 	}
 	e, _ := expr.ParseDollarValue(sc.s)
 	if sc.kind == exprPath {
@@ -185,14 +193,14 @@ func hoverExpr(def *model.Definition, sc *strCtx, opts Options) *HoverInfo {
 	}
 	switch x := e.(type) {
 	case *expr.Call:
-		return hoverCall(sc, x, opts)
+		return hoverCall(def, sc, x, opts)
 	case *expr.Path:
-		return hoverPath(sc, x, opts)
+		return hoverPath(def, sc, x, opts)
 	}
 	return nil
 }
 
-func hoverCall(sc *strCtx, c *expr.Call, opts Options) *HoverInfo {
+func hoverCall(def *model.Definition, sc *strCtx, c *expr.Call, opts Options) *HoverInfo {
 	if c == nil {
 		return nil
 	}
@@ -205,15 +213,15 @@ func hoverCall(sc *strCtx, c *expr.Call, opts Options) *HoverInfo {
 	for _, a := range c.Args {
 		switch {
 		case a.Kind == expr.ArgCall && a.Span.Start <= sc.i && sc.i <= a.Span.End:
-			return hoverCall(sc, a.Call, opts)
+			return hoverCall(def, sc, a.Call, opts)
 		case a.Kind == expr.ArgPath && a.Span.Start <= sc.i && sc.i <= a.Span.End:
-			return hoverPath(sc, a.Path, opts)
+			return hoverPath(def, sc, a.Path, opts)
 		}
 	}
 	return nil
 }
 
-func hoverPath(sc *strCtx, p *expr.Path, opts Options) *HoverInfo {
+func hoverPath(def *model.Definition, sc *strCtx, p *expr.Path, opts Options) *HoverInfo {
 	if p == nil || sc.i < p.Span.Start || sc.i > p.Span.End {
 		return nil
 	}
@@ -223,6 +231,10 @@ func hoverPath(sc *strCtx, p *expr.Path, opts Options) *HoverInfo {
 		names := p.FieldNames()
 		if doc := contextDoc(names); doc != "" {
 			return &HoverInfo{Markdown: "`$$." + strings.Join(names, ".") + "` (Context object)\n\n" + doc, Span: sp}
+		}
+	case expr.RootVariable:
+		if sc.i <= p.VariableSpan.End {
+			return hoverVariable(def, p.Variable, sc.span(p.RootSpan.Start, p.VariableSpan.End))
 		}
 	case expr.RootInput:
 		if !opts.HasInput {
@@ -237,7 +249,7 @@ func hoverPath(sc *strCtx, p *expr.Path, opts Options) *HoverInfo {
 }
 
 // hoverJSONata documents the function or $states field under the cursor.
-func hoverJSONata(sc *strCtx) *HoverInfo {
+func hoverJSONata(def *model.Definition, sc *strCtx, opts Options) *HoverInfo {
 	body, off, ok := expr.JSONataBody(sc.s)
 	if !ok {
 		return nil
@@ -246,7 +258,10 @@ func hoverJSONata(sc *strCtx) *HoverInfo {
 	if ast == nil {
 		return nil
 	}
-	n, _ := jsonata.NodeAt(ast, sc.i-off)
+	n, chain := jsonata.NodeAt(ast, sc.i-off)
+	if n != nil && n.Type == "name" {
+		return hoverJSONataPath(sc, chain, off, opts)
+	}
 	if n == nil || n.Type != "variable" {
 		return nil
 	}
@@ -255,12 +270,85 @@ func hoverJSONata(sc *strCtx) *HoverInfo {
 	if name == "states" {
 		return &HoverInfo{Markdown: "**$states**\n\nThe reserved variable of JSONata states: `input`, `result` (Task, Parallel, Map), `errorOutput` (in Catch) and `context` (the Context object).", Span: sp}
 	}
-	if f, ok := jsonata.LookupFunction(name); ok {
+	if f, ok := jsonata.LookupFunction(name); ok && isCalled(chain, n) {
 		md := "```\n$" + f.Name + f.Params + "\n```\n" + f.Doc
 		if f.Unavailable != "" {
 			md += "\n\nNot available in Step Functions: " + f.Unavailable
 		}
 		return &HoverInfo{Markdown: md, Span: sp}
 	}
-	return nil
+	return hoverVariable(def, name, sp)
+}
+
+// isCalled reports whether variable node v is the procedure of a call.
+func isCalled(chain []*jsonata.Node, v *jsonata.Node) bool {
+	for _, a := range chain {
+		if a.Type == "function" && a.Procedure == v {
+			return true
+		}
+	}
+	return false
+}
+
+// hoverJSONataPath shows the value of $states.input.a.b in the sample input.
+func hoverJSONataPath(sc *strCtx, chain []*jsonata.Node, off int, opts Options) *HoverInfo {
+	if !opts.HasInput || len(chain) < 2 {
+		return nil
+	}
+	name := chain[len(chain)-1]
+	path := chain[len(chain)-2]
+	if path.Type != "path" || len(path.Steps) < 3 {
+		return nil
+	}
+	root, _ := path.Steps[0].Value.(string)
+	if path.Steps[0].Type != "variable" || root != "states" || path.Steps[1].Value != "input" {
+		return nil
+	}
+	var names []string
+	for _, st := range path.Steps[2:] {
+		s, ok := st.Value.(string)
+		if st.Type != "name" || !ok || len(st.Stages) > 0 {
+			return nil
+		}
+		names = append(names, s)
+		if st == name {
+			break
+		}
+	}
+	text := "$states.input." + strings.Join(names, ".")
+	sp := sc.span(path.Steps[0].Start+off, name.End+off)
+	if v, ok := sampleAt(opts.Input, names); ok {
+		return &HoverInfo{Markdown: "`" + text + "` in the sample input (" + typeName(v) + "):\n```json\n" + preview(v) + "\n```", Span: sp}
+	}
+	return &HoverInfo{Markdown: "`" + text + "` is not in the sample input", Span: sp}
+}
+
+// hoverVariable says where a workflow variable is assigned.
+func hoverVariable(def *model.Definition, name string, sp source.Span) *HoverInfo {
+	var where []string
+	for _, s := range def.All {
+		for _, a := range assignNodes(s) {
+			for _, m := range a.Members {
+				if base, _ := schema.StripDollar(m.Key); base == name {
+					where = append(where, s.Name)
+				}
+			}
+		}
+	}
+	if len(where) == 0 {
+		return &HoverInfo{Markdown: "**$" + name + "**: no state assigns this variable", Span: sp}
+	}
+	return &HoverInfo{Markdown: "**$" + name + "** (variable)\n\nAssigned in " + strings.Join(uniq(where), ", "), Span: sp}
+}
+
+func uniq(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -258,8 +258,9 @@ func stripSnippet(s string) string {
 				switch {
 				case s[k] == '\\':
 					k++
-				case s[k] == '{':
+				case s[k] == '$' && k+1 < len(s) && s[k+1] == '{':
 					depth++
+					k++
 				case s[k] == '}':
 					depth--
 				}
@@ -286,7 +287,5 @@ func escapeSnippet(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`)
 	return r.Replace(s)
 }
-
-type stringsBuilder struct{ strings.Builder }
 
 func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }
