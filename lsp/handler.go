@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -18,7 +19,7 @@ import (
 //	order      notifications run inline, in wire order; calls (but the
 //	           lifecycle ones) release the read loop and run concurrently
 //	settle     a cancelled call answers -32800; a notification never returns an
-//	           error (it would close the connection)
+//	           error (it would close the connection); debug log of every message
 //	lifecycle  not initialized / shut down gates
 //	route      asl.* custom methods and test hooks, then protocol.ServerHandler
 func (s *server) handler() jsonrpc2.Handler {
@@ -68,7 +69,11 @@ func (s *server) order(next jsonrpc2.Handler) jsonrpc2.Handler {
 func (s *server) settle(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
 		method := req.Method()
+		start := time.Now()
 		result, err := next(ctx, req)
+		if ce := s.log.Check(zap.DebugLevel, "handled"); ce != nil {
+			ce.Write(zap.String("method", method), zap.Bool("call", req.IsCall()), zap.Duration("took", time.Since(start)), zap.Error(err))
+		}
 		if !req.IsCall() {
 			if err != nil {
 				s.log.Warn("notification failed", zap.String("method", method), zap.Error(err))
