@@ -24,6 +24,9 @@ type Error struct {
 	Exp    any
 	// Expected is the token the parser expected (S0202/S0203).
 	Expected string
+	// tokenLiteral marks a Token that is a number, boolean or null literal,
+	// which jsonata-js's messages show unquoted.
+	tokenLiteral bool
 }
 
 func (e *Error) Error() string {
@@ -180,6 +183,9 @@ func (e *Error) insert(name string, raw bool) string {
 	}
 	switch name {
 	case "token":
+		if e.tokenLiteral {
+			return e.Token
+		}
 		return text(e.Token)
 	case "value":
 		if e.Expected != "" {

@@ -89,7 +89,7 @@ func (p *parser) parse() *Node {
 	p.advance("", false)
 	expr := p.expression(0)
 	if p.node.id != "(end)" {
-		p.handleError(&Error{Code: "S0201", Position: p.node.Position, Start: p.node.Start, Token: tokenText(p.node)})
+		p.handleError(tokenErr("S0201", p.node))
 	}
 	expr = p.process(expr)
 	if expr.Type == "parent" || expr.seekingParent != nil {
@@ -102,6 +102,11 @@ func (p *parser) parse() *Node {
 		return true
 	})
 	return expr
+}
+
+// tokenErr builds a syntax error attributed to token n.
+func tokenErr(code string, n *Node) *Error {
+	return &Error{Code: code, Position: n.Position, Start: n.Start, Token: tokenText(n), tokenLiteral: n.Type == "number" || n.Type == "value"}
 }
 
 func tokenText(n *Node) string {
@@ -176,7 +181,9 @@ func (p *parser) advance(id string, infix bool) *Node {
 		if p.node.id == "(end)" {
 			code = "S0203"
 		}
-		return p.handleError(&Error{Code: code, Position: p.node.Position, Start: p.node.Start, Token: tokenText(p.node), Expected: id})
+		e := tokenErr(code, p.node)
+		e.Expected = id
+		return p.handleError(e)
 	}
 	if p.node != nil {
 		p.prevEnd = p.node.End
@@ -330,7 +337,7 @@ func (p *parser) nud(t *Node) *Node {
 		p.advance("|", false)
 		return t
 	}
-	err := &Error{Code: "S0211", Position: t.Position, Start: t.Start, Token: tokenText(t)}
+	err := tokenErr("S0211", t)
 	if !p.recover {
 		panic(parseAbort{err})
 	}
@@ -507,7 +514,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		t.Type = "error"
 		return t
 	}
-	return p.handleError(&Error{Code: "S0201", Position: t.Position, Start: t.Start, Token: tokenText(t)})
+	return p.handleError(tokenErr("S0201", t))
 }
 
 func last(steps []*Node) *Node { return steps[len(steps)-1] }
@@ -774,7 +781,7 @@ func (p *parser) process(expr *Node) *Node {
 			expr.Type = "placeholder"
 			result = expr
 		} else {
-			return p.fail(&Error{Code: "S0201", Position: expr.Position, Start: expr.Start, Token: tokenText(expr)})
+			return p.fail(tokenErr("S0201", expr))
 		}
 	case "error":
 		result = expr
