@@ -25,6 +25,8 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("ParseTolerant returned nil")
 		}
 		NodeAt(ast, len(expr)/2)
+		FreeVariables(ast)
+		ContextReferences(ast)
 	})
 }
 
