@@ -195,3 +195,18 @@ func TestJSONataItemReader(t *testing.T) {
 		t.Fatalf("%s %s %s: %v", res.Status, res.ErrorString(), res.CauseString(), res.Output)
 	}
 }
+
+// A mocked failure that names a start failure skips the Started event.
+func TestMockedStartFailure(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "F", "States": {"F": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:nope", "End": true}}}`)
+	mocks, err := mock.Load([]byte(`{"F": [{"Throw": {"Error": "Lambda.ResourceNotFoundException", "Cause": "Function not found"}, "event": "LambdaFunctionStartFailed"}]}`), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &trace.Recorder{}
+	res := prog.Run(context.Background(), map[string]any{}, Options{Mocks: mocks, Observer: rec})
+	want := "ExecutionStarted TaskStateEntered LambdaFunctionScheduled LambdaFunctionStartFailed ExecutionFailed"
+	if got := strings.Join(rec.Types(), " "); got != want || res.ErrorString() != "Lambda.ResourceNotFoundException" {
+		t.Errorf("events %s, error %s", got, res.ErrorString())
+	}
+}

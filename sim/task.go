@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aslkit/aslkit/sim/mock"
@@ -86,9 +87,16 @@ func (v *visit) task() {
 	ed.TimeoutSeconds, ed.HeartbeatSeconds = timeout, heartbeat
 	ed.EffectiveInput, ed.HasEffectiveInput = params, true
 	th.emit(e)
-	th.emit(v.taskEvent("Started"))
-	if sp.kind == kindService && sp.pattern != "" {
-		th.emit(v.taskEvent("Submitted"))
+	// A mocked failure may name its event (mocks.json "event"): a failure
+	// to schedule, start or submit ends the sequence early, as on AWS.
+	phase := failurePhase(resp)
+	if phase != "ScheduleFailed" {
+		if phase != "StartFailed" {
+			th.emit(v.taskEvent("Started"))
+		}
+		if sp.kind == kindService && sp.pattern != "" && phase != "StartFailed" && phase != "SubmitFailed" {
+			th.emit(v.taskEvent("Submitted"))
+		}
 	}
 	if th.dead() {
 		return
@@ -128,6 +136,9 @@ func (v *visit) task() {
 			kind := "Failed"
 			if n := f.name(); n == ErrTimeout || n == ErrHeartbeatTimeout {
 				kind = "TimedOut"
+			}
+			if phase != "" {
+				kind = phase
 			}
 			fe := v.taskEvent(kind)
 			fe.Error, fe.Cause = f.Error, f.Cause
@@ -323,4 +334,19 @@ type TaskCall struct {
 	// Token is $$.Task.Token for callback and activity tasks.
 	Input any
 	Token string
+}
+
+// failurePhase reads the failure event a mocked Throw names ("TaskStartFailed",
+// "LambdaFunctionScheduleFailed", ...) as its phase: "StartFailed",
+// "ScheduleFailed", "SubmitFailed", "TimedOut" or "Failed"; "" when none.
+func failurePhase(resp mock.Response) string {
+	if resp.Throw == nil || resp.Event == "" {
+		return ""
+	}
+	for _, p := range []string{"ScheduleFailed", "StartFailed", "SubmitFailed", "TimedOut", "Failed"} {
+		if strings.HasSuffix(resp.Event, p) {
+			return p
+		}
+	}
+	return ""
 }

@@ -34,6 +34,10 @@ type Response struct {
 	Throw      *Throw
 	Delay      float64
 	Heartbeats []float64
+	// Event optionally names the history event of a Throw, as the
+	// corpus's mocks.json records it ("TaskFailed", "TaskTimedOut",
+	// "LambdaFunctionStartFailed", ...).
+	Event string
 }
 
 // Throw is a mocked failure. Error and Cause are nullable, as in
@@ -209,6 +213,9 @@ func decodeStep(step map[string]json.RawMessage) (Response, error) {
 		if err := json.Unmarshal(d, &r.Delay); err != nil || r.Delay < 0 {
 			return r, fmt.Errorf("DelaySeconds must be a non-negative number")
 		}
+	}
+	if ev, ok := step["event"]; ok {
+		json.Unmarshal(ev, &r.Event) // informative only: ignore a non-string
 	}
 	if h, ok := step["HeartbeatSeconds"]; ok {
 		if err := json.Unmarshal(h, &r.Heartbeats); err != nil {
