@@ -25,18 +25,31 @@ func BenchmarkRulesLargeJSON(b *testing.B) {
 	f := syntax.ParseAuto("large.asl.json", text)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
+	cpu := processCPU()
 	for b.Loop() {
 		check.Run(model.Build(f), check.Options{})
 	}
+	reportCPU(b, cpu)
 }
 
 func benchmarkCheck(b *testing.B, name string) {
 	text := readLarge(b, name)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
+	cpu := processCPU()
 	for b.Loop() {
 		f := syntax.ParseAuto(name, text)
 		check.Run(model.Build(f), check.Options{})
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU adds the process CPU time per op since start (GC included). On a
+// busy machine it is the number to compare; run with GOMAXPROCS=1 so that it
+// is not inflated by idle workers.
+func reportCPU(b *testing.B, start int64) {
+	if b.N > 0 && start > 0 {
+		b.ReportMetric(float64(processCPU()-start)/float64(b.N), "cpu-ns/op")
 	}
 }
 
@@ -60,9 +73,11 @@ func BenchmarkEachRuleLargeJSON(b *testing.B) {
 		}
 		b.Run(r.Code+"-"+r.Name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := processCPU()
 			for b.Loop() {
 				check.Run(model.Build(f), check.Options{Disabled: off})
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }

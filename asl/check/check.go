@@ -102,13 +102,52 @@ func Rules() []*Rule {
 // Lookup returns the rule with the given code, or nil.
 func Lookup(code string) *Rule { return byCode[code] }
 
-// Pass is what a rule sees: the model, the options, and a report sink.
+// Pass is what a rule sees: the model, the options, a report sink, and the
+// memo of analyses shared by the rules of one Run.
 type Pass struct {
 	Def  *model.Definition
 	Opts Options
 	rule *Rule
 	out  *[]Diagnostic
+	memo map[any]any
 }
+
+// Memo returns the value computed for key during this Run, calling compute
+// the first time the key is asked for. Rules that need the same analysis (a
+// graph traversal, a walk of the payload templates, the parsed expressions)
+// compute it once per Run. The memo belongs to the Run: nothing is kept
+// between Runs and concurrent Runs share nothing, so no lock is needed. Keys
+// are values of unexported types (see memoKey) so packages cannot collide.
+// compute may itself call Memo for other keys.
+func (p *Pass) Memo(key any, compute func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	if p.memo != nil {
+		p.memo[key] = v
+	}
+	return v
+}
+
+// memoized is Memo with the value's type kept.
+func memoized[T any](p *Pass, key memoKey, compute func() T) T {
+	v, _ := p.Memo(key, func() any { return compute() }).(T)
+	return v
+}
+
+// memoKey names one analysis shared through Pass.Memo.
+type memoKey uint8
+
+const (
+	memoScopes memoKey = iota + 1
+	memoGraph
+	memoExprs
+	memoDollar
+	memoSchema
+	memoJSONata
+	memoVariables
+)
 
 // Report records a diagnostic of the running rule at span.
 func (p *Pass) Report(span source.Span, message string, related ...Related) {
@@ -135,11 +174,12 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 		}
 		out = append(out, Diagnostic{Span: e.Span, Severity: sev, Code: e.Code, Message: e.Message})
 	}
+	memo := map[any]any{}
 	for _, r := range rules {
 		if opts.Disabled[r.Code] {
 			continue
 		}
-		runRule(r, def, opts, &out)
+		runRule(&Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Span.Start != out[j].Span.Start {
@@ -150,13 +190,14 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 	return out
 }
 
-func runRule(r *Rule, def *model.Definition, opts Options, out *[]Diagnostic) {
+func runRule(p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			*out = append(*out, Diagnostic{Severity: Error, Code: "ASL000", Message: "internal error in rule " + r.Code + " (" + r.Name + "); please report it"})
+			r := p.rule
+			*p.out = append(*p.out, Diagnostic{Severity: Error, Code: "ASL000", Message: "internal error in rule " + r.Code + " (" + r.Name + "); please report it"})
 		}
 	}()
-	r.Run(&Pass{Def: def, Opts: opts, rule: r, out: out})
+	p.rule.Run(p)
 }
 
 // HasErrors reports whether any diagnostic is an error.

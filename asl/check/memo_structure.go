@@ -1,31 +1,9 @@
 package check
 
 import (
-	"sync"
-
 	"github.com/aslkit/aslkit/asl/expr"
 	"github.com/aslkit/aslkit/asl/model"
 )
-
-// defMemo remembers one value computed from the most recent definition, so
-// that two rules of one check.Run needing the same analysis (a graph
-// traversal, a walk of the payload templates) compute it once. Definitions
-// are immutable once built; the mutex only keeps concurrent Runs apart (a
-// miss just recomputes).
-type defMemo[T any] struct {
-	mu  sync.Mutex
-	def *model.Definition
-	val T
-}
-
-func (m *defMemo[T]) get(def *model.Definition, compute func(*model.Definition) T) T {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.def != def {
-		m.def, m.val = def, compute(def)
-	}
-	return m.val
-}
 
 // scopeGraph holds the graph facts of one scope with a resolved StartAt,
 // indexed by the state's position in the scope. (A duplicate name's second
@@ -46,14 +24,13 @@ func (g *scopeGraph) finishes(s *model.State) bool {
 	return found && g.ok[i]
 }
 
-var graphMemo defMemo[map[*model.StateMachine]*scopeGraph]
-
 // graphOf returns the graph facts of scope m, or nil when its StartAt does
-// not resolve (start-at-unknown reports that).
-func graphOf(def *model.Definition, m *model.StateMachine) *scopeGraph {
-	return graphMemo.get(def, func(def *model.Definition) map[*model.StateMachine]*scopeGraph {
-		out := map[*model.StateMachine]*scopeGraph{}
-		for _, sc := range scopesOf(def) {
+// not resolve (start-at-unknown reports that). Computed once per Run.
+func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
+	return memoized(p, memoGraph, func() map[*model.StateMachine]*scopeGraph {
+		scopes := scopesOf(p)
+		out := make(map[*model.StateMachine]*scopeGraph, len(scopes))
+		for _, sc := range scopes {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
 				out[sc] = analyseScope(sc)
 			}
@@ -169,11 +146,9 @@ func analyseScope(m *model.StateMachine) *scopeGraph {
 	return g
 }
 
-var scopesMemo defMemo[[]*model.StateMachine]
-
 // scopesOf lists every scope of the definition (top level first), once per Run.
-func scopesOf(def *model.Definition) []*model.StateMachine {
-	return scopesMemo.get(def, func(def *model.Definition) []*model.StateMachine { return def.Machine.Scopes() })
+func scopesOf(p *Pass) []*model.StateMachine {
+	return memoized(p, memoScopes, p.Def.Machine.Scopes)
 }
 
 // parsedExpr is the result of parsing one expression string.
@@ -182,31 +157,28 @@ type parsedExpr struct {
 	errs []expr.Error
 }
 
-// exprCache remembers parse results per (kind, text) within one Run: the
+// exprCache remembers parse results per kind and text within one Run: the
 // same paths ("$", "$.Payload", ...) recur all over a definition, and the
 // result depends on the text alone.
-type exprCache struct {
-	mu sync.Mutex
-	m  map[string]parsedExpr
-}
+type exprCache [4]map[string]parsedExpr
 
-var exprMemo defMemo[*exprCache]
-
-// Expression kinds, the first byte of a cache key.
+// Expression kinds, the index of their map in exprCache.
 const (
-	parseAsPath      = 'p'
-	parseAsReference = 'r'
-	parseAsDollar    = 'd'
-	parseAsCall      = 'c'
+	parseAsPath = iota
+	parseAsReference
+	parseAsDollar
+	parseAsCall
 )
 
-// parseCached parses s as kind, through the cache of def's Run.
-func parseCached(def *model.Definition, kind byte, s string) parsedExpr {
-	c := exprMemo.get(def, func(*model.Definition) *exprCache { return &exprCache{m: map[string]parsedExpr{}} })
-	key := string(kind) + s
-	c.mu.Lock()
-	r, ok := c.m[key]
-	c.mu.Unlock()
+// parseCached parses s as kind, through the cache of p's Run.
+func parseCached(p *Pass, kind byte, s string) parsedExpr {
+	c := memoized(p, memoExprs, func() *exprCache { return new(exprCache) })
+	m := c[kind]
+	if m == nil {
+		m = map[string]parsedExpr{}
+		c[kind] = m
+	}
+	r, ok := m[s]
 	if ok {
 		return r
 	}
@@ -226,8 +198,6 @@ func parseCached(def *model.Definition, kind byte, s string) parsedExpr {
 		}
 		r.errs = errs
 	}
-	c.mu.Lock()
-	c.m[key] = r
-	c.mu.Unlock()
+	m[s] = r
 	return r
 }

@@ -39,10 +39,8 @@ type dollarFinding struct {
 	call   bool         // an intrinsic call problem (ASL120), else ASL119
 }
 
-var dollarMemo defMemo[[]dollarFinding]
-
 func reportDollarFindings(p *Pass, calls bool) {
-	for _, f := range dollarMemo.get(p.Def, dollarFindings) {
+	for _, f := range memoized(p, memoDollar, func() []dollarFinding { return dollarFindings(p) }) {
 		if f.call != calls {
 			continue
 		}
@@ -56,7 +54,8 @@ func reportDollarFindings(p *Pass, calls bool) {
 
 // dollarFindings walks every payload template once and parses each `.$`
 // value, plus ErrorPath/CausePath intrinsics.
-func dollarFindings(def *model.Definition) []dollarFinding {
+func dollarFindings(p *Pass) []dollarFinding {
+	def := p.Def
 	var out []dollarFinding
 	eachPayloadTemplate(def, func(_ *model.State, field string, n *syntax.Node) {
 		eachDollarKey(n, func(m *syntax.Member) {
@@ -71,7 +70,7 @@ func dollarFindings(def *model.Definition) []dollarFinding {
 			if skipExpr(v) {
 				return
 			}
-			if errs := parseCached(def, parseAsDollar, v.Str).errs; len(errs) > 0 {
+			if errs := parseCached(p, parseAsDollar, v.Str).errs; len(errs) > 0 {
 				out = append(out, dollarFinding{node: v, errs: errs, call: isIntrinsicText(v.Str)})
 			}
 		})
@@ -82,7 +81,7 @@ func dollarFindings(def *model.Definition) []dollarFinding {
 		}
 		for _, m := range s.Node.Members {
 			if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
-				if errs := parseCached(def, parseAsCall, v.Str).errs; len(errs) > 0 {
+				if errs := parseCached(p, parseAsCall, v.Str).errs; len(errs) > 0 {
 					out = append(out, dollarFinding{node: v, errs: errs, prefix: f + ": ", call: true})
 				}
 			}

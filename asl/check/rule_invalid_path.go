@@ -61,5 +61,5 @@ func checkPathField(p *Pass, v *syntax.Node, field string, reference bool) {
 	if reference {
 		kind = parseAsReference
 	}
-	reportExprErrors(p, v, parseCached(p.Def, kind, v.Str).errs, field+": ")
+	reportExprErrors(p, v, parseCached(p, kind, v.Str).errs, field+": ")
 }

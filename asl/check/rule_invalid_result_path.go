@@ -30,7 +30,7 @@ func checkResultPath(p *Pass, v *syntax.Node) {
 	if skipExpr(v) {
 		return
 	}
-	parsed := parseCached(p.Def, parseAsReference, v.Str)
+	parsed := parseCached(p, parseAsReference, v.Str)
 	path, errs := parsed.path, parsed.errs
 	if errs == nil && path != nil {
 		switch path.Root {

@@ -13,7 +13,7 @@ var _ = register(&Rule{
 		"States.QueryEvaluationError (T0410: argument does not match function signature).",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
-		for _, e := range jsonataExprs(p.Def) {
+		for _, e := range jsonataExprs(p) {
 			for _, c := range e.facts.calls {
 				if c.partial {
 					continue

@@ -12,7 +12,7 @@ var _ = register(&Rule{
 		"(`{% $states.input.items[price > 10] %}`). Read the state input as $states.input.",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
-		for _, e := range jsonataExprs(p.Def) {
+		for _, e := range jsonataExprs(p) {
 			for _, r := range e.facts.implicit {
 				var msg string
 				switch r.name {

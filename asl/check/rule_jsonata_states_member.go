@@ -14,7 +14,7 @@ var _ = register(&Rule{
 		"ItemSelector.",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
-		for _, e := range jsonataExprs(p.Def) {
+		for _, e := range jsonataExprs(p) {
 			for _, m := range e.facts.states {
 				sp := e.span(text, m.start, m.end)
 				switch m.name {

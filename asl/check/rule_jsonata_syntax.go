@@ -12,7 +12,7 @@ var _ = register(&Rule{
 		"text literally.",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
-		for _, e := range jsonataExprs(p.Def) {
+		for _, e := range jsonataExprs(p) {
 			if e.err == nil {
 				continue
 			}

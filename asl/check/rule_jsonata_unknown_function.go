@@ -17,7 +17,7 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
 		var assigned map[string]bool
-		for _, e := range jsonataExprs(p.Def) {
+		for _, e := range jsonataExprs(p) {
 			for _, c := range e.facts.calls {
 				if why := jsonata.RemovedInStepFunctions[c.name]; why != "" {
 					p.Report(e.span(text, c.start, c.end), e.field+": "+why)
@@ -27,7 +27,7 @@ var _ = register(&Rule{
 					continue
 				}
 				if assigned == nil {
-					assigned = variablesOf(p.Def).assignedAnywhere()
+					assigned = variablesOf(p).assignedAnywhere()
 				}
 				if assigned[c.name] {
 					continue // a workflow variable: ASL312 and the run decide

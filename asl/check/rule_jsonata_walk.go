@@ -67,12 +67,11 @@ func (e *jsonataExpr) span(text []byte, start, end int) source.Span {
 	return sp
 }
 
-var jsonataMemo defMemo[[]*jsonataExpr]
-
 // jsonataExprs returns every JSONata expression of the definition's
 // JSONata states, in the fields that evaluate them (jsonata.md §2.1).
-func jsonataExprs(def *model.Definition) []*jsonataExpr {
-	return jsonataMemo.get(def, collectJSONataExprs)
+// Collected once per Run.
+func jsonataExprs(p *Pass) []*jsonataExpr {
+	return memoized(p, memoJSONata, func() []*jsonataExpr { return collectJSONataExprs(p.Def) })
 }
 
 func collectJSONataExprs(def *model.Definition) []*jsonataExpr {

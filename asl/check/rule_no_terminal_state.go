@@ -17,8 +17,8 @@ var _ = register(&Rule{
 		"\"End\": true: it loops until the execution times out (a year for Standard workflows). Add a Choice " +
 		"that leaves the loop, or a catcher.",
 	Run: func(p *Pass) {
-		for _, m := range scopesOf(p.Def) {
-			g := graphOf(p.Def, m)
+		for _, m := range scopesOf(p) {
+			g := graphOf(p, m)
 			if g == nil {
 				continue
 			}

@@ -9,7 +9,7 @@ var _ = register(&Rule{
 	Doc: "StartAt names no state of its scope. Each Parallel branch and Map processor has its own StartAt, " +
 		"which must name one of its own states. Fix the name or add the state.",
 	Run: func(p *Pass) {
-		for _, m := range scopesOf(p.Def) {
+		for _, m := range scopesOf(p) {
 			reportUnknown(p, m, m.StartAt, `"StartAt"`)
 		}
 	},

@@ -10,8 +10,8 @@ var _ = register(&Rule{
 	Doc: "No transition (StartAt, Next, Default, a Choice rule or a catcher) leads to this state within its " +
 		"scope, so it never runs. AWS rejects such definitions; remove the state or add a transition to it.",
 	Run: func(p *Pass) {
-		for _, m := range scopesOf(p.Def) {
-			g := graphOf(p.Def, m)
+		for _, m := range scopesOf(p) {
+			g := graphOf(p, m)
 			if g == nil {
 				continue // the unknown StartAt is the real problem
 			}

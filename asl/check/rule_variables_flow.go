@@ -42,10 +42,9 @@ type varAnalysis struct {
 	entry map[*model.State]bitset
 }
 
-var variablesMemo defMemo[*varAnalysis]
-
-func variablesOf(def *model.Definition) *varAnalysis {
-	return variablesMemo.get(def, analyseVariables)
+// variablesOf returns the variable analysis, once per Run.
+func variablesOf(p *Pass) *varAnalysis {
+	return memoized(p, memoVariables, func() *varAnalysis { return analyseVariables(p) })
 }
 
 // assignedAnywhere is the set of every name some state assigns.
@@ -137,7 +136,8 @@ func at(sets []bitset, i int) bitset {
 	return nil
 }
 
-func analyseVariables(def *model.Definition) *varAnalysis {
+func analyseVariables(p *Pass) *varAnalysis {
+	def := p.Def
 	va := &varAnalysis{index: map[string]int{}, firstIn: map[*model.StateMachine]map[string]*varAssign{}, entry: map[*model.State]bitset{}}
 	for _, s := range def.All {
 		assignObjects(s, func(n *syntax.Node, _, _ int) {
@@ -164,17 +164,18 @@ func analyseVariables(def *model.Definition) *varAnalysis {
 			first[a.name] = a
 		}
 	}
-	va.reads = collectVariableReads(def)
+	va.reads = collectVariableReads(p)
 	// Without assignments every read is reported without the flow.
 	if len(va.index) > 0 && len(va.reads) > 0 {
-		va.flow(def)
+		va.flow(p)
 	}
 	return va
 }
 
 // flow computes entry sets scope by scope, outer scopes first, so that a
 // nested scope starts from its owner's entry set.
-func (va *varAnalysis) flow(def *model.Definition) {
+func (va *varAnalysis) flow(p *Pass) {
+	def := p.Def
 	words := (len(va.index) + 63) / 64
 	per := map[*model.State]*stateAssigns{}
 	for _, s := range def.All {
@@ -203,7 +204,7 @@ func (va *varAnalysis) flow(def *model.Definition) {
 		}
 	}
 	none := &stateAssigns{}
-	for _, sc := range scopesOf(def) {
+	for _, sc := range scopesOf(p) {
 		if sc.StartAt == nil || sc.StartAt.Target == nil {
 			continue
 		}

@@ -20,7 +20,7 @@ var _ = register(&Rule{
 		"assigned: \"x.y\" or \"x[2]\" are not names. AWS rejects the definition. In JSONPath states " +
 		"a trailing .$ is not part of the name.",
 	Run: func(p *Pass) {
-		for _, a := range variablesOf(p.Def).assigns {
+		for _, a := range variablesOf(p).assigns {
 			if a.name == "states" || expr.IsVariableName(a.name) {
 				continue
 			}
@@ -56,7 +56,7 @@ var _ = register(&Rule{
 	Doc: "$states is reserved: in JSONata states it holds input, result, errorOutput and context. " +
 		"An Assign cannot set a variable named states; AWS rejects the definition. Pick another name.",
 	Run: func(p *Pass) {
-		for _, a := range variablesOf(p.Def).assigns {
+		for _, a := range variablesOf(p).assigns {
 			if a.name == "states" {
 				p.Report(a.member.KeySpan, "\"states\" is reserved ($states holds the state's input, result and context) and cannot be assigned; pick another name")
 			}
@@ -72,7 +72,7 @@ var _ = register(&Rule{
 	Doc: "A variable holds at most 256 KiB, and one Assign sets at most 256 KiB in all. A literal " +
 		"value this large fails the state at run time. Keep large data in S3 and assign its location.",
 	Run: func(p *Pass) {
-		va := variablesOf(p.Def)
+		va := variablesOf(p)
 		for _, a := range va.assigns {
 			v := a.member.Value
 			if v == nil {

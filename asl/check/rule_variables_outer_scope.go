@@ -12,7 +12,7 @@ var _ = register(&Rule{
 		"scope through the branch's or iteration's Output. (A Catcher's Assign on the Parallel or Map " +
 		"state itself assigns in the outer scope and is fine.)",
 	Run: func(p *Pass) {
-		va := variablesOf(p.Def)
+		va := variablesOf(p)
 		for _, a := range va.assigns {
 			sc := a.state.Scope
 			if sc.Owner == nil {

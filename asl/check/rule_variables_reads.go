@@ -13,15 +13,16 @@ import (
 // collectVariableReads lists every $name read of the definition: in the
 // JSONata expressions, and in the JSONPath states' paths, `.$` values
 // (intrinsic arguments included) and Choice rule operands.
-func collectVariableReads(def *model.Definition) []varRead {
+func collectVariableReads(p *Pass) []varRead {
+	def := p.Def
 	var out []varRead
 	text := def.File.Text
-	for _, e := range jsonataExprs(def) {
+	for _, e := range jsonataExprs(p) {
 		for _, v := range e.facts.vars {
 			out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
 		}
 	}
-	r := pathReads{def: def, out: &out}
+	r := pathReads{p: p, def: def, out: &out}
 	// JSONPath states whose text has no "$name" cannot read a variable.
 	candidates := make(map[*model.State]bool)
 	for _, s := range def.All {
@@ -80,6 +81,7 @@ func collectVariableReads(def *model.Definition) []varRead {
 }
 
 type pathReads struct {
+	p   *Pass
 	def *model.Definition
 	out *[]varRead
 }
@@ -89,7 +91,7 @@ func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
 	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
 		return
 	}
-	if pe := parseCached(r.def, kind, v.Str); pe.path != nil {
+	if pe := parseCached(r.p, kind, v.Str); pe.path != nil {
 		r.fromPath(s, v, pe.path, nil, "")
 	}
 }

@@ -19,7 +19,7 @@ var _ = register(&Rule{
 		"the same state sees the value from before. AWS accepts the definition; the read fails at run " +
 		"time (JSONata: undefined result, States.QueryEvaluationError; JSONPath: States.Runtime).",
 	Run: func(p *Pass) {
-		va := variablesOf(p.Def)
+		va := variablesOf(p)
 		for _, r := range va.reads {
 			if msg := va.undefinedMessage(r); msg != "" {
 				p.Report(r.span, msg)
@@ -37,7 +37,7 @@ var _ = register(&Rule{
 		"from the values at state entry, then assigned together, so the read sees the old value, not the " +
 		"one assigned next to it. Fine for swapping values; otherwise compute the value again.",
 	Run: func(p *Pass) {
-		va := variablesOf(p.Def)
+		va := variablesOf(p)
 		for _, r := range va.reads {
 			if r.assign == nil || r.assignTo == r.name || !assignsName(r.state, r.assign, r.name) {
 				continue

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/schema"
@@ -70,29 +69,17 @@ func (w *schemaWalker) addSev(code string, sev Severity, span source.Span, msg s
 	w.findings = append(w.findings, finding{code: code, sev: sev, span: span, message: msg})
 }
 
-// lastWalk remembers the findings of the most recent definition, so the
-// schema rules of one check.Run share one walk. Definitions are immutable
-// once built; the mutex only keeps concurrent Runs (language server) apart.
-var lastWalk struct {
-	sync.Mutex
-	def      *model.Definition
-	findings []finding
-}
-
-func cachedFindings(def *model.Definition) []finding {
-	lastWalk.Lock()
-	defer lastWalk.Unlock()
-	if lastWalk.def != def {
-		lastWalk.def, lastWalk.findings = def, schemaFindings(def)
-	}
-	return lastWalk.findings
+// cachedFindings returns the findings of the one walk that the schema
+// rules of a Run share.
+func cachedFindings(p *Pass) []finding {
+	return memoized(p, memoSchema, func() []finding { return schemaFindings(p.Def) })
 }
 
 // reportFindings is the Run of every schema rule: it reports the findings
 // carrying the rule's code.
 func reportFindings(code string) func(*Pass) {
 	return func(p *Pass) {
-		for _, f := range cachedFindings(p.Def) {
+		for _, f := range cachedFindings(p) {
 			if f.code != code {
 				continue
 			}
