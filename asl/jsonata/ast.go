@@ -8,7 +8,9 @@ type Node struct {
 	// wildcard, descendant, parent, condition, block, bind, regex, function,
 	// partial, variable, lambda, apply, sort, transform, placeholder, error.
 	Type string
-	// Value is the operator (binary/unary/apply/bind), the name (name,
+	// Value is the operator (binary/unary/apply/bind; for condition "?",
+	// or "??"/"?:" for the JSONata 2.1 coalescing and default operators,
+	// which Step Functions' JSONata 2.0.6 may lack), the name (name,
 	// variable), or the literal value (string, number, value).
 	Value any
 	Start int

@@ -733,7 +733,7 @@ func (p *parser) process(expr *Node) *Node {
 		body := p.process(expr.Body)
 		result.Body = tailCallOptimize(body)
 	case "condition":
-		result = &Node{Type: "condition", Position: expr.Position, Start: expr.Start, End: expr.End, coalesce: expr.coalesce, elvis: expr.elvis}
+		result = &Node{Type: "condition", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End, coalesce: expr.coalesce, elvis: expr.elvis}
 		result.Condition = p.process(expr.Condition)
 		p.pushAncestry(result, result.Condition)
 		if expr.Then != nil {

@@ -75,3 +75,19 @@ func TestNodeAt(t *testing.T) {
 		t.Errorf("ancestors = %s", got)
 	}
 }
+
+func TestConditionOperatorIsRecorded(t *testing.T) {
+	for _, op := range []string{"?", "??", "?:"} {
+		src := "$a " + op + " 1"
+		if op == "?" {
+			src += " : 2"
+		}
+		ast, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ast.Type != "condition" || ast.Value != op {
+			t.Errorf("%s: node %s %v", src, ast.Type, ast.Value)
+		}
+	}
+}
