@@ -16,7 +16,11 @@ var lambdaRetryErrors = []any{"Lambda.ServiceException", "Lambda.AWSLambdaExcept
 // DefaultTimeoutSeconds is the TimeoutSeconds the add-timeout fix writes.
 const DefaultTimeoutSeconds = 300
 
-var didYouMean = regexp.MustCompile(`did you mean "([^"]+)"\?`)
+// Messages of asl/check name the likely intended text this way.
+var (
+	didYouMean = regexp.MustCompile(`did you mean "([^"]+)"\?`)
+	writeValue = regexp.MustCompile(`case-sensitive: write "([^"]+)"`)
+)
 
 // Fixes returns the quick fixes for one diagnostic of asl/check (none for
 // codes it has no fix for). Edits are written for the document's format.
@@ -38,6 +42,8 @@ func fixesFor(def *model.Definition, d Diagnostic) (fixes []Fix) {
 	st := stateNamed(def, d.Span)
 	suggestion := ""
 	if m := didYouMean.FindStringSubmatch(d.Message); m != nil {
+		suggestion = m[1]
+	} else if m := writeValue.FindStringSubmatch(d.Message); m != nil {
 		suggestion = m[1]
 	}
 	switch d.Code {
@@ -70,14 +76,18 @@ func fixesFor(def *model.Definition, d Diagnostic) (fixes []Fix) {
 		if ref.Name != "" && scope.StatesNode != nil && scope.StatesNode.Kind == syntax.Object && len(def.ByName[ref.Name]) == 0 {
 			fixes = append(fixes, Fix{Title: "Create state \"" + ref.Name + "\"", Edits: []Edit{dc.addMember(scope.StatesNode, ref.Name, obj{{"Type", "Pass"}, {"End", true}})}})
 		}
-	case check.CodeSchemaUnknownField:
-		if o, m := memberAtKey(def, d.Span); m != nil && suggestion != "" {
-			fixes = append(fixes, Fix{Title: "Change to \"" + suggestion + "\"", Edits: []Edit{dc.replaceKey(m, suggestion)}, Preferred: true})
-			_ = o
+	default:
+		// Any other did-you-mean (unknown field, state Type, enum value
+		// case, Choice operator, States.* error name): replace the key or
+		// the string the diagnostic points at.
+		if suggestion == "" {
+			break
 		}
-	case check.CodeSchemaStateType:
-		if n := stringNodeAt(def, d.Span); n != nil && suggestion != "" {
-			fixes = append(fixes, Fix{Title: "Change to \"" + suggestion + "\"", Edits: []Edit{dc.replaceString(n, suggestion)}, Preferred: true})
+		title := "Change to \"" + suggestion + "\""
+		if _, m := memberAtKey(def, d.Span); m != nil {
+			fixes = append(fixes, Fix{Title: title, Edits: []Edit{dc.replaceKey(m, suggestion)}, Preferred: true})
+		} else if n := stringNodeAt(def, d.Span); n != nil {
+			fixes = append(fixes, Fix{Title: title, Edits: []Edit{dc.replaceString(n, suggestion)}, Preferred: true})
 		}
 	case check.CodeLambdaNoRetry:
 		if st == nil || st.Node.Kind != syntax.Object {
