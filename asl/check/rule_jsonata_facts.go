@@ -123,6 +123,10 @@ func (fc *factCollector) visit(n *jsonata.Node, hasInput bool) {
 	case "bind":
 		fc.visit(n.RHS, hasInput)
 		return
+	case "condition":
+		if op, _ := n.Value.(string); op == "??" || op == "?:" {
+			fc.facts.newOps = append(fc.facts.newOps, exprRef{name: op, start: n.Position - len(op), end: n.Position})
+		}
 	case "lambda":
 		fc.visit(n.Body, hasInput)
 		return

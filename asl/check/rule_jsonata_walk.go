@@ -54,6 +54,7 @@ type exprFacts struct {
 	states   []exprRef // $states.<member> accesses; the span covers the member
 	context  []exprRef // $states.context.<member> accesses
 	implicit []exprRef // "$", "$$" or a field name read from the absent input
+	newOps   []exprRef // JSONata 2.1 operators ("??", "?:") that 2.0.6 lacks
 }
 
 // span maps offsets of the body to a span of the document.
