@@ -6,6 +6,8 @@ package jsonata
 type frame struct {
 	vars   map[string]any
 	parent *frame
+	// ro holds the caller's bindings, read but never written
+	ro map[string]any
 	// root holds the input document ($$) without allocating a map for it
 	root    any
 	hasRoot bool
@@ -24,6 +26,9 @@ func (f *frame) lookup(name string) (any, bool) {
 	for e := f; e != nil; e = e.parent {
 		if v, ok := e.vars[name]; ok {
 			return v, true
+		}
+		if v, ok := e.ro[name]; ok {
+			return normalizeInput(v), true
 		}
 		if e.hasRoot && name == "$" {
 			return e.root, true

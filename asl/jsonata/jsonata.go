@@ -207,7 +207,7 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	}()
 	// the caller's bindings are read through, never copied or written:
 	// top-level := binds in the child frame
-	env := newFrame(&frame{vars: bindings})
+	env := &frame{ro: bindings}
 	if input == nil {
 		// nil input is JSON null; callers wanting "no input" pass Undefined
 	}
