@@ -10,8 +10,9 @@
 //
 // Values are plain Go JSON values: map[string]any (or the ordered *Object),
 // []any, string, float64, bool and nil for JSON null (numbers must be
-// float64, as encoding/json produces; DecodeJSON keeps key order). "No value" (JSONata's
-// undefined) is the distinct sentinel Undefined: Evaluate returns Undefined
+// float64, as encoding/json produces; DecodeJSON keeps key order). "No
+// value" (JSONata's undefined) is the distinct sentinel Undefined: Evaluate
+// returns Undefined
 // when the expression yields nothing, and IsUndefined tests for it. Bindings
 // are variables named without the $ (so $states is bindings["states"]).
 // Results contain no engine-internal types; a function value comes back as
@@ -22,7 +23,11 @@
 // Errors are *Error with jsonata-js's codes (S0xxx syntax, T0410-T0412
 // signature, T1xxx/T2xxx type, D1xxx/D2xxx/D3xxx dynamic, U1001 stack
 // overflow or timeout, U1002 allocation limit), the position just after the
-// offending token (Position) and, where known, its start (Start).
+// offending token (Position) and, where known, its start (Start). Positions
+// are byte offsets into the expression (jsonata-js counts UTF-16 units; the
+// two agree on ASCII). Messages follow jsonata-js's templates. Step Functions
+// additions use D3150-D3153. InternalErrorCode (X0001) marks an engine bug
+// caught at the API boundary.
 //
 // # Limits
 //
