@@ -5,6 +5,8 @@ import (
 
 	"github.com/aslkit/aslkit/asl/expr"
 	"github.com/aslkit/aslkit/asl/jsonata"
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/schema"
 	"github.com/aslkit/aslkit/asl/source"
 )
 
@@ -57,9 +59,16 @@ func callPosition(s string, i int) bool {
 // completeContext offers Context object fields; rest is the text after the
 // root ("" or ".Execution.I"), restStart its index in the string.
 func completeContext(c *cursor, sc *strCtx, rest string, restStart, end int, root string, out *[]Candidate) {
+	inSelector := false
+	for _, seg := range schema.PathOf(sc.node) {
+		inSelector = inSelector || seg == "ItemSelector" || seg == "Parameters" && c.state != nil && c.state.Type == model.TypeMap
+	}
 	if rest == "" {
 		// Just the root: offer ".Field" forms.
 		for _, f := range contextObject {
+			if f.name == "Map" && !inSelector {
+				continue
+			}
 			c.addText(out, Candidate{Label: root + "." + f.name, Kind: KindPath, Detail: "context object", Doc: f.doc}, sc.span(restStart-len(root), end), root+"."+f.name)
 		}
 		return
@@ -70,6 +79,9 @@ func completeContext(c *cursor, sc *strCtx, rest string, restStart, end int, roo
 	parts := strings.Split(rest[1:], ".")
 	partial := parts[len(parts)-1]
 	for _, f := range contextFields(parts[:len(parts)-1]) {
+		if f.name == "Map" && len(parts) == 1 && !inSelector {
+			continue // Map.Item exists only in a Map's ItemSelector
+		}
 		c.addText(out, Candidate{Label: f.name, Kind: KindPath, Detail: "context object", Doc: f.doc}, sc.span(sc.i-len(partial), end), f.name)
 	}
 }
@@ -131,6 +143,9 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 		return
 	}
 	body := sc.s[:bi]
+	if inJSONataString(sc.s, bi) {
+		return
+	}
 	start := tokenBefore(body, bi)
 	tok := body[start:bi]
 	end := tokenEnd(sc.s, sc.i)
@@ -141,7 +156,7 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 		completeSample(c, sc, strings.TrimPrefix(tok, "$states.input"), start+len("$states.input"), end, out)
 	case strings.HasPrefix(tok, "$states.") && strings.Count(tok, ".") == 1:
 		partial := strings.TrimPrefix(tok, "$states.")
-		for _, f := range statesFields {
+		for _, f := range statesFieldsAt(c, sc) {
 			c.addText(out, Candidate{Label: f.name, Kind: KindVariable, Detail: "$states." + f.name, Doc: f.doc}, sc.span(sc.i-len(partial), end), f.name)
 		}
 	case strings.HasPrefix(tok, "$") && !strings.Contains(tok, "."):
@@ -162,6 +177,50 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 			*out = append(*out, cand)
 		}
 	}
+}
+
+// inJSONataString reports whether index i of the {% %} string s lies
+// inside a JSONata string literal (no completion there).
+func inJSONataString(s string, i int) bool {
+	var quote byte
+	for j := 2; j < i && j < len(s); j++ {
+		switch c := s[j]; {
+		case quote != 0 && c == '\\':
+			j++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote = c
+		}
+	}
+	return quote != 0
+}
+
+// statesFieldsAt filters $states' fields by where they exist: result in
+// the Output and Assign of Task, Parallel and Map states; errorOutput in
+// a catcher.
+func statesFieldsAt(c *cursor, sc *strCtx) []ctxField {
+	path := schema.PathOf(sc.node)
+	inCatch, inOutput := false, false
+	for i, seg := range path {
+		inCatch = inCatch || seg == "Catch"
+		inOutput = inOutput || (seg == "Output" || seg == "Assign") && i > 0
+	}
+	var out []ctxField
+	for _, f := range statesFields {
+		switch f.name {
+		case "result":
+			if c.state == nil || !inOutput || inCatch || (c.state.Type != model.TypeTask && c.state.Type != model.TypeParallel && c.state.Type != model.TypeMap) {
+				continue
+			}
+		case "errorOutput":
+			if !inCatch {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // addText appends cand with an edit writing literal text at sp (escaped
