@@ -162,6 +162,9 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 	case strings.HasPrefix(tok, "$") && !strings.Contains(tok, "."):
 		sp := sc.span(start, end)
 		c.addText(out, Candidate{Label: "$states", Kind: KindVariable, Detail: "input, result, errorOutput, context", Doc: "The reserved variable of JSONata states: `$states.input`, `$states.result`, `$states.errorOutput`, `$states.context`.", SortText: "1"}, sp, "$states")
+		for _, name := range localVariables(sc.s, bi) {
+			c.addText(out, Candidate{Label: "$" + name, Kind: KindVariable, Detail: "local variable", SortText: "2"}, sp, "$"+name)
+		}
 		completeVariables(c, sp, "", out)
 		for _, f := range jsonata.Functions() {
 			if f.Unavailable != "" {
@@ -177,6 +180,39 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 			*out = append(*out, cand)
 		}
 	}
+}
+
+// localVariables lists the variables the JSONata expression itself binds
+// before index i of the {% %} string s ($x := ...) and the parameters of
+// the functions around i.
+func localVariables(s string, i int) []string {
+	body, off, ok := expr.JSONataBody(s)
+	if !ok {
+		body, off = strings.TrimPrefix(s, "{%"), 2
+	}
+	ast, _ := jsonata.ParseTolerant(body)
+	at := i - off
+	seen := map[string]bool{"states": true}
+	var out []string
+	add := func(name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	jsonata.Walk(ast, func(n *jsonata.Node) bool {
+		switch {
+		case n.Type == "bind" && n.LHS != nil && n.LHS.Type == "variable" && n.End <= at:
+			name, _ := n.LHS.Value.(string)
+			add(name)
+		case n.Type == "lambda" && n.Start <= at && at <= n.End:
+			for _, p := range n.Params {
+				add(p)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // inJSONataString reports whether index i of the {% %} string s lies
