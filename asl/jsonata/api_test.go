@@ -278,3 +278,14 @@ func TestDeepValuesStayBounded(t *testing.T) {
 		t.Errorf("nested arrays = %s", got)
 	}
 }
+
+func TestGroupingManyItemsIsLinear(t *testing.T) {
+	got := eval(t, `$count([1..200000].{"k": "same", "v": $}{k: $count(v)}.same)`, nil, nil, WithTimeout(20*time.Second))
+	if got != 1.0 {
+		t.Errorf("grouped count = %v", got)
+	}
+	got = eval(t, `(([1..100000].{"k": "same", "v": $}){k: $sum(v)}).same`, nil, nil, WithTimeout(20*time.Second))
+	if got != 5000050000.0 {
+		t.Errorf("grouped sum = %v", got)
+	}
+}

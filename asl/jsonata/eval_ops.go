@@ -304,7 +304,18 @@ func (ev *evaluator) evalUnary(expr *Node, input any, env *frame) (any, *Error) 
 
 type groupEntry struct {
 	data      any
+	items     []any // all items once a second one arrives (avoids quadratic appends)
+	isSeq     bool  // whether the accumulated items form a sequence (as fn.append decides)
+	keep      bool
 	exprIndex int
+}
+
+// value is the group's context: the single item, or the sequence of items.
+func (g *groupEntry) value() any {
+	if g.items == nil {
+		return g.data
+	}
+	return &seq{v: g.items, sequence: g.isSeq, keepSingleton: g.keep}
 }
 
 func (ev *evaluator) evalGroup(pairs [][2]*Node, position int, input any, env *frame) (any, *Error) {
@@ -349,7 +360,22 @@ func (ev *evaluator) evalGroup(pairs [][2]*Node, position int, input any, env *f
 					e.Position = position
 					return nil, e
 				}
-				g.data = appendValues(g.data, item)
+				if g.items == nil {
+					if first, ok := arrayItems(g.data); ok {
+						g.items = append([]any(nil), first...)
+						if s, ok := g.data.(*seq); ok {
+							g.isSeq, g.keep = s.sequence, s.keepSingleton
+						}
+					} else {
+						g.items = []any{g.data}
+						g.isSeq = true
+					}
+				}
+				if more, ok := arrayItems(item); ok {
+					g.items = append(g.items, more...)
+				} else {
+					g.items = append(g.items, item)
+				}
 			} else {
 				groups[ks] = &groupEntry{data: item, exprIndex: pi}
 				order = append(order, ks)
@@ -358,10 +384,10 @@ func (ev *evaluator) evalGroup(pairs [][2]*Node, position int, input any, env *f
 	}
 	for idx, key := range order {
 		g := groups[key]
-		ctx := g.data
+		ctx := g.value()
 		genv := env
 		if reduce {
-			t := reduceTupleStream(g.data)
+			t := reduceTupleStream(ctx)
 			ctx = t["@"]
 			delete(t, "@")
 			genv = frameFromTuple(env, t)

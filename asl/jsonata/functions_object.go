@@ -359,6 +359,9 @@ func fnSort(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 			return nil, &Error{Code: "D3070", Position: -1, Start: -1, Index: 1}
 		}
 		swap = func(a, b any) (bool, *Error) {
+			if err := ev.tick(); err != nil {
+				return false, err
+			}
 			if x, ok := a.(float64); ok {
 				return x > b.(float64), nil
 			}
@@ -410,6 +413,9 @@ func fnDistinct(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	}
 	out := &seq{sequence: isSequence(args[0])}
 	for _, it := range items {
+		if err := ev.tick(); err != nil {
+			return nil, err
+		}
 		dup := false
 		for _, r := range out.v {
 			if deepEqual(it, r) {
