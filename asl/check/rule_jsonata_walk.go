@@ -77,7 +77,7 @@ func jsonataExprs(p *Pass) []*jsonataExpr {
 
 func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
 	var out []*jsonataExpr
-	parsed := map[string]*parsedJSONata{}
+	parsed := make(map[string]*parsedJSONata, 64)
 	for _, s := range def.All {
 		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 			continue

@@ -121,6 +121,13 @@ func assignedName(s *model.State, key string) (name string, ok bool) {
 	return key, true
 }
 
+// assignSite is one Assign object of a state and the names it sets.
+type assignSite struct {
+	state         *model.State
+	rule, catcher int // as assignObjects reports them
+	names         []int
+}
+
 // stateAssigns is what one state assigns along each of its transitions.
 type stateAssigns struct {
 	own     bitset   // state-level Assign (Next, Default)
@@ -139,18 +146,24 @@ func at(sets []bitset, i int) bitset {
 func analyseVariables(p *Pass) *varAnalysis {
 	def := p.Def
 	va := &varAnalysis{index: map[string]int{}, firstIn: map[*model.StateMachine]map[string]*varAssign{}, entry: map[*model.State]bitset{}}
+	var sites []assignSite
 	for _, s := range def.All {
-		assignObjects(s, func(n *syntax.Node, _, _ int) {
+		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
+			site := assignSite{state: s, rule: rule, catcher: catcher}
 			for _, m := range n.Members {
 				name, ok := assignedName(s, m.Key)
 				if !ok {
 					continue
 				}
-				if _, seen := va.index[name]; !seen {
-					va.index[name] = len(va.index)
+				i, seen := va.index[name]
+				if !seen {
+					i = len(va.index)
+					va.index[name] = i
 				}
+				site.names = append(site.names, i)
 				va.assigns = append(va.assigns, varAssign{state: s, name: name, member: m, assign: n})
 			}
+			sites = append(sites, site)
 		})
 	}
 	for i := range va.assigns {
@@ -167,88 +180,109 @@ func analyseVariables(p *Pass) *varAnalysis {
 	va.reads = collectVariableReads(p)
 	// Without assignments every read is reported without the flow.
 	if len(va.index) > 0 && len(va.reads) > 0 {
-		va.flow(p)
+		va.flow(p, sites)
 	}
 	return va
 }
 
 // flow computes entry sets scope by scope, outer scopes first, so that a
-// nested scope starts from its owner's entry set.
-func (va *varAnalysis) flow(p *Pass) {
-	def := p.Def
+// nested scope starts from its owner's entry set. Within a scope states
+// are numbered and their sets live in one slab; only the states that read
+// variables or own nested scopes keep their set afterwards.
+func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 	words := (len(va.index) + 63) / 64
-	per := map[*model.State]*stateAssigns{}
-	for _, s := range def.All {
-		var sa *stateAssigns
-		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
-			if sa == nil {
-				sa = &stateAssigns{rules: make([]bitset, len(s.Choices)), catches: make([]bitset, len(s.Catch))}
-			}
-			set := newBitset(words)
-			for _, m := range n.Members {
-				if name, ok := assignedName(s, m.Key); ok {
-					set.add(va.index[name])
-				}
-			}
-			switch {
-			case rule >= 0:
-				sa.rules[rule] = set
-			case catcher >= 0:
-				sa.catches[catcher] = set
-			default:
-				sa.own = set
-			}
-		})
-		if sa != nil {
-			per[s] = sa
+	per := make(map[*model.State]*stateAssigns, len(sites))
+	for _, site := range sites {
+		sa := per[site.state]
+		if sa == nil {
+			sa = &stateAssigns{rules: make([]bitset, len(site.state.Choices)), catches: make([]bitset, len(site.state.Catch))}
+			per[site.state] = sa
 		}
+		set := newBitset(words)
+		for _, i := range site.names {
+			set.add(i)
+		}
+		switch {
+		case site.rule >= 0:
+			sa.rules[site.rule] = set
+		case site.catcher >= 0:
+			sa.catches[site.catcher] = set
+		default:
+			sa.own = set
+		}
+	}
+	keep := make(map[*model.State]bool, len(va.reads))
+	for _, r := range va.reads {
+		keep[r.state] = true
 	}
 	none := &stateAssigns{}
 	for _, sc := range scopesOf(p) {
 		if sc.StartAt == nil || sc.StartAt.Target == nil {
 			continue
 		}
-		start := newBitset(words)
-		if sc.Owner != nil {
-			if isDistributedMap(sc.Owner) {
-				// sees nothing of the outer scopes
-			} else if in, ok := va.entry[sc.Owner]; ok {
-				start.or(in)
-			} else {
+		var inherited bitset
+		if sc.Owner != nil && !isDistributedMap(sc.Owner) {
+			in, ok := va.entry[sc.Owner]
+			if !ok {
 				continue // the owner is never entered
 			}
+			inherited = in
 		}
-		va.entry[sc.StartAt.Target] = start
-		work := []*model.State{sc.StartAt.Target}
+		n := len(sc.States)
+		pos := make(map[*model.State]int, n)
+		for i, s := range sc.States {
+			if _, dup := pos[s]; !dup {
+				pos[s] = i
+			}
+		}
+		slab := make(bitset, n*words)
+		reached := make([]bool, n)
+		queued := make([]bool, n) // on the work list: wait, do not queue twice
+		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
+		start := pos[sc.StartAt.Target]
+		reached[start], queued[start] = true, true
+		set(start).or(inherited)
+		work := []int{start}
 		for len(work) > 0 {
-			s := work[len(work)-1]
+			i := work[len(work)-1]
 			work = work[:len(work)-1]
-			in := va.entry[s]
+			queued[i] = false
+			s := sc.States[i]
+			in := set(i)
 			sa := per[s]
 			if sa == nil {
 				sa = none
 			}
-			push := func(r *model.Ref, set bitset) {
+			push := func(r *model.Ref, add bitset) {
 				if r == nil || r.Target == nil {
 					return
 				}
-				cur, ok := va.entry[r.Target]
+				j, ok := pos[r.Target]
 				if !ok {
-					out := in.clone()
-					out.or(set)
-					va.entry[r.Target] = out
-					work = append(work, r.Target)
-				} else if grew := cur.orChanged(in); cur.orChanged(set) || grew {
-					work = append(work, r.Target)
+					return
+				}
+				cur := set(j)
+				grew := cur.orChanged(in)
+				if cur.orChanged(add) {
+					grew = true
+				}
+				if (!reached[j] || grew) && !queued[j] {
+					reached[j], queued[j] = true, true
+					work = append(work, j)
 				}
 			}
 			push(s.Next, sa.own)
 			push(s.Default, sa.own)
-			for i, r := range s.Choices {
-				push(r.Next, at(sa.rules, i))
+			for k, r := range s.Choices {
+				push(r.Next, at(sa.rules, k))
 			}
-			for i, c := range s.Catch {
-				push(c.Next, at(sa.catches, i))
+			for k, c := range s.Catch {
+				push(c.Next, at(sa.catches, k))
+			}
+		}
+		for i, s := range sc.States {
+			if reached[i] && (keep[s] || len(s.Branches) > 0 || s.Processor != nil) {
+				va.entry[s] = set(i)
 			}
 		}
 	}
