@@ -430,16 +430,50 @@ func reduceTupleStream(v any) tuple {
 			result[k] = x
 		}
 	}
+	// accumulate per binding, then build each value once (fn.append semantics)
+	acc := map[string]*seq{}
 	for _, it := range items[1:] {
-		if t, ok := it.(tuple); ok {
-			for k, x := range t {
-				prev, ok := result[k]
-				if !ok {
-					prev = Undefined
+		t, ok := it.(tuple)
+		if !ok {
+			continue
+		}
+		for k, x := range t {
+			s, ok := acc[k]
+			if !ok {
+				prev, had := result[k]
+				s = &seq{sequence: true}
+				if had && !IsUndefined(prev) {
+					if pi, ok := arrayItems(prev); ok {
+						s.v = append(s.v, pi...)
+						if ps, ok := prev.(*seq); ok {
+							s.sequence, s.keepSingleton = ps.sequence, ps.keepSingleton
+						} else {
+							s.sequence = false
+						}
+					} else {
+						s.v = append(s.v, prev)
+					}
 				}
-				result[k] = appendValues(prev, x)
+				acc[k] = s
+			}
+			if IsUndefined(x) {
+				continue
+			}
+			if xi, ok := arrayItems(x); ok {
+				s.v = append(s.v, xi...)
+			} else {
+				s.v = append(s.v, x)
 			}
 		}
+	}
+	for k, s := range acc {
+		if len(s.v) == 0 {
+			if _, had := result[k]; !had {
+				result[k] = Undefined
+			}
+			continue
+		}
+		result[k] = s
 	}
 	return result
 }

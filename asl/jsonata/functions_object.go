@@ -234,11 +234,19 @@ func fnExists(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 
 func spreadValue(v any) any {
 	if items, ok := arrayItems(v); ok {
-		var result any = &seq{sequence: true}
+		out := &seq{sequence: true}
 		for _, it := range items {
-			result = appendValues(result, spreadValue(it))
+			sv := spreadValue(it)
+			if IsUndefined(sv) {
+				continue
+			}
+			if more, ok := arrayItems(sv); ok {
+				out.v = append(out.v, more...)
+			} else {
+				out.v = append(out.v, sv)
+			}
 		}
-		return result
+		return out
 	}
 	if isObject(v) {
 		out := &seq{sequence: true}
