@@ -211,15 +211,19 @@ func plainYAMLSafe(s string) bool {
 
 // looksLikeYAMLNonString: plain scalars YAML would read as a bool, null or number.
 func looksLikeYAMLNonString(s string) bool {
-	switch strings.ToLower(s) {
-	case "true", "false", "null", "yes", "no", "on", "off", "~", "y", "n":
-		return true
+	for _, w := range yamlWords {
+		if strings.EqualFold(s, w) {
+			return true
+		}
 	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return true
+	if s == "" || !strings.ContainsAny(s[:1], "0123456789+-.") {
+		return false
 	}
-	return false
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
+
+var yamlWords = []string{"true", "false", "null", "yes", "no", "on", "off", "~", "y", "n"}
 
 // stripSnippet turns snippet syntax into the text it inserts by default:
 // $1 and $0 vanish, ${1:x} becomes x, ${1|a,b|} becomes a, \$ becomes $.
