@@ -102,8 +102,11 @@ func (fc *factCollector) visit(n *jsonata.Node, hasInput bool) {
 			}
 		case name == "states" || fc.local[name]:
 		default:
-			if _, builtin := jsonata.LookupFunction(name); !builtin {
-				fc.facts.vars = append(fc.facts.vars, exprRef{name: name, start: n.Start, end: n.End})
+			ref := exprRef{name: name, start: n.Start, end: n.End}
+			if _, builtin := jsonata.LookupFunction(name); builtin {
+				fc.facts.builtinRefs = append(fc.facts.builtinRefs, ref)
+			} else {
+				fc.facts.vars = append(fc.facts.vars, ref)
 			}
 		}
 		fc.visitFilters(n)

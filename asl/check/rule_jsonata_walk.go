@@ -49,12 +49,15 @@ type exprCall struct {
 
 // exprFacts is what the rules need from one expression's tree.
 type exprFacts struct {
-	vars     []exprRef // workflow variable reads ($name not bound in the expression)
-	calls    []exprCall
-	states   []exprRef // $states.<member> accesses; the span covers the member
-	context  []exprRef // $states.context.<member> accesses
-	implicit []exprRef // "$", "$$" or a field name read from the absent input
-	newOps   []exprRef // JSONata 2.1 operators ("??", "?:") that 2.0.6 lacks
+	vars []exprRef // workflow variable reads ($name not bound in the expression)
+	// builtinRefs are $name values (not calls) naming a built-in function:
+	// a workflow variable of that name shadows the function ($error, $count).
+	builtinRefs []exprRef
+	calls       []exprCall
+	states      []exprRef // $states.<member> accesses; the span covers the member
+	context     []exprRef // $states.context.<member> accesses
+	implicit    []exprRef // "$", "$$" or a field name read from the absent input
+	newOps      []exprRef // JSONata 2.1 operators ("??", "?:") that 2.0.6 lacks
 }
 
 // span maps offsets of the body to a span of the document.

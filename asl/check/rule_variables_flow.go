@@ -177,7 +177,7 @@ func analyseVariables(p *Pass) *varAnalysis {
 			first[a.name] = a
 		}
 	}
-	va.reads = collectVariableReads(p)
+	va.reads = collectVariableReads(p, va.index)
 	// Without assignments every read is reported without the flow.
 	if len(va.index) > 0 && len(va.reads) > 0 {
 		va.flow(p, sites)

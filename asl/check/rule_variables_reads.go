@@ -13,13 +13,18 @@ import (
 // collectVariableReads lists every $name read of the definition: in the
 // JSONata expressions, and in the JSONPath states' paths, `.$` values
 // (intrinsic arguments included) and Choice rule operands.
-func collectVariableReads(p *Pass) []varRead {
+func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	def := p.Def
 	var out []varRead
 	text := def.File.Text
 	for _, e := range jsonataExprs(p) {
 		for _, v := range e.facts.vars {
 			out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
+		}
+		for _, v := range e.facts.builtinRefs {
+			if _, ok := assigned[v.name]; ok {
+				out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
+			}
 		}
 	}
 	r := pathReads{p: p, def: def, out: &out}

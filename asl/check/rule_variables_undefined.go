@@ -63,15 +63,15 @@ func assignsName(s *model.State, n *syntax.Node, name string) bool {
 // undefinedMessage explains why the read r cannot see a value, or is "".
 func (va *varAnalysis) undefinedMessage(r varRead) string {
 	visible := visibleScopes(r.state.Scope)
-	assignedVisible := false
+	var assigner *varAssign
 	for _, sc := range visible {
-		if va.firstIn[sc][r.name] != nil {
-			assignedVisible = true
+		if a := va.firstIn[sc][r.name]; a != nil {
+			assigner = a
 			break
 		}
 	}
 	same := r.assign != nil && r.assignTo != r.name && assignsName(r.state, r.assign, r.name)
-	if assignedVisible {
+	if assigner != nil {
 		before, known := va.assignedBefore(r.state, r.name)
 		if !known || before {
 			return ""
@@ -79,7 +79,10 @@ func (va *varAnalysis) undefinedMessage(r varRead) string {
 		if same {
 			return "$" + r.name + " is assigned by this same Assign, but values take effect only after the state, and no state assigns it before: here it is undefined"
 		}
-		return "$" + r.name + " is not assigned on any path that reaches state \"" + r.state.Name + "\": the states that assign it come only after it"
+		if assigner.state == r.state {
+			return "$" + r.name + " is assigned only by this state, and its values take effect after it: no path that reaches it assigns $" + r.name + " first"
+		}
+		return "no path that reaches state \"" + r.state.Name + "\" assigns $" + r.name + " first (state \"" + assigner.state.Name + "\" assigns it, on other paths or later)"
 	}
 	for i := range va.assigns {
 		if a := &va.assigns[i]; a.name == r.name {
