@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -92,16 +93,39 @@ func TestNeovim(t *testing.T) {
 	}
 }
 
-// buildServer builds testdata/nvim/server (lsp.RunStdio on stdin/stdout).
-func buildServer(t *testing.T, dir string) string {
+// buildServer builds testdata/nvim/server (lsp.RunStdio on stdin/stdout)
+// once per test binary; TestMain removes it.
+func buildServer(t *testing.T, _ string) string {
 	t.Helper()
+	path, err := builtServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var serverDir string
+
+var builtServer = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "asl-lsp-test")
+	if err != nil {
+		return "", err
+	}
+	serverDir = dir
 	server := filepath.Join(dir, "asl-lsp")
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	build := exec.Command(gobin, "build", "-o", server, "./testdata/nvim/server")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the server: %v\n%s", err, out)
+	if out, err := exec.Command(gobin, "build", "-o", server, "./testdata/nvim/server").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building the server: %v\n%s", err, out)
 	}
-	return server
+	return server, nil
+})
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if serverDir != "" {
+		os.RemoveAll(serverDir)
+	}
+	os.Exit(code)
 }
 
 // TestStdioExit runs the built server as a child process: its stdin is an
