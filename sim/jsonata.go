@@ -474,7 +474,7 @@ func (v *visit) jmap() {
 	if !ok {
 		return
 	}
-	m := &mapRun{v: v, eff: v.raw, maxConc: int(maxConc), distributed: sp.distributed, iters: map[int]*thread{}}
+	m := &mapRun{v: v, eff: v.raw, maxConc: int(maxConc), distributed: sp.distributed}
 	if sp.distributed {
 		var set bool
 		if m.tolCount, set, ok = v.jnumber(sp.j.tolCount, "ToleratedFailureCount"); !ok {

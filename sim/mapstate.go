@@ -2,6 +2,7 @@ package sim
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/aslkit/aslkit/sim/trace"
 )
@@ -20,7 +21,7 @@ type mapRun struct {
 	over        bool
 	distributed bool
 	mapRunArn   string
-	iters       map[int]*thread
+	iters       []*thread // running inline iterations by index
 	// which tolerated-failure thresholds are set
 	countSet, pctSet bool
 	runStartedID     int
@@ -77,7 +78,7 @@ func (v *visit) mapState() {
 	if !ok {
 		return
 	}
-	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed, iters: map[int]*thread{},
+	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed,
 		countSet: sp.toleratedCount.set, pctSet: sp.toleratedPercent.set}
 	// Item inputs: ItemSelector per item, then batching.
 	inputs := make([]any, len(items))
@@ -108,6 +109,7 @@ func (m *mapRun) start(inputs []any) {
 	th, sp := m.v.th, m.v.sp
 	m.items = inputs
 	m.results = make([]any, len(inputs))
+	m.iters = make([]*thread, len(inputs))
 	started := th.h.newEvent("MapStateStarted", sp)
 	startedd := th.r.details(started)
 	startedd.Length, startedd.HasLength = len(inputs), true
@@ -151,41 +153,72 @@ func (m *mapRun) launch() {
 }
 
 func (m *mapRun) startIteration(i int) {
-	v, th, sp := m.v, m.v.th, m.v.sp
-	c := th.child(joinScope(th.scope, sp.name+"/iter["+strconv.Itoa(i)+"]"))
+	th, sp := m.v.th, m.v.sp
+	it := &mapIteration{m: m, i: i}
+	c := &it.thread
+	*c = thread{r: th.r, h: th.h, scope: iterScope(th.scope, sp.name, i), parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
 	m.iters[i] = c
 	th.children = append(th.children, c)
 	c.emit(iterEvent(c, "MapIterationStarted", sp.name, i))
-	c.done = func(out any, f *failure) {
-		if m.over || th.dead() {
-			return
-		}
-		m.running--
-		delete(m.iters, i)
-		if f != nil {
-			c.emit(iterEvent(c, "MapIterationFailed", sp.name, i))
-			m.over = true
-			for j := 0; j < m.next; j++ {
-				if o := m.iters[j]; o != nil {
-					o.stop(j, true, sp.name)
-				}
-			}
-			th.prev = th.h.nextID
-			th.children = nil
-			v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
-			v.handleError(f)
-			return
-		}
-		c.emit(iterEvent(c, "MapIterationSucceeded", sp.name, i))
-		m.results[i] = out
-		m.completed++
-		if m.completed == len(m.items) {
-			m.finish()
-			return
-		}
-		m.launch()
-	}
+	c.done = it.done
 	c.startScope(sp.processor, m.items[i])
+}
+
+// mapIteration is one inline Map iteration: its thread and where it
+// reports (one allocation instead of a thread and a closure).
+type mapIteration struct {
+	thread
+	m *mapRun
+	i int
+}
+
+func (it *mapIteration) done(out any, f *failure) {
+	m, i, c := it.m, it.i, &it.thread
+	v, th, sp := m.v, m.v.th, m.v.sp
+	if m.over || th.dead() {
+		return
+	}
+	m.running--
+	m.iters[i] = nil
+	if f != nil {
+		c.emit(iterEvent(c, "MapIterationFailed", sp.name, i))
+		m.over = true
+		for j := 0; j < m.next; j++ {
+			if o := m.iters[j]; o != nil {
+				o.stop(j, true, sp.name)
+			}
+		}
+		th.prev = th.h.nextID
+		th.children = nil
+		v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
+		v.handleError(f)
+		return
+	}
+	c.emit(iterEvent(c, "MapIterationSucceeded", sp.name, i))
+	m.results[i] = out
+	m.completed++
+	if m.completed == len(m.items) {
+		m.finish()
+		return
+	}
+	m.launch()
+}
+
+// iterScope is joinScope(scope, name+"/iter[i]") in one allocation.
+func iterScope(scope, name string, i int) string {
+	var num [20]byte
+	digits := strconv.AppendInt(num[:0], int64(i), 10)
+	var b strings.Builder
+	b.Grow(len(scope) + 1 + len(name) + len("/iter[]") + len(digits))
+	if scope != "" {
+		b.WriteString(scope)
+		b.WriteByte('/')
+	}
+	b.WriteString(name)
+	b.WriteString("/iter[")
+	b.Write(digits)
+	b.WriteByte(']')
+	return b.String()
 }
 
 func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {

@@ -53,19 +53,20 @@ type Details struct {
 	Execution              string
 	Resource, ResourceType string
 	Parameters             any
-	HasParameters          bool
 	TimeoutSeconds         int64
 	HeartbeatSeconds       int64
 	// Index and Name (the Map state) of MapIteration* events; Length of
 	// MapStateStarted.
-	Index, Length       int
-	HasIndex, HasLength bool
-	Name                string
-	MapRunArn           string
-	AssignedVariables   map[string]any
+	Index, Length     int
+	Name              string
+	MapRunArn         string
+	AssignedVariables map[string]any
 	// Extras for debuggers (never part of AWS's history): the state's
 	// effective input (after InputPath/Parameters) and raw result.
-	EffectiveInput, Result       any
+	EffectiveInput, Result any
+	// The flags sit together so that Details packs tightly.
+	HasParameters                bool
+	HasIndex, HasLength          bool
 	HasEffectiveInput, HasResult bool
 }
 
