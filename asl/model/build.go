@@ -4,22 +4,70 @@ import "github.com/aslkit/aslkit/asl/syntax"
 
 // Build makes the typed model of a parsed file. It never fails.
 func Build(f *syntax.File) *Definition {
-	d := &Definition{File: f, ByName: map[string][]*State{}, QueryLanguage: JSONPath}
+	d := &Definition{File: f, QueryLanguage: JSONPath}
 	if ql := f.Root.Value("QueryLanguage"); ql.IsString() && ql.Str == string(JSONata) {
 		d.QueryLanguage = JSONata
 	}
-	d.Machine = d.buildScope(f.Root, nil, 0)
+	var b builder
+	d.Machine = b.scope(d, f.Root, nil, 0)
+	d.ByName = make(map[string][]*State, len(d.All))
+	for _, s := range d.All {
+		d.ByName[s.Name] = append(d.ByName[s.Name], s)
+	}
 	return d
 }
 
-func (d *Definition) buildScope(node *syntax.Node, owner *State, index int) *StateMachine {
-	m := &StateMachine{Node: node, Owner: owner, Index: index, byName: map[string]*State{}}
-	m.StartAt = stringRef(node.Value("StartAt"))
-	m.StatesNode = node.Value("States")
+// builder hands out model values from slabs: a big definition has
+// thousands of states and references, and one allocation per value would
+// dominate the cost of building (and of collecting) the model.
+type builder struct {
+	refs  []Ref
+	rules []ChoiceRule
+}
+
+func (b *builder) ref(n *syntax.Node) *Ref {
+	if !n.IsString() {
+		return nil
+	}
+	if len(b.refs) == cap(b.refs) {
+		b.refs = make([]Ref, 0, 256)
+	}
+	b.refs = append(b.refs, Ref{Name: n.Str, Node: n})
+	return &b.refs[len(b.refs)-1]
+}
+
+func (b *builder) rule() *ChoiceRule {
+	if len(b.rules) == cap(b.rules) {
+		b.rules = make([]ChoiceRule, 0, 128)
+	}
+	b.rules = b.rules[:len(b.rules)+1]
+	return &b.rules[len(b.rules)-1]
+}
+
+func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index int) *StateMachine {
+	m := &StateMachine{Node: node, Owner: owner, Index: index}
+	var startAt *syntax.Node
+	startAtSeen, statesSeen := false, false
+	if node != nil && node.Kind == syntax.Object {
+		for _, mem := range node.Members {
+			switch {
+			case mem.Key == "StartAt" && !startAtSeen:
+				startAt, startAtSeen = mem.Value, true
+			case mem.Key == "States" && !statesSeen:
+				m.StatesNode, statesSeen = mem.Value, true
+			}
+		}
+	}
+	m.StartAt = b.ref(startAt)
 	if m.StatesNode != nil && m.StatesNode.Kind == syntax.Object {
-		for _, mem := range m.StatesNode.Members {
-			s := d.buildState(m, mem)
-			m.States = append(m.States, s)
+		members := m.StatesNode.Members
+		m.byName = make(map[string]*State, len(members))
+		states := make([]State, len(members))
+		m.States = make([]*State, len(members))
+		for i, mem := range members {
+			s := &states[i]
+			m.States[i] = s
+			b.state(d, m, mem, s)
 			if _, dup := m.byName[s.Name]; !dup {
 				m.byName[s.Name] = s
 			}
@@ -29,49 +77,109 @@ func (d *Definition) buildScope(node *syntax.Node, owner *State, index int) *Sta
 	return m
 }
 
-func (d *Definition) buildState(scope *StateMachine, mem *syntax.Member) *State {
-	s := &State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage}
+// state fills s from its member. Fields are read in one pass over the
+// object; like Node.Value, the first of duplicate keys counts.
+func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State) {
+	*s = State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage}
 	d.All = append(d.All, s)
-	d.ByName[s.Name] = append(d.ByName[s.Name], s)
-	if t := s.Value("Type"); t.IsString() {
-		s.Type = t.Str
+	var f stateFields
+	if s.Node != nil && s.Node.Kind == syntax.Object {
+		f.read(s.Node.Members)
 	}
-	if ql := s.Value("QueryLanguage"); ql.IsString() && (ql.Str == string(JSONata) || ql.Str == string(JSONPath)) {
+	if f.typ.IsString() {
+		s.Type = f.typ.Str
+	}
+	if ql := f.queryLanguage; ql.IsString() && (ql.Str == string(JSONata) || ql.Str == string(JSONPath)) {
 		s.QueryLanguage = QueryLanguage(ql.Str)
 	}
-	s.Next = stringRef(s.Value("Next"))
-	if e := s.Value("End"); e != nil && e.Kind == syntax.Bool {
+	s.Next = b.ref(f.next)
+	if e := f.end; e != nil && e.Kind == syntax.Bool {
 		s.End = e.Bool
 	}
 	if s.Type == TypeChoice {
-		s.Default = stringRef(s.Value("Default"))
-		for _, rule := range elems(s.Value("Choices")) {
-			s.Choices = append(s.Choices, buildRule(rule, 0))
+		s.Default = b.ref(f.def)
+		if rules := elems(f.choices); len(rules) > 0 {
+			s.Choices = make([]*ChoiceRule, len(rules))
+			for i, rule := range rules {
+				s.Choices[i] = b.buildRule(rule, 0)
+			}
 		}
 	}
-	for _, r := range elems(s.Value("Retry")) {
-		s.Retry = append(s.Retry, &Retrier{Node: r, ErrorEquals: elems(r.Value("ErrorEquals"))})
+	if rs := elems(f.retry); len(rs) > 0 {
+		retriers := make([]Retrier, len(rs))
+		s.Retry = make([]*Retrier, len(rs))
+		for i, r := range rs {
+			retriers[i] = Retrier{Node: r, ErrorEquals: elems(r.Value("ErrorEquals"))}
+			s.Retry[i] = &retriers[i]
+		}
 	}
-	for _, c := range elems(s.Value("Catch")) {
-		s.Catch = append(s.Catch, &Catcher{Node: c, ErrorEquals: elems(c.Value("ErrorEquals")), Next: stringRef(c.Value("Next"))})
+	if cs := elems(f.catch); len(cs) > 0 {
+		catchers := make([]Catcher, len(cs))
+		s.Catch = make([]*Catcher, len(cs))
+		for i, c := range cs {
+			catchers[i] = Catcher{Node: c, ErrorEquals: elems(c.Value("ErrorEquals")), Next: b.ref(c.Value("Next"))}
+			s.Catch[i] = &catchers[i]
+		}
 	}
 	switch s.Type {
 	case TypeParallel:
-		for i, b := range elems(s.Value("Branches")) {
-			if b.Kind == syntax.Object {
-				s.Branches = append(s.Branches, d.buildScope(b, s, i))
+		for i, br := range elems(f.branches) {
+			if br.Kind == syntax.Object {
+				s.Branches = append(s.Branches, b.scope(d, br, s, i))
 			}
 		}
 	case TypeMap:
-		p := s.Value("ItemProcessor")
+		p := f.itemProcessor
 		if p == nil || p.Kind != syntax.Object {
-			p = s.Value("Iterator")
+			p = f.iterator
 		}
 		if p != nil && p.Kind == syntax.Object {
-			s.Processor = d.buildScope(p, s, 0)
+			s.Processor = b.scope(d, p, s, 0)
 		}
 	}
-	return s
+}
+
+// stateFields are the values of the fields Build reads from a state.
+type stateFields struct {
+	typ, queryLanguage, next, end, def, choices, retry, catch, branches, itemProcessor, iterator *syntax.Node
+	seen                                                                                         uint16
+}
+
+func (f *stateFields) read(members []*syntax.Member) {
+	for _, m := range members {
+		var slot **syntax.Node
+		var bit uint16
+		switch m.Key {
+		case "Type":
+			slot, bit = &f.typ, 1<<0
+		case "QueryLanguage":
+			slot, bit = &f.queryLanguage, 1<<1
+		case "Next":
+			slot, bit = &f.next, 1<<2
+		case "End":
+			slot, bit = &f.end, 1<<3
+		case "Default":
+			slot, bit = &f.def, 1<<4
+		case "Choices":
+			slot, bit = &f.choices, 1<<5
+		case "Retry":
+			slot, bit = &f.retry, 1<<6
+		case "Catch":
+			slot, bit = &f.catch, 1<<7
+		case "Branches":
+			slot, bit = &f.branches, 1<<8
+		case "ItemProcessor":
+			slot, bit = &f.itemProcessor, 1<<9
+		case "Iterator":
+			slot, bit = &f.iterator, 1<<10
+		default:
+			continue
+		}
+		if f.seen&bit == 0 {
+			f.seen |= bit
+			*slot = m.Value
+		}
+	}
 }
 
 // Comparison and boolean operators that make a JSONPath Choice rule.
@@ -93,26 +201,54 @@ var ruleOperators = map[string]bool{
 // IsRuleOperator reports whether key is a JSONPath Choice operator (And/Or/Not included).
 func IsRuleOperator(key string) bool { return ruleOperators[key] }
 
-func buildRule(n *syntax.Node, depth int) *ChoiceRule {
-	r := &ChoiceRule{Node: n, Depth: depth, Next: stringRef(n.Value("Next"))}
+func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
+	r := b.rule()
+	r.Node, r.Depth = n, depth
+	var next, not, and, or *syntax.Node
+	var seen uint8
 	count := 0
-	for _, m := range n.Members {
-		if ruleOperators[m.Key] {
-			count++
-			r.Operator = m.Key
+	if n.Kind == syntax.Object {
+		for _, m := range n.Members {
+			switch m.Key {
+			case "Next":
+				if seen&1 == 0 {
+					seen |= 1
+					next = m.Value
+				}
+				continue
+			case "Not":
+				if seen&2 == 0 {
+					seen |= 2
+					not = m.Value
+				}
+			case "And":
+				if seen&4 == 0 {
+					seen |= 4
+					and = m.Value
+				}
+			case "Or":
+				if seen&8 == 0 {
+					seen |= 8
+					or = m.Value
+				}
+			}
+			if ruleOperators[m.Key] {
+				count++
+				r.Operator = m.Key
+			}
 		}
 	}
+	r.Next = b.ref(next)
 	if count != 1 {
 		r.Operator = ""
 	}
-	switch v := n.Value("Not"); {
-	case v != nil && v.Kind == syntax.Object:
-		r.Nested = append(r.Nested, buildRule(v, depth+1))
+	if not != nil && not.Kind == syntax.Object {
+		r.Nested = append(r.Nested, b.buildRule(not, depth+1))
 	}
-	for _, key := range []string{"And", "Or"} {
-		for _, e := range elems(n.Value(key)) {
+	for _, list := range [2]*syntax.Node{and, or} {
+		for _, e := range elems(list) {
 			if e.Kind == syntax.Object {
-				r.Nested = append(r.Nested, buildRule(e, depth+1))
+				r.Nested = append(r.Nested, b.buildRule(e, depth+1))
 			}
 		}
 	}
@@ -136,13 +272,6 @@ func (m *StateMachine) resolve() {
 			resolve(c.Next)
 		}
 	}
-}
-
-func stringRef(n *syntax.Node) *Ref {
-	if !n.IsString() {
-		return nil
-	}
-	return &Ref{Name: n.Str, Node: n}
 }
 
 func elems(n *syntax.Node) []*syntax.Node {

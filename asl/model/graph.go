@@ -21,7 +21,8 @@ type Edge struct {
 // Edges lists a state's outgoing transitions in source order of kind:
 // Next, Choices, Default, Catch.
 func (s *State) Edges() []Edge {
-	var out []Edge
+	n := len(s.Choices) + len(s.Catch) + 2
+	out := make([]Edge, 0, n)
 	add := func(k EdgeKind, r *Ref) {
 		if r != nil {
 			out = append(out, Edge{Kind: k, Ref: r, To: r.Target})
@@ -35,12 +36,15 @@ func (s *State) Edges() []Edge {
 	for _, c := range s.Catch {
 		add(EdgeCatch, c.Next)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
 // Reachable returns the states of scope m reachable from its StartAt.
 func (m *StateMachine) Reachable() map[*State]bool {
-	seen := map[*State]bool{}
+	seen := make(map[*State]bool, len(m.States))
 	if m.StartAt == nil || m.StartAt.Target == nil {
 		return seen
 	}
@@ -49,12 +53,12 @@ func (m *StateMachine) Reachable() map[*State]bool {
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, e := range s.Edges() {
-			if e.To != nil && !seen[e.To] {
-				seen[e.To] = true
-				stack = append(stack, e.To)
+		s.eachRef(func(r *Ref) {
+			if r.Target != nil && !seen[r.Target] {
+				seen[r.Target] = true
+				stack = append(stack, r.Target)
 			}
-		}
+		})
 	}
 	return seen
 }
@@ -64,18 +68,18 @@ func (m *StateMachine) Reachable() map[*State]bool {
 // in a loop with no way out. Unknown targets count as a way out, so a typo
 // is reported once, as an unknown target, not again as a loop.
 func (m *StateMachine) CanTerminate() map[*State]bool {
-	preds := map[*State][]*State{}
+	preds := make(map[*State][]*State, len(m.States))
 	var work []*State
-	ok := map[*State]bool{}
+	ok := make(map[*State]bool, len(m.States))
 	for _, s := range m.States {
 		exits := s.IsTerminal() || s.Type == "" // untyped states are reported elsewhere
-		for _, e := range s.Edges() {
-			if e.To == nil {
+		s.eachRef(func(r *Ref) {
+			if r.Target == nil {
 				exits = true
 			} else {
-				preds[e.To] = append(preds[e.To], s)
+				preds[r.Target] = append(preds[r.Target], s)
 			}
-		}
+		})
 		if exits && !ok[s] {
 			ok[s] = true
 			work = append(work, s)
@@ -92,4 +96,25 @@ func (m *StateMachine) CanTerminate() map[*State]bool {
 		}
 	}
 	return ok
+}
+
+// eachRef calls fn with each transition of s in the order of Edges,
+// without building the slice.
+func (s *State) eachRef(fn func(*Ref)) {
+	if s.Next != nil {
+		fn(s.Next)
+	}
+	for _, c := range s.Choices {
+		if c.Next != nil {
+			fn(c.Next)
+		}
+	}
+	if s.Default != nil {
+		fn(s.Default)
+	}
+	for _, c := range s.Catch {
+		if c.Next != nil {
+			fn(c.Next)
+		}
+	}
 }
