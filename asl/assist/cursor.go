@@ -182,17 +182,13 @@ func (c *cursor) refineYAMLKey() {
 }
 
 // keySpan is the text a key completion replaces: the key as written, but
-// for an unclosed quoted key only up to the end of the word at the cursor.
+// for an unclosed quoted key only up to the end of the word at the cursor
+// (the parser ran the key on to the end of the line).
 func (c *cursor) keySpan(m *syntax.Member) source.Span {
 	sp := m.KeySpan
 	t := c.doc.text
-	closed := sp.Len() >= 2 && t[sp.Start] == '"' && t[sp.End-1] == '"'
-	if sp.Start < len(t) && t[sp.Start] == '"' && !closed {
+	if sp.Start < len(t) && t[sp.Start] == '"' && (sp.Len() < 2 || t[sp.End-1] != '"') {
 		return source.Span{Start: sp.Start, End: c.wordEnd(c.offset)}
-	}
-	if sp.Start < len(t) && t[sp.Start] == '"' && closed && sp.Len() > 2 {
-		// A quote typed before a following key: `"Ne"Type"` is unusual; keep the span.
-		return sp
 	}
 	return sp
 }
