@@ -232,6 +232,11 @@ export class AslExtension {
     this.output.appendLine(`▶ ${path.basename(definitionPath)}  input: ${input.kind === 'file' ? input.path : JSON.stringify(input.value)}${params.mockConfigUri ? `  mocks: ${vscode.Uri.parse(params.mockConfigUri).fsPath}` : ''}${params.testCase ? ` (${params.testCase})` : ''}`);
     this.output.show(true);
     this.tree.show(model);
+    // Open the ASL Trace view (collapsed in the Explorer until first used), then give the editor its focus back.
+    if (!this.view.visible) {
+      await vscode.commands.executeCommand('aslTrace.focus');
+      await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: false });
+    }
     this.decorations.show(model);
     void vscode.commands.executeCommand('setContext', 'asl.simulationRunning', true);
     void vscode.commands.executeCommand('setContext', 'asl.traceAvailable', true);

@@ -185,14 +185,29 @@ const ICONS: Record<EventKind, string> = {
   other: 'circle-small',
 };
 
+/** 3 significant digits, no float noise: 0.00022500000000000002 -> "0.000225". */
+export function formatUSD(usd: number): string {
+  if (!Number.isFinite(usd)) return String(usd);
+  if (usd === 0) return '0';
+  return usd >= 1 ? usd.toFixed(2) : String(Number(usd.toPrecision(3)));
+}
+
+/** Virtual time: "2s" below a minute, else "H:MM:SS" ("24:00:02"). */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 60) return `${Number(seconds.toFixed(3))}s`;
+  const whole = Math.round(seconds);
+  const h = Math.floor(whole / 3600), m = Math.floor((whole % 3600) / 60), sec = whole % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+}
+
 /** Formats the end of a run in one line: status, counts, time, cost. */
 export function formatDone(done: SimulationDone): string {
   const parts = [done.status];
   if (done.transitions !== undefined) parts.push(`${done.transitions} transition${done.transitions === 1 ? '' : 's'}`);
   if (done.events !== undefined) parts.push(`${done.events} events`);
-  if (done.virtualSeconds !== undefined) parts.push(`${done.virtualSeconds}s virtual`);
+  if (done.virtualSeconds !== undefined) parts.push(`${formatSeconds(done.virtualSeconds)} virtual`);
   if (done.cost && done.cost.standardUSD !== undefined) {
-    parts.push(`~$${done.cost.standardUSD} standard / $${done.cost.expressUSD ?? 0} express`);
+    parts.push(`~$${formatUSD(done.cost.standardUSD)} standard / $${formatUSD(done.cost.expressUSD ?? 0)} express`);
   }
   let line = parts.join(', ');
   if (done.status !== 'SUCCEEDED' && (done.error || done.cause)) {

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Drives the extension in a running code-server with headless Chromium
+// (playwright-core, Debian's chromium). Started by run.sh; prints one line
+// per check and "N passed, N failed"; exit 0 only when all passed.
+//   node e2e.js --url http://127.0.0.1:8671/ --folder WORKSPACE --out ARTIFACT_DIR
+'use strict';
+const { execFileSync } = require('child_process');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const timeout = Number(args['timeout-ms'] || 60000);
+let passed = 0, failed = 0;
+const t0 = Date.now();
+function check(name, ok, detail) {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `  (${detail})` : ''}  [${((Date.now() - t0) / 1000).toFixed(1)}s]`);
+}
+
+async function waitUntil(fn, ms = timeout, every = 250) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) return null;
+    await new Promise(r => setTimeout(r, every));
+  }
+}
+
+async function quickInput(page) {
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+}
+
+async function openFile(page, name) {
+  // A click on the file's row in the Explorer, as a person would.
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first().click();
+  return waitUntil(() => page.evaluate(n => {
+    const tab = document.querySelector('.tab.active');
+    const mode = document.querySelector('[id="status.editor.mode"]');
+    return tab && tab.textContent.includes(n) && mode ? mode.textContent.trim() : null;
+  }, name), 20000);
+}
+
+async function runCommand(page, title) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  await quickInput(page);
+  await page.keyboard.type(title);
+  await page.waitForTimeout(700);
+  await page.keyboard.press('Enter');
+}
+
+/** Text content of the ::after decorations in the editor (contentText of decoration types). */
+function afterDecorations(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('.monaco-editor .view-lines span')) {
+      const c = getComputedStyle(el, '::after').content;
+      if (c && c !== 'none' && c !== 'normal') out.push(c.replace(/^"|"$/g, ''));
+    }
+    return out;
+  });
+}
+
+(async () => {
+  const chromiumPath = process.env.CHROMIUM || execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const shot = name => page.screenshot({ path: path.join(args.out, name) });
+  try {
+    const url = new URL(args.url);
+    url.searchParams.set('folder', args.folder);
+    await page.goto(url.toString(), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout });
+    check('workbench loaded', true);
+
+    // 1. A broken definition: the language, then the diagnostic in the Problems panel.
+    const lang = await openFile(page, 'broken.asl.json');
+    check('broken.asl.json opens as Amazon States Language', lang === 'Amazon States Language', lang);
+    await page.keyboard.press('Control+Shift+M');
+    const rows = await waitUntil(() => page.evaluate(() => {
+      const r = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map(e => e.getAttribute('aria-label') || e.textContent);
+      const squiggles = document.querySelectorAll('.monaco-editor .squiggly-error').length;
+      return r.some(x => /ASL100|Missing/.test(x)) && squiggles > 0 ? r : null;
+    }));
+    check('diagnostic from asl lsp in the Problems panel', !!rows, rows ? rows.filter(r => /Missing/.test(r))[0] : 'no row');
+    await shot('1-diagnostics.png');
+
+    // 2. ASL: Simulate on the example (order.input.json + order.mocks.json beside it; two test cases -> pick one).
+    const lang2 = await openFile(page, 'order.asl.json');
+    check('order.asl.json opens', lang2 === 'Amazon States Language', lang2);
+    await page.waitForTimeout(1500); // the server's first diagnostics
+    await runCommand(page, 'ASL: Simulate');
+    const picker = await waitUntil(() => page.evaluate(() => {
+      const w = document.querySelector('.quick-input-widget');
+      return w && w.offsetParent !== null && /HappyPath/.test(w.textContent) ? w.textContent : null;
+    }), 15000);
+    check('test case picker lists the MockConfigFile cases', !!picker && /CardDeclined/.test(picker));
+    await page.keyboard.type('HappyPath');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+
+    const toast = await waitUntil(() => page.evaluate(() => {
+      const t = [...document.querySelectorAll('.notification-toast, .notifications-toasts .monaco-list-row')].map(e => e.textContent).join('\n');
+      return /ASL simulation SUCCEEDED/.test(t) ? t.match(/ASL simulation SUCCEEDED[^\n]*/)[0] : null;
+    }), 30000);
+    check('final status shown', !!toast, toast || '');
+
+    const trace = await waitUntil(() => page.evaluate(() => {
+      const panes = [...document.querySelectorAll('.pane')].filter(p => /ASL Trace/i.test((p.querySelector('.pane-header') || {}).textContent || ''));
+      if (!panes.length) return null;
+      const rows = [...panes[0].querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') || r.textContent);
+      return rows.some(r => /SUCCEEDED/.test(r)) ? rows : null;
+    }), 15000);
+    check('ASL Trace view lists the events and the result', !!trace && trace.some(r => /Validate/.test(r)), trace ? `${trace.length} rows, first: ${trace[0]}` : 'no view');
+
+    const decos = await waitUntil(async () => { const d = await afterDecorations(page); return d.some(x => /entered/.test(x)) ? d : null; }, 10000);
+    check('state names decorated as entered', !!decos, decos ? decos.filter(x => /entered/.test(x)).slice(0, 3).join(' | ') : '');
+
+    const outputText = await waitUntil(() => page.evaluate(() => {
+      const t = [...document.querySelectorAll('.panel .monaco-editor .view-lines')].map(e => e.innerText).join('\n');
+      return /ExecutionSucceeded/.test(t) && /SUCCEEDED, 9 transitions/.test(t) ? t : null;
+    }), 10000);
+    check('trace streamed to the ASL Simulation output channel', !!outputText);
+    await shot('2-simulated.png');
+
+    // 3. Step Forward twice, Step Back once: the status bar follows, the editor highlights the state.
+    await runCommand(page, 'ASL: Step Forward');
+    await page.waitForTimeout(500);
+    await runCommand(page, 'ASL: Step Forward');
+    await page.waitForTimeout(500);
+    const status2 = await waitUntil(() => page.evaluate(() => {
+      const s = [...document.querySelectorAll('.statusbar-item')].map(e => e.textContent).find(t => /ASL \d+\/\d+/.test(t));
+      return s && /ASL 2\//.test(s) ? s : null;
+    }), 10000);
+    check('Step Forward moves through the trace', !!status2, status2 || '');
+    await runCommand(page, 'ASL: Step Back');
+    const status1 = await waitUntil(() => page.evaluate(() => {
+      const s = [...document.querySelectorAll('.statusbar-item')].map(e => e.textContent).find(t => /ASL \d+\/\d+/.test(t));
+      return s && /ASL 1\//.test(s) ? s : null;
+    }), 10000);
+    check('Step Back moves back', !!status1, status1 || '');
+    const highlighted = await page.evaluate(() => document.querySelectorAll('.monaco-editor .view-overlays div[class*="ced-"]').length);
+    check('the stepped state is highlighted in the editor', highlighted > 0, `${highlighted} highlighted line(s)`);
+    await shot('3-stepped.png');
+  } catch (e) {
+    check('no unexpected error', false, String(e && e.message || e).slice(0, 300));
+    await shot('failure.png').catch(() => {});
+  }
+  await browser.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})();
