@@ -143,6 +143,9 @@ type thread struct {
 	vars    *varScope
 	ownVars bool
 	done    func(out any, f *failure)
+	// iter, when set, receives the end instead of done (inline Map
+	// iterations: saves a closure per iteration).
+	iter *mapIteration
 	// children are the running branch/iteration threads of the state this
 	// thread is in (to stop them when one fails).
 	children []*thread
@@ -159,6 +162,15 @@ func (th *thread) dead() bool {
 		}
 	}
 	return false
+}
+
+// end reports the end of the thread's scope: its output, or the failure.
+func (th *thread) end(out any, f *failure) {
+	if th.iter != nil {
+		th.iter.done(out, f)
+		return
+	}
+	th.done(out, f)
 }
 
 func (th *thread) emit(e *trace.Event) int {

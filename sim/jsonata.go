@@ -367,7 +367,7 @@ func (v *visit) jfail() {
 		}
 		*p.dst = strp(s)
 	}
-	v.th.done(nil, f)
+	v.th.end(nil, f)
 }
 
 func (v *visit) jchoice() {
@@ -392,7 +392,7 @@ func (v *visit) jchoice() {
 		}
 	}
 	if v.sp.deflt == nil {
-		v.th.done(nil, &failure{Error: strp(ErrNoChoiceMatched),
+		v.th.end(nil, &failure{Error: strp(ErrNoChoiceMatched),
 			Cause: strp(v.prefix() + "Failed to transition out of the state. The state does not point to a next state.")})
 		return
 	}

@@ -160,7 +160,7 @@ func (m *mapRun) startIteration(i int) {
 	m.iters[i] = c
 	th.children = append(th.children, c)
 	c.emit(iterEvent(c, "MapIterationStarted", sp.name, i))
-	c.done = it.done
+	c.iter = it
 	c.startScope(sp.processor, m.items[i])
 }
 

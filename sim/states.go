@@ -69,7 +69,7 @@ func (v *visit) choice() {
 		}
 	}
 	if !matched && next == nil {
-		v.th.done(nil, &failure{Error: strp(ErrNoChoiceMatched),
+		v.th.end(nil, &failure{Error: strp(ErrNoChoiceMatched),
 			Cause: strp("An error occurred while executing the state '" + v.sp.name + "' (entered at the event id #" + strconv.Itoa(v.enteredID) + "). Failed to transition out of the state. The state does not point to a next state.")})
 		return
 	}
@@ -116,7 +116,7 @@ func (v *visit) fail() {
 			f.Cause = strp(s)
 		}
 	}
-	v.th.done(nil, f)
+	v.th.end(nil, f)
 }
 
 func (v *visit) wait() {

@@ -301,7 +301,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 		th.enter(next, out)
 		return
 	}
-	th.done(out, nil)
+	th.end(out, nil)
 }
 
 // exitEvent makes the exited event up front so Assign can fill it.
@@ -371,7 +371,7 @@ func (v *visit) handleError(f *failure) {
 		v.exit(out, c.next, e)
 		return
 	}
-	th.done(nil, f)
+	th.end(nil, f)
 }
 
 // attemptAgain re-runs the state's work after a retry wait.

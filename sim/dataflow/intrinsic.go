@@ -104,7 +104,7 @@ func (c *icall) eval(input any, ctx *Context, field string) (any, error) {
 			args[i] = v
 		}
 	}
-	return c.fn.eval(&callInfo{call: c, ctx: ctx}, args)
+	return c.fn.eval(callInfo{call: c, ctx: ctx}, args)
 }
 
 // failurePrefix starts every cause AWS reports for a failing call.

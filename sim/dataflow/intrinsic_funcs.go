@@ -16,7 +16,7 @@ import (
 
 type intrinsicFunc struct {
 	minArgs, maxArgs int // maxArgs -1: unbounded
-	eval             func(ci *callInfo, args []any) (any, error)
+	eval             func(ci callInfo, args []any) (any, error)
 }
 
 func (f *intrinsicFunc) arity() string {
@@ -56,7 +56,7 @@ func init() {
 
 // States.Format('template {}', args...). Braces must pair as {}: AWS fails
 // on 'Hello {', 'Hello {{}}' and '}' (observed); \{ and \} are literal.
-func fnFormat(ci *callInfo, args []any) (any, error) {
+func fnFormat(ci callInfo, args []any) (any, error) {
 	tmpl, err := ci.str(args, 0)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func fnFormat(ci *callInfo, args []any) (any, error) {
 }
 
 // States.StringToJson(string): blank text is null.
-func fnStringToJSON(ci *callInfo, args []any) (any, error) {
+func fnStringToJSON(ci callInfo, args []any) (any, error) {
 	s, err := ci.str(args, 0)
 	if err != nil {
 		return nil, err
@@ -118,17 +118,17 @@ func fnStringToJSON(ci *callInfo, args []any) (any, error) {
 }
 
 // States.JsonToString(value): compact JSON.
-func fnJSONToString(_ *callInfo, args []any) (any, error) {
+func fnJSONToString(_ callInfo, args []any) (any, error) {
 	return EncodeJSON(args[0]), nil
 }
 
-func fnArray(_ *callInfo, args []any) (any, error) {
+func fnArray(_ callInfo, args []any) (any, error) {
 	out := make([]any, len(args))
 	copy(out, args)
 	return out, nil
 }
 
-func fnArrayPartition(ci *callInfo, args []any) (any, error) {
+func fnArrayPartition(ci callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
@@ -153,7 +153,7 @@ func fnArrayPartition(ci *callInfo, args []any) (any, error) {
 // fnArrayContains compares the way AWS was observed to: by the values'
 // Java text, so true matches "true" and 9007199254740991 matches
 // "9007199254740991", while false does not match 0.
-func fnArrayContains(ci *callInfo, args []any) (any, error) {
+func fnArrayContains(ci callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
@@ -170,7 +170,7 @@ func fnArrayContains(ci *callInfo, args []any) (any, error) {
 // maxArrayRange is AWS's limit on the length of States.ArrayRange's result.
 const maxArrayRange = 1000
 
-func fnArrayRange(ci *callInfo, args []any) (any, error) {
+func fnArrayRange(ci callInfo, args []any) (any, error) {
 	var n [3]int64
 	for i := range n {
 		v, err := ci.integer(args, i)
@@ -199,7 +199,7 @@ func fnArrayRange(ci *callInfo, args []any) (any, error) {
 	return out, nil
 }
 
-func fnArrayGetItem(ci *callInfo, args []any) (any, error) {
+func fnArrayGetItem(ci callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
@@ -217,7 +217,7 @@ func fnArrayGetItem(ci *callInfo, args []any) (any, error) {
 	return arr[idx], nil
 }
 
-func fnArrayLength(ci *callInfo, args []any) (any, error) {
+func fnArrayLength(ci callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
@@ -231,7 +231,7 @@ func fnArrayLength(ci *callInfo, args []any) (any, error) {
 // [[1,2],[1,2],[2,1]] gives [[2,1],[1,2]], while small integers and
 // one-letter strings come out sorted. Equality is Java's: 1 and 1.0
 // differ, objects compare regardless of key order.
-func fnArrayUnique(ci *callInfo, args []any) (any, error) {
+func fnArrayUnique(ci callInfo, args []any) (any, error) {
 	arr, err := ci.array(args, 0)
 	if err != nil {
 		return nil, err
@@ -242,7 +242,7 @@ func fnArrayUnique(ci *callInfo, args []any) (any, error) {
 // maxCodecInput is AWS's limit on Base64 and Hash input, in characters.
 const maxCodecInput = 10000
 
-func fnBase64Encode(ci *callInfo, args []any) (any, error) {
+func fnBase64Encode(ci callInfo, args []any) (any, error) {
 	s, err := ci.str(args, 0)
 	if err != nil {
 		return nil, err
@@ -253,7 +253,7 @@ func fnBase64Encode(ci *callInfo, args []any) (any, error) {
 	return base64.StdEncoding.EncodeToString([]byte(s)), nil
 }
 
-func fnBase64Decode(ci *callInfo, args []any) (any, error) {
+func fnBase64Decode(ci callInfo, args []any) (any, error) {
 	s, err := ci.str(args, 0)
 	if err != nil {
 		return nil, err
@@ -264,7 +264,7 @@ func fnBase64Decode(ci *callInfo, args []any) (any, error) {
 	return strings.ToValidUTF8(string(decodeBase64Lenient(s)), "\uFFFD"), nil
 }
 
-func fnHash(ci *callInfo, args []any) (any, error) {
+func fnHash(ci callInfo, args []any) (any, error) {
 	data, ok := args[0].(string)
 	if !ok {
 		data = javaText(args[0])
@@ -295,7 +295,7 @@ func fnHash(ci *callInfo, args []any) (any, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func fnJSONMerge(ci *callInfo, args []any) (any, error) {
+func fnJSONMerge(ci callInfo, args []any) (any, error) {
 	a, err := ci.object(args, 0)
 	if err != nil {
 		return nil, err
@@ -320,7 +320,7 @@ func fnJSONMerge(ci *callInfo, args []any) (any, error) {
 	return out, nil
 }
 
-func fnMathRandom(ci *callInfo, args []any) (any, error) {
+func fnMathRandom(ci callInfo, args []any) (any, error) {
 	start, err := ci.integer(args, 0)
 	if err != nil {
 		return nil, err
@@ -355,7 +355,7 @@ func (ci *callInfo) random() Rand {
 	return rand.NewPCG(0x5eed, 0)
 }
 
-func fnMathAdd(ci *callInfo, args []any) (any, error) {
+func fnMathAdd(ci callInfo, args []any) (any, error) {
 	var n [2]int64
 	for i := range n {
 		v, err := ci.rounded(args, i)
@@ -376,7 +376,7 @@ func fnMathAdd(ci *callInfo, args []any) (any, error) {
 
 // States.StringSplit(string, delimiters): every character of delimiters
 // splits; empty pieces are dropped.
-func fnStringSplit(ci *callInfo, args []any) (any, error) {
+func fnStringSplit(ci callInfo, args []any) (any, error) {
 	s, err := ci.str(args, 0)
 	if err != nil {
 		return nil, err
@@ -392,7 +392,7 @@ func fnStringSplit(ci *callInfo, args []any) (any, error) {
 	return out, nil
 }
 
-func fnUUID(ci *callInfo, _ []any) (any, error) {
+func fnUUID(ci callInfo, _ []any) (any, error) {
 	return NewUUID(ci.random()), nil
 }
 
