@@ -6,14 +6,23 @@
 //
 // Entry points:
 //
-//	Complete(def, offset, opts)  -> []Candidate   (a list of small providers, one file each)
+//	Complete(def, offset, opts)  -> []Candidate   (a list of small providers, one file each:
+//	                                                complete_fields, _snippets, _values, _states,
+//	                                                _errors, _resources, and for expression strings
+//	                                                _paths, _variables, _intrinsics, _jsonata)
 //	Hover(def, offset, opts)     -> *HoverInfo
 //	Signature(def, offset)       -> *SignatureInfo
 //	Fixes(def, diagnostic)       -> []Fix
 //
 // Every edit is written for the document's surface syntax: JSON edits keep
 // the commas right, YAML edits use `Key: value` forms at the indentation of
-// their siblings. Nothing here does I/O, logs or starts goroutines.
+// their siblings. Nothing here does I/O, logs or starts goroutines, and
+// no entry point panics (each recovers; FuzzAssist runs the inner
+// functions without the recover).
+//
+// The cursor analysis (cursor.go) works on half-typed documents: an
+// unclosed JSON key, a YAML line holding only indentation or "- ", a
+// value after "Key: " with nothing yet.
 package assist
 
 import (
