@@ -114,12 +114,18 @@ func (s *server) lifecycle(next jsonrpc2.Handler) jsonrpc2.Handler {
 	}
 }
 
+// MethodDebugPanic panics in its handler when Options.DebugMethods is set.
+const MethodDebugPanic = "asl/debug/panic"
+
 // route handles our own methods before the standard dispatcher, which
 // would hand them to Server.Request with untyped params.
 func (s *server) route(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
 		if h, ok := s.opts.testHandlers[req.Method()]; ok {
 			return h(ctx, req.Params())
+		}
+		if s.opts.DebugMethods && req.Method() == MethodDebugPanic {
+			panic("asl/debug/panic: deliberate panic requested by the client")
 		}
 		return next(ctx, req)
 	}

@@ -32,6 +32,12 @@ type Options struct {
 	// Name and Version are reported as serverInfo.
 	Name, Version string
 
+	// DebugMethods enables asl/debug/* requests that exist only to test
+	// the server from outside (asl/debug/panic panics in its handler, to
+	// prove that a panic becomes an error answer and the server lives on).
+	// `asl lsp --debug-methods` sets it; never on by default.
+	DebugMethods bool
+
 	// testHandlers are extra request handlers by method, used by tests to
 	// inject panicking or blocking handlers.
 	testHandlers map[string]func(ctx context.Context, params jsonrpc2.RawMessage) (any, error)

@@ -36,6 +36,7 @@ func runLSP(ctx context.Context, e *env, args []string) int {
 	logLevel := fl.String("log-level", "info", "log `level`: debug, info, warn or error")
 	debounce := fl.Duration("debounce", lsp.DefaultDebounce, "how long diagnostics wait after the last edit")
 	workflow := fl.String("workflow-type", "standard", "the `type` the machines are deployed as: standard or express")
+	debugMethods := fl.Bool("debug-methods", false, "enable asl/debug/* requests (for testing the server; see docs/protocol.md)")
 	fl.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: asl lsp [--log-file FILE] [--log-level LEVEL] [--debounce 75ms] [--workflow-type standard|express]")
 		fmt.Fprintln(e.stderr, "\nServes the Language Server Protocol on standard input and output. Logs never go to")
@@ -55,7 +56,7 @@ func runLSP(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "asl lsp: --log-level: %v\n", err)
 		return exitUsage
 	}
-	opts := lsp.Options{Debounce: *debounce, Name: "asl", Version: version}
+	opts := lsp.Options{Debounce: *debounce, Name: "asl", Version: version, DebugMethods: *debugMethods}
 	switch strings.ToLower(*workflow) {
 	case "standard":
 		opts.WorkflowType = check.Standard

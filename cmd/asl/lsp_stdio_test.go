@@ -299,3 +299,30 @@ func TestStdioDiagnosticsAndSimulate(t *testing.T) {
 		t.Errorf("simulationDone = %v, want FAILED with PaymentFailed for run %v", done, runID)
 	}
 }
+
+func TestStdioPanicIsAnsweredAndServerLivesOn(t *testing.T) {
+	c := startServer(t, "--debug-methods")
+	initialize(c, t.TempDir())
+	resp, _ := c.call("asl/debug/panic", map[string]any{})
+	e, _ := resp["error"].(map[string]any)
+	if e == nil || e["code"] != float64(-32603) || !strings.Contains(fmt.Sprint(e["message"]), "deliberate panic") {
+		t.Fatalf("a panicking handler should answer -32603 naming the panic, got %v", resp)
+	}
+	if !strings.Contains(c.stderr.String(), "handler panicked") {
+		t.Errorf("the panic should be logged on stderr:\n%s", c.stderr.String())
+	}
+	// The server keeps serving.
+	uri := fileURI(filepath.Join(t.TempDir(), "m.asl.json"))
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "asl", "version": 1, "text": `{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}`}})
+	resp, _ = c.call("textDocument/documentSymbol", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	if resp["error"] != nil || !strings.Contains(fmt.Sprint(resp["result"]), "A") {
+		t.Errorf("after the panic, documentSymbol = %v", resp)
+	}
+	// Without the flag the method does not exist.
+	plain := startServer(t)
+	initialize(plain, t.TempDir())
+	resp, _ = plain.call("asl/debug/panic", map[string]any{})
+	if e, _ := resp["error"].(map[string]any); e == nil || e["code"] != float64(-32601) {
+		t.Errorf("asl/debug/panic without --debug-methods should be method-not-found, got %v", resp)
+	}
+}
