@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/syntax"
 )
 
 // maxVariableBytes is AWS's limit on one variable's value (variables.md §6).
@@ -73,13 +74,35 @@ var _ = register(&Rule{
 		"value this large fails the state at run time. Keep large data in S3 and assign its location.",
 	Run: func(p *Pass) {
 		va := variablesOf(p)
-		for _, a := range va.assigns {
+		type total struct {
+			first *varAssign
+			bytes int
+			big   bool
+		}
+		var order []*syntax.Node
+		totals := map[*syntax.Node]*total{}
+		for i := range va.assigns {
+			a := &va.assigns[i]
 			v := a.member.Value
 			if v == nil {
 				continue
 			}
-			if size := v.Span.End - v.Span.Start; size > maxVariableBytes {
+			t := totals[a.assign]
+			if t == nil {
+				t = &total{first: a}
+				totals[a.assign] = t
+				order = append(order, a.assign)
+			}
+			size := v.Span.End - v.Span.Start
+			t.bytes += size
+			if size > maxVariableBytes {
+				t.big = true
 				p.Report(a.member.KeySpan, "the value assigned to \""+a.name+"\" is "+decimal(size/1024)+" KiB as written; a variable holds at most 256 KiB")
+			}
+		}
+		for _, n := range order {
+			if t := totals[n]; !t.big && t.bytes > maxVariableBytes {
+				p.Report(t.first.member.KeySpan, "the values of this Assign are "+decimal(t.bytes/1024)+" KiB as written; one Assign sets at most 256 KiB in all")
 			}
 		}
 	},

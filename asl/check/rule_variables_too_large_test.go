@@ -42,3 +42,23 @@ func TestVariableTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignTooLargeInAll: two values under the limit each but over it
+// together are reported once, at the first key.
+func TestAssignTooLargeInAll(t *testing.T) {
+	half := strings.Repeat("y", 150*1024)
+	doc := `{"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"a":"` + half + `","b":"` + half + `"},"End":true}}}`
+	f := syntax.Parse([]byte(doc))
+	var got []check.Diagnostic
+	for _, d := range check.Run(model.Build(f), check.Options{}) {
+		if d.Code == check.CodeVariableTooLarge {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("got %d ASL315 findings, want 1: %v", len(got), got)
+	}
+	if key := doc[got[0].Span.Start:got[0].Span.End]; key != `"a"` || !strings.Contains(got[0].Message, "in all") {
+		t.Errorf("finding at %q: %q", key, got[0].Message)
+	}
+}
