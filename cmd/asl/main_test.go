@@ -233,7 +233,7 @@ func TestEval(t *testing.T) {
 	}{
 		{"jsonata in braces", "", []string{"--jsonata", "{% $sum($states.input.items.price) %}", "--bindings", `{"states":{"input":{"items":[{"price":1.5},{"price":2}]}}}`}, exitOK, "3.5\n"},
 		{"jsonata undefined prints nothing", "", []string{"--jsonata", "missing"}, exitOK, ""},
-		{"jsonata syntax error", "", []string{"--jsonata", "$sum("}, exitFound, `{"code":"S0203","message":"Expected ) before end of expression","position":5}` + "\n"},
+		{"jsonata syntax error", "", []string{"--jsonata", "$sum("}, exitFound, `{"code":"S0203","message":"Expected \")\" before end of expression","position":5}` + "\n"},
 		{"jsonpath from stdin", `{"a":[1,2,3]}`, []string{"--jsonpath", "$.a[1]", "--input", "-"}, exitOK, "2\n"},
 		{"jsonpath variable", "", []string{"--jsonpath", "$order.id", "--bindings", `{"order":{"id":"o-1"}}`}, exitOK, "\"o-1\"\n"},
 		{"intrinsic", `{"b":"y"}`, []string{"--intrinsic", "States.Format('x{}', $.b)", "--input", "-"}, exitOK, "\"xy\"\n"},
