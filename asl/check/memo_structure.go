@@ -6,22 +6,21 @@ import (
 )
 
 // scopeGraph holds the graph facts of one scope with a resolved StartAt,
-// indexed by the state's position in the scope. (A duplicate name's second
-// state is never a transition target, so it is never reached.)
+// indexed by the state's position in the scope (model.State.Index). (A
+// duplicate name's second state is never a transition target, so it is
+// never reached.)
 type scopeGraph struct {
-	index map[*model.State]int
+	scope *model.StateMachine
 	reach []bool // reachable from StartAt
 	ok    []bool // some path leads to an end (see analyseScope)
 }
 
 func (g *scopeGraph) reached(s *model.State) bool {
-	i, found := g.index[s]
-	return found && g.reach[i]
+	return s.Scope == g.scope && g.reach[s.Index]
 }
 
 func (g *scopeGraph) finishes(s *model.State) bool {
-	i, found := g.index[s]
-	return found && g.ok[i]
+	return s.Scope == g.scope && g.ok[s.Index]
 }
 
 // graphOf returns the graph facts of scope m, or nil when its StartAt does
@@ -30,9 +29,10 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 	return memoized(p, memoGraph, func() map[*model.StateMachine]*scopeGraph {
 		scopes := scopesOf(p)
 		out := make(map[*model.StateMachine]*scopeGraph, len(scopes))
+		var ints []int
 		for _, sc := range scopes {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
-				out[sc] = analyseScope(sc)
+				out[sc] = analyseScope(sc, &ints)
 			}
 		}
 		return out
@@ -65,14 +65,34 @@ func eachRef(s *model.State, fn func(r *model.Ref)) {
 // untyped state (reported elsewhere), a transition to an unknown name (the
 // typo is reported, not a loop) or a state missing its transition
 // (no-transition reports it).
-func analyseScope(m *model.StateMachine) *scopeGraph {
+func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
 	n := len(m.States)
-	g := &scopeGraph{index: make(map[*model.State]int, n), reach: make([]bool, n), ok: make([]bool, n)}
-	for i, s := range m.States {
-		g.index[s] = i
+	flags := make([]bool, 2*n)
+	g := &scopeGraph{scope: m, reach: flags[:n:n], ok: flags[n:]}
+	// Successor and predecessor lists in two flat arrays (CSR form), all
+	// carved from one scratch buffer reused across scopes.
+	edges := 0
+	for _, s := range m.States {
+		eachRef(s, func(r *model.Ref) {
+			if r.Target != nil {
+				edges++
+			}
+		})
 	}
-	// Successor and predecessor lists in two flat arrays (CSR form).
-	start := make([]int, n+1)
+	need := 4*(n+1) + 2*edges + 2*n
+	if cap(*scratch) < need {
+		*scratch = make([]int, need)
+	}
+	buf := (*scratch)[:need]
+	clear(buf)
+	take := func(k int) []int {
+		out := buf[:k:k]
+		buf = buf[k:]
+		return out
+	}
+	start, predStart, fill, pfill := take(n+1), take(n+1), take(n+1), take(n+1)
+	succ, pred := take(edges), take(edges)
+	stack := take(2 * n)[:0]
 	for i, s := range m.States {
 		eachRef(s, func(r *model.Ref) {
 			if r.Target != nil {
@@ -83,10 +103,7 @@ func analyseScope(m *model.StateMachine) *scopeGraph {
 	for i := 0; i < n; i++ {
 		start[i+1] += start[i]
 	}
-	succ := make([]int, start[n])
-	predStart := make([]int, n+1)
-	fill := append([]int(nil), start[:n]...)
-	var exits []int
+	copy(fill, start[:n])
 	for i, s := range m.States {
 		exit := s.IsTerminal() || s.Type == "" || (needsTransition(s.Type) && s.Next == nil && hasObjectBody(s))
 		eachRef(s, func(r *model.Ref) {
@@ -94,28 +111,39 @@ func analyseScope(m *model.StateMachine) *scopeGraph {
 				exit = true
 				return
 			}
-			t := g.index[r.Target]
+			t := r.Target.Index
 			succ[fill[i]] = t
 			fill[i]++
 			predStart[t+1]++
 		})
 		if exit {
-			exits = append(exits, i)
+			g.ok[i] = true
+			stack = append(stack, i)
 		}
 	}
 	for i := 0; i < n; i++ {
 		predStart[i+1] += predStart[i]
 	}
-	pred := make([]int, start[n])
-	pfill := append([]int(nil), predStart[:n]...)
+	copy(pfill, predStart[:n])
 	for i := 0; i < n; i++ {
 		for _, t := range succ[start[i]:start[i+1]] {
 			pred[pfill[t]] = i
 			pfill[t]++
 		}
 	}
+	// Backward: can finish (the ways out are on the stack).
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range pred[predStart[i]:predStart[i+1]] {
+			if !g.ok[p] {
+				g.ok[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
 	// Forward: reachable from StartAt.
-	stack := []int{g.index[m.StartAt.Target]}
+	stack = append(stack, m.StartAt.Target.Index)
 	g.reach[stack[0]] = true
 	for len(stack) > 0 {
 		i := stack[len(stack)-1]
@@ -124,22 +152,6 @@ func analyseScope(m *model.StateMachine) *scopeGraph {
 			if !g.reach[t] {
 				g.reach[t] = true
 				stack = append(stack, t)
-			}
-		}
-	}
-	// Backward: can finish.
-	stack = stack[:0]
-	for _, i := range exits {
-		g.ok[i] = true
-		stack = append(stack, i)
-	}
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, p := range pred[predStart[i]:predStart[i+1]] {
-			if !g.ok[p] {
-				g.ok[p] = true
-				stack = append(stack, p)
 			}
 		}
 	}

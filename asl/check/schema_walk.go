@@ -104,7 +104,8 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 		ctx.nested = true
 	}
 	ctx.inRule = o.Kind == schema.KindChoiceRule || o.Kind == schema.KindNestedChoiceRule
-	present := map[string]*syntax.Member{}
+	var buf [16]presentField
+	present := fieldSet(buf[:0])
 	for _, m := range n.Members {
 		name := m.Key
 		f := o.Field(name)
@@ -113,9 +114,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 				if bf := o.Field(base); bf != nil && (o.Kind == schema.KindCredentials) {
 					f, name = bf, base
 					w.dynamicValue(m)
-					if present[name] == nil {
-						present[name] = m
-					}
+					present = present.with(name, m)
 					continue
 				}
 			}
@@ -128,9 +127,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			w.wrongLanguage(m, f, o, ctx)
 			continue
 		}
-		if present[name] == nil {
-			present[name] = m
-		}
+		present = present.with(name, m)
 		if f.Deprecated != "" {
 			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, ctx)+"; "+f.Deprecated+" instead (same meaning)")
 		}
@@ -141,6 +138,34 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	}
 	w.required(n, holder, o, present, ctx)
 	w.groups(n, holder, o, present, ctx)
+}
+
+// presentField is a schema field found in an object, under its schema
+// name (a dynamic "Key.$" counts as "Key").
+type presentField struct {
+	name string
+	m    *syntax.Member
+}
+
+// fieldSet holds the first member of each schema field an object has.
+// Only schema fields go in, so it stays small: a slice scan beats hashing.
+type fieldSet []presentField
+
+func (s fieldSet) get(name string) *syntax.Member {
+	for _, f := range s {
+		if f.name == name {
+			return f.m
+		}
+	}
+	return nil
+}
+
+// with returns s with m added unless name is already there.
+func (s fieldSet) with(name string, m *syntax.Member) fieldSet {
+	if s.get(name) == nil {
+		s = append(s, presentField{name, m})
+	}
+	return s
 }
 
 // missingSpan is where a missing field of n is reported: the key holding
@@ -162,10 +187,10 @@ func objectLabel(o *schema.ObjectSchema, ctx walkCtx) string {
 	return "this " + o.Name
 }
 
-func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present map[string]*syntax.Member, ctx walkCtx) {
+func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
 	var missing []string
 	for _, f := range o.Fields {
-		if !f.Required || present[f.Name] != nil || !f.Mode.Allows(ctx.ql) {
+		if !f.Required || present.get(f.Name) != nil || !f.Mode.Allows(ctx.ql) {
 			continue
 		}
 		// Choice rules' Next is rule ASL110's business.
@@ -226,19 +251,20 @@ func missingHint(o *schema.ObjectSchema, missing []string) string {
 	return ""
 }
 
-func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present map[string]*syntax.Member, ctx walkCtx) {
+func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
 	for _, g := range o.Groups {
 		if len(g.Fields) > 0 && g.Fields[0] == "Next" {
 			continue // Next/End: rules ASL102 and ASL103
 		}
-		var have []*syntax.Member
-		var allowed []string
+		var haveBuf [4]*syntax.Member
+		var allowedBuf [8]string
+		have, allowed := haveBuf[:0], allowedBuf[:0]
 		for _, name := range g.Fields {
 			if !o.Field(name).Mode.Allows(ctx.ql) {
 				continue
 			}
 			allowed = append(allowed, name)
-			if m := present[name]; m != nil {
+			if m := present.get(name); m != nil {
 				have = append(have, m)
 			}
 		}
@@ -258,14 +284,14 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 	w.conditional(n, holder, o, present, ctx)
 	// A Distributed Map's child workflows need a type.
 	if o.Kind == schema.KindProcessorConfig {
-		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present["ExecutionType"] == nil {
+		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present.get("ExecutionType") == nil {
 			w.add(CodeSchemaMissingField, missingSpan(n, holder), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
 		}
 	}
 }
 
 // conditional reports fields required by another field's value.
-func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present map[string]*syntax.Member, ctx walkCtx) {
+func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
 	switch o.Kind {
 	case schema.KindItemReader:
 		res := n.Value("Resource")
@@ -282,7 +308,7 @@ func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *sch
 		}
 		w.add(CodeSchemaMissingField, span, "an ItemReader reading one S3 object (s3:getObject) needs \"ReaderConfig\": {\"InputType\": ...} saying its format: \"CSV\", \"JSON\", \"JSONL\", \"PARQUET\" or \"MANIFEST\"")
 	case schema.KindReaderConfig:
-		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present["CSVHeaders"] == nil {
+		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present.get("CSVHeaders") == nil {
 			w.add(CodeSchemaMissingField, n.Get("CSVHeaderLocation").KeySpan, "\"CSVHeaderLocation\": \"GIVEN\" needs the column names in \"CSVHeaders\": [\"name\", ...]")
 		}
 	}

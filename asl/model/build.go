@@ -67,7 +67,7 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 		for i, mem := range members {
 			s := &states[i]
 			m.States[i] = s
-			b.state(d, m, mem, s)
+			b.state(d, m, mem, s, i)
 			if _, dup := m.byName[s.Name]; !dup {
 				m.byName[s.Name] = s
 			}
@@ -79,8 +79,8 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 
 // state fills s from its member. Fields are read in one pass over the
 // object; like Node.Value, the first of duplicate keys counts.
-func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State) {
-	*s = State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage}
+func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State, index int) {
+	*s = State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage, ID: len(d.All), Index: index}
 	d.All = append(d.All, s)
 	var f stateFields
 	if s.Node != nil && s.Node.Kind == syntax.Object {

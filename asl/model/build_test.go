@@ -146,3 +146,15 @@ func TestBuildNeverFails(t *testing.T) {
 		}
 	}
 }
+
+func TestStateIDAndIndex(t *testing.T) {
+	d := build(t, nested)
+	for i, s := range d.All {
+		if s.ID != i {
+			t.Errorf("%s: ID = %d, want its position in All, %d", s.Path(), s.ID, i)
+		}
+		if s.Scope.States[s.Index] != s {
+			t.Errorf("%s: Index = %d is not its position in its scope", s.Path(), s.Index)
+		}
+	}
+}

@@ -74,6 +74,10 @@ type State struct {
 	// Node is the state's value (usually an object; checks report otherwise).
 	Node  *syntax.Node
 	Scope *StateMachine
+	// ID is the state's position in Definition.All and Index its position
+	// in Scope.States: analyses index slices by them instead of hashing
+	// states into maps.
+	ID, Index int
 	// Type is the Type string as written ("" when missing or not a string).
 	Type string
 	// QueryLanguage is the effective language: the state's own, else the
