@@ -28,7 +28,7 @@ func (v valueText) yamlSnippet(c *cursor) string {
 func (v valueText) jsonSnippetAt(c *cursor) string {
 	base := c.doc.indentOf(c.replace.Start)
 	if c.doc.firstOnLine(c.replace.Start) {
-		base = strings.Repeat(" ", c.doc.column(c.replace.Start))
+		base = c.doc.indentOf(c.replace.Start)
 	}
 	u := c.doc.unit()
 	return strings.NewReplacer("@B", base, "@I", base+u, "@J", base+u+u).Replace(v.jsonSnippet)

@@ -68,11 +68,10 @@ func completeStateSnippets(c *cursor, out *[]Candidate) {
 		return
 	}
 	ql := string(c.def.QueryLanguage)
-	col := c.doc.column(c.replace.Start)
 	unit := c.doc.unit()
-	indent := strings.Repeat(" ", col)
-	if !c.doc.yaml && !c.doc.firstOnLine(c.replace.Start) {
-		indent = c.doc.indentOf(c.replace.Start)
+	indent := c.doc.indentOf(c.replace.Start)
+	if c.doc.yaml {
+		indent = strings.Repeat(" ", c.doc.column(c.replace.Start))
 	}
 	for _, t := range schema.StateTypes() {
 		name := "New" + t

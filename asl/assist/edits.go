@@ -79,7 +79,7 @@ func (d doc) unit() string {
 func (d doc) memberIndent(o *syntax.Node) string {
 	for _, m := range o.Members {
 		if d.firstOnLine(m.KeySpan.Start) {
-			return strings.Repeat(" ", d.column(m.KeySpan.Start))
+			return d.indentOf(m.KeySpan.Start)
 		}
 	}
 	if d.yaml && len(o.Members) > 0 {
@@ -110,7 +110,7 @@ func (d doc) addMember(o *syntax.Node, key string, value any) Edit {
 		last := o.Members[len(o.Members)-1]
 		end := last.Span.End
 		if d.firstOnLine(last.KeySpan.Start) {
-			ind := strings.Repeat(" ", d.column(last.KeySpan.Start))
+			ind := d.indentOf(last.KeySpan.Start)
 			return Edit{Span: source.Span{Start: end, End: end}, NewText: ",\n" + ind + jsonString(key) + ": " + renderJSON(value, ind, unit)}
 		}
 		return Edit{Span: source.Span{Start: end, End: end}, NewText: ", " + jsonString(key) + ": " + renderJSON(value, d.indentOf(last.KeySpan.Start), unit)}

@@ -188,9 +188,6 @@ func (d doc) prependElem(a *syntax.Node, v any) Edit {
 		b.WriteString("\n" + ind)
 		return Edit{Span: source.Span{Start: dash, End: dash}, NewText: b.String()}
 	}
-	ind := spaces(d.column(first.Span.Start))
-	if !d.firstOnLine(first.Span.Start) {
-		ind = d.indentOf(first.Span.Start)
-	}
+	ind := d.indentOf(first.Span.Start)
 	return Edit{Span: source.Span{Start: first.Span.Start, End: first.Span.Start}, NewText: renderJSON(v, ind, unit) + ",\n" + ind}
 }
