@@ -49,17 +49,23 @@ func runEval(ctx context.Context, e *env, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	input, err := readInput(e.stdin, *inputPath)
+	// JSONata values keep key order and use float64 numbers, as the engine
+	// expects; JSONPath and intrinsics use the simulator's decoding.
+	decode := dataflow.DecodeJSON
+	if *jsonataExpr != "" {
+		decode = jsonata.DecodeJSON
+	}
+	input, err := readInputWith(e.stdin, *inputPath, decode)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "asl eval: %v\n", err)
 		return exitUsage
 	}
-	bindings, err := jsonObjectFlag("--bindings", *bindingsJSON)
+	bindings, err := jsonObjectFlag("--bindings", *bindingsJSON, decode)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "asl eval: %v\n", err)
 		return exitUsage
 	}
-	contextObject, err := jsonObjectFlag("--context", *contextJSON)
+	contextObject, err := jsonObjectFlag("--context", *contextJSON, decode)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "asl eval: %v\n", err)
 		return exitUsage
@@ -103,19 +109,21 @@ func runEval(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-func jsonObjectFlag(name, text string) (map[string]any, error) {
+func jsonObjectFlag(name, text string, decode func([]byte) (any, error)) (map[string]any, error) {
 	if text == "" {
 		return map[string]any{}, nil
 	}
-	v, err := dataflow.DecodeJSON([]byte(text))
+	v, err := decode([]byte(text))
 	if err != nil {
 		return nil, fmt.Errorf("%s is not JSON: %v", name, err)
 	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("%s must be a JSON object", name)
+	switch m := v.(type) {
+	case map[string]any:
+		return m, nil
+	case *jsonata.Object:
+		return m.Values, nil
 	}
-	return m, nil
+	return nil, fmt.Errorf("%s must be a JSON object", name)
 }
 
 // printEvalError prints {"code", "message", "position"}: JSONata's code and

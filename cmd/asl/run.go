@@ -156,6 +156,12 @@ func onlyErrors(ds []check.Diagnostic) []check.Diagnostic {
 
 // readInput reads the execution input; no flag means {}.
 func readInput(stdin io.Reader, path string) (any, error) {
+	return readInputWith(stdin, path, mock.DecodeJSON)
+}
+
+// readInputWith reads JSON from a file or standard input ("-") with the
+// given decoder; no path means {}.
+func readInputWith(stdin io.Reader, path string, decode func([]byte) (any, error)) (any, error) {
 	var data []byte
 	var err error
 	switch path {
@@ -169,7 +175,7 @@ func readInput(stdin io.Reader, path string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := mock.DecodeJSON(data)
+	v, err := decode(data)
 	if err != nil {
 		name := path
 		if name == "-" {
