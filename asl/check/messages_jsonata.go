@@ -13,6 +13,7 @@ package check
 //	ASL302  jsonata-function-arity        warning        rule_jsonata_function_arity.go
 //	ASL303  jsonata-states-member         error/warning  rule_jsonata_states_member.go
 //	ASL304  jsonata-implicit-input        warning        rule_jsonata_implicit_input.go
+//	ASL305  jsonata-in-jsonpath-state     warning        rule_jsonata_in_jsonpath.go
 //	ASL310  variable-name                 error          rule_variables_name.go
 //	ASL311  variable-reserved-name        error          rule_variables_name.go
 //	ASL312  variable-undefined            warning        rule_variables_undefined.go
@@ -25,6 +26,7 @@ const (
 	CodeJSONataFunctionArity   = "ASL302"
 	CodeJSONataStatesMember    = "ASL303"
 	CodeJSONataImplicitInput   = "ASL304"
+	CodeJSONataInJSONPath      = "ASL305"
 	CodeVariableName           = "ASL310"
 	CodeVariableReservedName   = "ASL311"
 	CodeVariableUndefined      = "ASL312"

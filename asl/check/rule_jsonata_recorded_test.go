@@ -19,6 +19,9 @@ import (
 // SUCCEEDED also proves its expressions and variable reads worked, so it
 // may not get an ASL3xx warning either; FAILED ones may (a recorded run
 // that reads a never-assigned variable is exactly what the warning is for).
+// jsonata-in-jsonpath-state is the exception: it warns about intent (text
+// that looks like JSONata passes through a JSONPath state unevaluated),
+// which succeeds either way; a recorded test does it on purpose.
 func TestJSONataAndVariableRulesOnRecordedDefinitions(t *testing.T) {
 	dir := sharedDir(t, "corpus/aws-recorded/cases")
 	cases, err := os.ReadDir(dir)
@@ -52,7 +55,7 @@ func TestJSONataAndVariableRulesOnRecordedDefinitions(t *testing.T) {
 			switch {
 			case d.Severity == check.Error:
 				bad = append(bad, d)
-			case d.Severity == check.Warning && expected.Status == "SUCCEEDED":
+			case d.Severity == check.Warning && expected.Status == "SUCCEEDED" && d.Code != check.CodeJSONataInJSONPath:
 				bad = append(bad, d)
 			case d.Severity == check.Warning:
 				warned = append(warned, d)
