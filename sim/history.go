@@ -147,7 +147,8 @@ type thread struct {
 	// iterations: saves a closure per iteration).
 	iter *mapIteration
 	// children are the running branch/iteration threads of the state this
-	// thread is in (to stop them when one fails).
+	// thread is in (to stop them when one fails); ended Map iterations
+	// leave a nil so that they can be collected.
 	children []*thread
 }
 
@@ -195,7 +196,9 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 		return
 	}
 	for _, c := range th.children {
-		c.stop(-1, false, "")
+		if c != nil { // nil: a Map iteration that ended
+			c.stop(-1, false, "")
+		}
 	}
 	if th.waiting != nil {
 		e := th.h.newEvent(th.waiting.typ+"StateAborted", th.waiting)

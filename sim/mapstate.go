@@ -158,6 +158,7 @@ func (m *mapRun) startIteration(i int) {
 	c := &it.thread
 	*c = thread{r: th.r, h: th.h, scope: iterScope(th.scope, sp.name, i), parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
 	m.iters[i] = c
+	it.slot = len(th.children)
 	th.children = append(th.children, c)
 	c.emit(iterEvent(c, "MapIterationStarted", sp.name, i))
 	c.iter = it
@@ -170,6 +171,8 @@ type mapIteration struct {
 	thread
 	m *mapRun
 	i int
+	// slot is the iteration's index in the Map's thread's children.
+	slot int
 }
 
 func (it *mapIteration) done(out any, f *failure) {
@@ -180,6 +183,9 @@ func (it *mapIteration) done(out any, f *failure) {
 	}
 	m.running--
 	m.iters[i] = nil
+	if it.slot < len(th.children) && th.children[it.slot] == c {
+		th.children[it.slot] = nil
+	}
 	if f != nil {
 		c.emit(iterEvent(c, "MapIterationFailed", sp.name, i))
 		m.over = true

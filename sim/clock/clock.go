@@ -20,13 +20,22 @@ type Queue struct {
 	// order exact.
 	fifo []item
 	head int
+	// nowTime caches start+nowAt: every event asks for the instant, and
+	// most events share it.
+	nowTime time.Time
+	nowAt   time.Duration
 }
 
 // New makes a queue whose virtual time starts at start.
-func New(start time.Time) *Queue { return &Queue{start: start} }
+func New(start time.Time) *Queue { return &Queue{start: start, nowTime: start} }
 
 // Now is the current virtual instant.
-func (q *Queue) Now() time.Time { return q.start.Add(q.now) }
+func (q *Queue) Now() time.Time {
+	if q.nowAt != q.now {
+		q.nowTime, q.nowAt = q.start.Add(q.now), q.now
+	}
+	return q.nowTime
+}
 
 // Elapsed is the virtual time since the start.
 func (q *Queue) Elapsed() time.Duration { return q.now }
