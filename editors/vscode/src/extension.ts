@@ -80,6 +80,11 @@ export class AslExtension {
       this.output, this.serverOutput, this.tree, this.decorations, this.view, this.status,
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('asl')) void this.onConfigChanged(); }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply()),
+      // The recorded ranges no longer match an edited document: drop the marks.
+      vscode.workspace.onDidChangeTextDocument(e => {
+        const latest = this.runs.latest;
+        if (latest && !latest.running && e.contentChanges.length > 0 && e.document.uri.toString() === latest.uri) this.decorations.show(undefined);
+      }),
     );
     this.status.command = 'aslkit.stepForward';
   }
@@ -320,8 +325,8 @@ export class AslExtension {
 
   private async showStep(model: TraceModel, index: number): Promise<void> {
     const ev = model.events[index];
+    this.decorations.show(model);
     await this.decorations.reveal(ev);
-    this.decorations.apply();
     this.tree.refreshNow();
     const node = this.tree.nodeOfEvent(index);
     if (node && this.view.visible) {

