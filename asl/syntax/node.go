@@ -41,8 +41,20 @@ func (k Kind) String() string {
 }
 
 // Node is one JSON value. Only the fields for its Kind are set.
+//
+// The one-byte fields come first so that they share one word: a large
+// document has tens of thousands of nodes, and every byte of a node is
+// allocated, and scanned by the garbage collector, once per parse.
 type Node struct {
 	Kind Kind
+	// Bool is the value of a Bool.
+	Bool bool
+	// Unclosed is set on an Object, Array or String whose closing token is
+	// missing; its span then ends where the parser gave up.
+	Unclosed bool
+	// style records how a String was written (JSON quotes or a YAML style)
+	// so that SourceOffset can map decoded bytes back to the text.
+	style scalarStyle
 	// Span covers the value's text, quotes and brackets included. For a YAML
 	// block mapping or sequence it covers the entries.
 	Span source.Span
@@ -51,8 +63,6 @@ type Node struct {
 	Str string
 	// Num is the numeric value of a Number (NaN-free; huge values saturate).
 	Num float64
-	// Bool is the value of a Bool.
-	Bool bool
 	// Members are an Object's properties in source order, duplicates kept.
 	Members []*Member
 	// Elems are an Array's elements.
@@ -61,13 +71,6 @@ type Node struct {
 	// scalar is a CloudFormation intrinsic standing for a value we cannot
 	// know; checks treat it like a ${placeholder}.
 	Tag string
-	// Unclosed is set on an Object, Array or String whose closing token is
-	// missing; its span then ends where the parser gave up.
-	Unclosed bool
-	// style records how a String was written (JSON quotes or a YAML style)
-	// so that SourceOffset can map decoded bytes back to the text. (Placed
-	// here it fits in Unclosed's padding.)
-	style scalarStyle
 	// Parent is the enclosing Object or Array (nil for the root).
 	Parent *Node
 }
