@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ohler55/ojg/jp"
+
 	"github.com/aslkit/aslkit/asl/expr"
 )
 
@@ -31,13 +33,27 @@ func sampleAt(v any, names []string) (any, bool) {
 	return v, true
 }
 
-// evalPath evaluates a singular input path ($.a.b[0]) on the sample
-// input; ok is false for other paths or when nothing matches.
-func evalPath(p *expr.Path, input any) (any, bool) {
-	if p == nil || p.Root != expr.RootInput || !p.IsSingular() {
+// evalPath evaluates an input path on the sample input: a singular path
+// ($.a.b[0]) yields its value, any other ($.items[*].id) the array of its
+// matches, as AWS wraps them; ok is false when nothing matches.
+func evalPath(p *expr.Path, input any) (v any, ok bool) {
+	if p == nil || p.Root != expr.RootInput {
 		return nil, false
 	}
-	v := input
+	if !p.IsSingular() {
+		defer func() {
+			if recover() != nil {
+				v, ok = nil, false
+			}
+		}()
+		x, err := jp.ParseString(p.JSONPath())
+		if err != nil {
+			return nil, false
+		}
+		got := x.Get(input)
+		return got, len(got) > 0
+	}
+	v = input
 	for _, s := range p.Segments {
 		switch s.Kind {
 		case expr.SegField:
