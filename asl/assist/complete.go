@@ -16,6 +16,7 @@ type provider func(c *cursor, out *[]Candidate)
 
 var providers = []provider{
 	completeFields,
+	completeParameters,
 	completeStateSnippets,
 	completeEnumValues,
 	completeStateNames,
