@@ -46,7 +46,7 @@ conformance:
 		"aws-recorded:./sim:TestConformance" \
 		"jsonata-suite:./asl/jsonata:TestConformance"; do \
 		name=$${runner%%:*}; rest=$${runner#*:}; pkg=$${rest%%:*}; test=$${rest#*:}; \
-		line=$$($(GO) test -count=1 -v -run "^$$test\$$" $$pkg 2>&1 | grep -E '^[^ ].*[0-9]+ passed, [0-9]+ failed' | tail -n 1 | sed -E 's/^.*[^0-9]([0-9]+ passed)/\1/'); \
+		line=$$($(GO) test -count=1 -v -run "^$$test\$$" $$pkg 2>&1 | grep -E '^[^ ].*[0-9]+ passed, [0-9]+ failed' | tail -n 1 | grep -oE '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?'); \
 		echo "$$name: $${line:-no summary printed}"; \
 	done
 
