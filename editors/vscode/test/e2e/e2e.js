@@ -106,16 +106,14 @@ function afterDecorations(page) {
 
     const toast = await waitUntil(() => page.evaluate(() => {
       const t = [...document.querySelectorAll('.notification-toast, .notifications-toasts .monaco-list-row')].map(e => e.textContent).join('\n');
-      return /ASL simulation SUCCEEDED/.test(t) ? t.match(/ASL simulation SUCCEEDED[^\n]*/)[0] : null;
+      return /ASL simulation SUCCEEDED/.test(t) ? t.match(/ASL simulation SUCCEEDED.*?express/)[0] : null;
     }), 30000);
     check('final status shown', !!toast, toast || '');
 
     const trace = await waitUntil(() => page.evaluate(() => {
-      const panes = [...document.querySelectorAll('.pane')].filter(p => /ASL Trace/i.test((p.querySelector('.pane-header') || {}).textContent || ''));
-      if (!panes.length) return null;
-      const rows = [...panes[0].querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') || r.textContent);
-      // The list renders only the rows in sight: the first events.
-      return rows.some(r => /ExecutionStarted/.test(r)) && rows.some(r => /▶ Validate/.test(r)) ? rows : null;
+      // Tree rows of the view (the list renders only the rows in sight: the first events).
+      const rows = [...document.querySelectorAll('.monaco-list-row')].map(r => r.textContent.trim());
+      return rows.some(r => /ExecutionStarted/.test(r)) && rows.some(r => /▶ Validate/.test(r)) ? rows.filter(r => /▶|◀|Execution|Task/.test(r)) : null;
     }), 15000);
     check('ASL Trace view lists the events', !!trace, trace ? `${trace.length} rows in sight: ${trace.slice(0, 3).join(' / ')}` : 'no rows');
 
@@ -150,10 +148,10 @@ function afterDecorations(page) {
     await shot('3-stepped.png');
 
     // 4. An event row expands to its input, and that to the JSON members.
-    const row = page.locator('.pane .monaco-list-row[aria-label*="▶ Charge"]').first();
+    const row = page.locator('.monaco-list-row', { hasText: '▶ Charge' }).first();
     await row.locator('.monaco-tl-twistie').click();
     const fields = await waitUntil(() => page.evaluate(() => {
-      const rows = [...document.querySelectorAll('.pane .monaco-list-row')].map(r => r.getAttribute('aria-label') || r.textContent);
+      const rows = [...document.querySelectorAll('.monaco-list-row')].map(r => r.textContent.trim());
       return rows.some(r => /^input/.test(r)) ? rows.filter(r => /^(input|path)/.test(r)) : null;
     }), 10000);
     check('an event row expands to its input', !!fields, fields ? fields.join(' / ').slice(0, 120) : '');
