@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -21,20 +23,9 @@ import (
 // corpusFile finds ../shared/corpus/large/name relative to the module root.
 func corpusFile(tb testing.TB, name string) []byte {
 	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "corpus", "large", name))
+	data, err := os.ReadFile(filepath.Join(testkit.Shared(tb, "corpus", "large"), name))
 	if err != nil {
-		tb.Skipf("the large corpus is not available (%v); it lives in ../shared/corpus/large", err)
+		tb.Fatal(err)
 	}
 	return data
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 	"github.com/aslkit/aslkit/sim/mock"
 )
 
@@ -18,7 +19,7 @@ import (
 // once failing, once succeeding), an empty-object input and small limits.
 // Nothing may panic; it reports how many compiled and how the runs ended.
 func TestRealWorldCorpus(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "realworld")
+	dir := filepath.Join(testkit.Shared(t), "corpus", "realworld")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skipf("real-world corpus not found at %s: %v", dir, err)

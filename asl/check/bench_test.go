@@ -8,6 +8,7 @@ import (
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // BenchmarkCheckLargeJSON measures the whole pipeline (parse, model, every
@@ -54,7 +55,7 @@ func reportCPU(b *testing.B, start int64) {
 }
 
 func readLarge(b testing.TB, name string) []byte {
-	text, err := os.ReadFile(filepath.Join(sharedDir(b, "corpus/large"), name))
+	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus/large"), name))
 	if err != nil {
 		b.Fatal(err)
 	}

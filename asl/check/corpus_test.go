@@ -9,34 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
-
-// sharedDir finds ../shared/<sub> next to the module root, or skips.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root (go.mod) not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared corpus %s not present; skipping", p)
-	}
-	return p
-}
 
 // readTSV reads a tab-separated file with a header row into maps.
 func readTSV(t *testing.T, path string) []map[string]string {
@@ -107,7 +85,7 @@ func checkFile(name string, text []byte) (f *syntax.File, ds []check.Diagnostic,
 // mistakes; invalid fixtures must have at least one; every file must go
 // through without a panic.
 func TestRealWorldCorpus(t *testing.T) {
-	dir := sharedDir(t, "corpus/realworld")
+	dir := testkit.Shared(t, "corpus/realworld")
 	manifest := readTSV(t, filepath.Join(dir, "manifest.tsv"))
 	realErrors := map[string]string{}
 	if _, err := os.Stat(filepath.Join(dir, "review.tsv")); err == nil {
@@ -235,7 +213,7 @@ var fakeResource = regexp.MustCompile(`FAKE\([^"]*\)`)
 // executions: AWS accepted every one of them (an execution ran), so none
 // may get an error. Express machines are checked as Express.
 func TestAWSRecordedDefinitions(t *testing.T) {
-	dir := filepath.Join(sharedDir(t, "corpus/aws-recorded"), "cases")
+	dir := filepath.Join(testkit.Shared(t, "corpus/aws-recorded"), "cases")
 	cases, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // TestJSONataAndVariableRulesOnRealWorldCorpus: deployable files (samples,
@@ -16,7 +17,7 @@ import (
 // or a warning in them; hints are allowed. Fixtures of other kinds are only
 // counted (some are deliberately wrong).
 func TestJSONataAndVariableRulesOnRealWorldCorpus(t *testing.T) {
-	dir := sharedDir(t, "corpus/realworld")
+	dir := testkit.Shared(t, "corpus/realworld")
 	var passed, failed, fixturesFlagged int
 	for _, row := range readTSV(t, filepath.Join(dir, "manifest.tsv")) {
 		name, kind := row["file"], row["kind"]

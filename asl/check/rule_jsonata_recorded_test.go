@@ -11,6 +11,7 @@ import (
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // TestJSONataAndVariableRulesOnRecordedDefinitions runs the JSONata and
@@ -23,7 +24,7 @@ import (
 // that looks like JSONata passes through a JSONPath state unevaluated),
 // which succeeds either way; a recorded test does it on purpose.
 func TestJSONataAndVariableRulesOnRecordedDefinitions(t *testing.T) {
-	dir := sharedDir(t, "corpus/aws-recorded/cases")
+	dir := testkit.Shared(t, "corpus/aws-recorded/cases")
 	cases, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

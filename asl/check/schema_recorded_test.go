@@ -11,13 +11,14 @@ import (
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // TestSchemaRulesOnRecordedDefinitions runs the schema rules (ASL2xx) on
 // every definition AWS accepted and executed in the aws-recorded corpus:
 // none may get a schema error, since AWS created the state machine.
 func TestSchemaRulesOnRecordedDefinitions(t *testing.T) {
-	dir := sharedDir(t, "corpus/aws-recorded/cases")
+	dir := testkit.Shared(t, "corpus/aws-recorded/cases")
 	cases, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -6,34 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/aslkit/aslkit/asl/syntax"
 	"github.com/ohler55/ojg/jp"
 )
-
-// sharedDir finds ../shared next to the module root (the directory holding
-// go.mod), or skips the test when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		t.Skipf("reference corpus not found at %s: the corpus tests need ../shared/corpus next to the module", shared)
-	}
-	return shared
-}
 
 // corpusValue is one expression string found in a definition.
 type corpusValue struct {
@@ -148,7 +125,7 @@ func walkCallPaths(c *Call, f func(*Path)) {
 }
 
 func corpusFiles(t *testing.T) []string {
-	shared := sharedDir(t)
+	shared := testkit.Shared(t)
 	realworld, _ := filepath.Glob(filepath.Join(shared, "corpus", "realworld", "*.json"))
 	for _, ext := range []string{"json5", "yaml", "yml"} {
 		more, _ := filepath.Glob(filepath.Join(shared, "corpus", "realworld", "*."+ext))

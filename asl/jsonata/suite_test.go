@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // conformanceFloor is the minimum number of jsonata-js suite cases that must
@@ -37,24 +39,6 @@ type suiteCase struct {
 	Depth           int             `json:"depth"`
 	hasData         bool
 	hasResult       bool
-}
-
-func suiteRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	return filepath.Join(dir, "..", "shared", "corpus", "jsonata-suite")
 }
 
 // loneSurrogateRe finds \uD800-\uDFFF escapes in JSON text.
@@ -356,7 +340,7 @@ func show(v any) string {
 // TestConformance runs the jsonata-js test suite and reports pass counts; it
 // fails only when the pass count drops below conformanceFloor.
 func TestConformance(t *testing.T) {
-	root := suiteRoot(t)
+	root := testkit.Shared(t, "corpus", "jsonata-suite")
 	groupsDir := filepath.Join(root, "groups")
 	if _, err := os.Stat(groupsDir); err != nil {
 		t.Skipf("jsonata suite not found at %s", groupsDir)

@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 func benchmarkLarge(b *testing.B, name string, parse func([]byte) *File) {
-	text, err := os.ReadFile(filepath.Join(sharedDir(b, "corpus/large"), name))
+	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus/large"), name))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,19 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 )
-
-// sharedDir finds ../shared next to the module root, or skips the test.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	p, err := findShared(sub)
-	if err != nil {
-		t.Skipf("shared corpus not present, skipping: %v", err)
-	}
-	return p
-}
 
 func findShared(sub string) (string, error) {
 	dir, err := os.Getwd()
@@ -48,7 +40,7 @@ func findShared(sub string) (string, error) {
 // spans always well nested, and no error at all on a file that the
 // reference decoder (encoding/json, yaml.v3) accepts, with the same value.
 func TestRealWorldCorpus(t *testing.T) {
-	dir := sharedDir(t, "corpus/realworld")
+	dir := testkit.Shared(t, "corpus/realworld")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

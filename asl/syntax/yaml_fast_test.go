@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 )
@@ -73,7 +74,7 @@ func TestFastYAMLMatchesYAMLv3(t *testing.T) {
 // scalars for multi-line strings) and checks that both YAML paths agree
 // and decode the same value as the JSON.
 func TestFastYAMLOnConvertedCorpus(t *testing.T) {
-	dir := sharedDir(t, "corpus/realworld")
+	dir := testkit.Shared(t, "corpus/realworld")
 	entries, _ := os.ReadDir(dir)
 	converted, taken := 0, 0
 	for _, e := range entries {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // This runner drives the aws-recorded cases whose definitions use only
@@ -15,29 +17,6 @@ import (
 // throwaway interpreter built on this package. It gives feedback on paths,
 // templates, intrinsics and Choice rules before the engine exists; the
 // engine's own runner supersedes it.
-
-// sharedDir finds ../shared next to the module root.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("reference material not found at %s (the corpus lives outside the repo)", shared)
-	}
-	return shared
-}
 
 type recordedCase struct {
 	name       string
@@ -56,7 +35,7 @@ func loadJSONFile(path string) (any, error) {
 
 // simpleCases lists the cases this interpreter can run.
 func simpleCases(t *testing.T) []recordedCase {
-	root := filepath.Join(sharedDir(t), "corpus", "aws-recorded", "cases")
+	root := filepath.Join(testkit.Shared(t), "corpus", "aws-recorded", "cases")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Skipf("aws-recorded cases not readable: %v", err)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // TestRealworldCompiles compiles every JSONPath-mode payload template,
@@ -22,7 +24,7 @@ var knownInvalid = map[string]string{
 }
 
 func TestRealworldCompiles(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "corpus", "realworld")
+	root := filepath.Join(testkit.Shared(t), "corpus", "realworld")
 	files, err := filepath.Glob(filepath.Join(root, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("realworld corpus not found in %s", root)
