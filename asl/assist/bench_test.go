@@ -11,31 +11,12 @@ import (
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
-// largeCorpus returns ../shared/corpus/large relative to the module root,
-// skipping the test when it is absent.
-func largeCorpus(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	large := filepath.Join(dir, "..", "shared", "corpus", "large")
-	if _, err := os.Stat(large); err != nil {
-		tb.Skipf("corpus not available at %s: %v", large, err)
-	}
-	return large
-}
+// largeCorpus returns ../shared/corpus/large (the test is skipped when
+// the reference material is absent).
+func largeCorpus(tb testing.TB) string { return testkit.Shared(tb, "corpus", "large") }
 
 // largeDoc parses one large document and reads its cursor positions
 // ("line:col", 1-based) into offsets by feature and name.
