@@ -34,13 +34,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	opts := check.Options{Disabled: map[string]bool{}}
-	switch strings.ToLower(*workflow) {
-	case "standard":
-		opts.WorkflowType = check.Standard
-	case "express":
-		opts.WorkflowType = check.Express
-	default:
-		fmt.Fprintf(e.stderr, "asl check: --workflow-type must be standard or express, not %q\n", *workflow)
+	var err error
+	if opts.WorkflowType, err = parseWorkflowType(*workflow); err != nil {
+		fmt.Fprintf(e.stderr, "asl check: %v\n", err)
 		return exitUsage
 	}
 	for _, c := range strings.Split(*disable, ",") {
@@ -92,4 +88,15 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	return code
+}
+
+// parseWorkflowType reads the --workflow-type flag shared by check and lsp.
+func parseWorkflowType(s string) (check.WorkflowType, error) {
+	switch strings.ToLower(s) {
+	case "standard":
+		return check.Standard, nil
+	case "express":
+		return check.Express, nil
+	}
+	return "", fmt.Errorf("--workflow-type must be standard or express, not %q", s)
 }

@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"strings"
 	"time"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/exp/zapslog"
 	"go.uber.org/zap/zapcore"
 
-	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/lsp"
 )
 
@@ -57,13 +55,9 @@ func runLSP(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	opts := lsp.Options{Debounce: *debounce, Name: "asl", Version: version, DebugMethods: *debugMethods}
-	switch strings.ToLower(*workflow) {
-	case "standard":
-		opts.WorkflowType = check.Standard
-	case "express":
-		opts.WorkflowType = check.Express
-	default:
-		fmt.Fprintf(e.stderr, "asl lsp: --workflow-type must be standard or express, not %q\n", *workflow)
+	var err error
+	if opts.WorkflowType, err = parseWorkflowType(*workflow); err != nil {
+		fmt.Fprintf(e.stderr, "asl lsp: %v\n", err)
 		return exitUsage
 	}
 
