@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 	"github.com/aslkit/aslkit/sim/mock"
@@ -22,24 +24,6 @@ import (
 // conformanceFloor is the number of runnable AWS-recorded cases that must
 // pass; raise it as the simulator improves.
 const conformanceFloor = 444
-
-// sharedDir finds ../shared next to the module root.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
 
 type expectedCase struct {
 	Status            string          `json:"status"`
@@ -63,7 +47,7 @@ type tally struct{ passed, failed, skipped int }
 // compares status, output, error, cause and event types with what AWS
 // recorded.
 func TestConformance(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "corpus", "aws-recorded", "cases")
+	root := filepath.Join(testkit.Shared(t), "corpus", "aws-recorded", "cases")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Skipf("AWS-recorded corpus not found at %s: %v", root, err)
@@ -230,7 +214,7 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 
 func mainTypes(rec *trace.Recorder) []string {
 	var out []string
-	for _, e := range rec.Events {
+	for _, e := range rec.Events() {
 		if e.ExecutionName() == "" {
 			out = append(out, e.Type)
 		}

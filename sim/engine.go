@@ -139,6 +139,7 @@ type run struct {
 	invocations map[string]int
 	freeVisits  []*visit
 	eventSlab   []trace.Event
+	spareEvents []*trace.Event
 	detailSlab  []trace.Details
 	tokens      int
 
@@ -258,15 +259,26 @@ func formatTimestamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
-// allocEvent hands out events from slabs: one allocation per 256 events
-// instead of one each (observers may keep the pointers).
+// allocEvent hands out an event: a recycled one (observers do not keep
+// the struct, see trace.Observer), else one from a slab.
 func (r *run) allocEvent() *trace.Event {
+	if n := len(r.spareEvents); n > 0 {
+		e := r.spareEvents[n-1]
+		r.spareEvents = r.spareEvents[:n-1]
+		return e
+	}
 	if len(r.eventSlab) == 0 {
-		r.eventSlab = make([]trace.Event, 256)
+		r.eventSlab = make([]trace.Event, 64)
 	}
 	e := &r.eventSlab[0]
 	r.eventSlab = r.eventSlab[1:]
 	return e
+}
+
+// recycleEvent takes back an event the observer has seen.
+func (r *run) recycleEvent(e *trace.Event) {
+	*e = trace.Event{}
+	r.spareEvents = append(r.spareEvents, e)
 }
 
 // details returns e's Details, taking new ones from a slab.

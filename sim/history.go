@@ -65,7 +65,8 @@ func (h *history) send(e *trace.Event, prev int) int {
 	if h.r.obs != nil {
 		h.r.obs.Event(e)
 	}
-	return e.ID
+	h.r.recycleEvent(e)
+	return h.nextID
 }
 
 func (h *history) succeed(th *thread, out any) {
@@ -101,10 +102,11 @@ func (h *history) timeOut() {
 		return
 	}
 	h.ended = true
+	f := &failure{Error: strp(ErrTimeout)}
 	e := h.newEvent("ExecutionTimedOut", nil)
-	e.Error = strp(ErrTimeout)
+	e.Error = f.Error
 	h.send(e, h.nextID)
-	h.onEnd(StatusTimedOut, nil, &failure{Error: e.Error})
+	h.onEnd(StatusTimedOut, nil, f)
 }
 
 // abort ends the execution when the caller cancels the run.
@@ -113,10 +115,11 @@ func (h *history) abort(reason string) {
 		return
 	}
 	h.ended = true
+	f := &failure{Cause: strp(reason)}
 	e := h.newEvent("ExecutionAborted", nil)
-	e.Cause = strp(reason)
+	e.Cause = f.Cause
 	h.send(e, h.nextID)
-	h.onEnd(StatusAborted, nil, &failure{Cause: e.Cause})
+	h.onEnd(StatusAborted, nil, f)
 }
 
 // thread runs one scope: the top level, a Parallel branch or a Map

@@ -104,7 +104,11 @@ func (e *Event) Path() string {
 	return b.String()
 }
 
-// Observer receives events as they happen.
+// Observer receives events as they happen. The *Event is valid only
+// during the call: the simulator reuses it for a later event. What it
+// points to (Input, Output, Error, Cause, Details) stays valid and is never
+// modified, so an observer that keeps an event keeps a copy of the struct
+// (Recorder does).
 type Observer interface{ Event(*Event) }
 
 // ObserverFunc adapts a function to an Observer.
@@ -112,21 +116,6 @@ type ObserverFunc func(*Event)
 
 // Event calls f.
 func (f ObserverFunc) Event(e *Event) { f(e) }
-
-// Recorder keeps every event in memory.
-type Recorder struct{ Events []*Event }
-
-// Event records e.
-func (r *Recorder) Event(e *Event) { r.Events = append(r.Events, e) }
-
-// Types lists the recorded event types in order.
-func (r *Recorder) Types() []string {
-	out := make([]string, len(r.Events))
-	for i, e := range r.Events {
-		out[i] = e.Type
-	}
-	return out
-}
 
 // Tee sends each event to every observer in turn (nil ones are skipped).
 func Tee(obs ...Observer) Observer {

@@ -1,0 +1,45 @@
+package trace
+
+import (
+	"testing"
+	"time"
+
+	"github.com/aslkit/aslkit/asl/source"
+	"github.com/google/go-cmp/cmp"
+)
+
+// A Recorder gives back exactly the events it was given, including those
+// that do not fit its compact records (huge ids, a timestamp that is not
+// the start plus Elapsed), even when the observed struct is reused.
+func TestRecorderRestoresEvents(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	cause := "boom"
+	events := []Event{
+		{ID: 1, Type: "ExecutionStarted", Timestamp: start, HasInput: true, Input: map[string]any{"a": int64(1)}},
+		{ID: 2, PreviousEventID: 1, Type: "PassStateEntered", Timestamp: start.Add(time.Second), Elapsed: time.Second,
+			Scope: "Map/iter[3]", State: "P", Span: source.Span{Start: 10, End: 42}, HasSpan: true, Attempt: 2,
+			HasInput: true, Input: []any{"x"}},
+		{ID: 3, PreviousEventID: 2, Type: "PassStateExited", Timestamp: start.Add(time.Second), Elapsed: time.Second,
+			State: "P", HasOutput: true, Output: "y", Details: &Details{Name: "M", Index: 3, HasIndex: true}},
+		{ID: 1 << 40, PreviousEventID: 3, Type: "ExecutionFailed", Timestamp: start.Add(time.Hour), Elapsed: time.Minute, Cause: &cause},
+		{ID: 5, Type: "ExecutionFailed", Timestamp: start.In(time.FixedZone("X", 3600)), Error: &cause},
+	}
+	rec := &Recorder{}
+	var reused Event
+	for _, e := range events {
+		reused = e
+		rec.Event(&reused)
+		reused = Event{Type: "garbage"}
+	}
+	if rec.Len() != len(events) {
+		t.Fatalf("Len %d, want %d", rec.Len(), len(events))
+	}
+	for i, got := range rec.Events() {
+		if diff := cmp.Diff(&events[i], got); diff != "" {
+			t.Errorf("event %d (-want +got):\n%s", i, diff)
+		}
+	}
+	if got := rec.Types(); got[1] != "PassStateEntered" || len(got) != len(events) {
+		t.Errorf("Types %v", got)
+	}
+}
