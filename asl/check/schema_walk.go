@@ -28,6 +28,9 @@ type schemaWalker struct {
 	def      *model.Definition
 	topQL    string
 	findings []finding
+	// requiredOf caches each schema's required fields: a state schema has
+	// dozens of fields and few are required.
+	requiredOf map[*schema.ObjectSchema][]*schema.Field
 }
 
 // walkCtx is what the walker knows about the position it is at.
@@ -188,9 +191,21 @@ func objectLabel(o *schema.ObjectSchema, ctx walkCtx) string {
 }
 
 func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
+	req, ok := w.requiredOf[o]
+	if !ok {
+		for _, f := range o.Fields {
+			if f.Required {
+				req = append(req, f)
+			}
+		}
+		if w.requiredOf == nil {
+			w.requiredOf = map[*schema.ObjectSchema][]*schema.Field{}
+		}
+		w.requiredOf[o] = req
+	}
 	var missing []string
-	for _, f := range o.Fields {
-		if !f.Required || present.get(f.Name) != nil || !f.Mode.Allows(ctx.ql) {
+	for _, f := range req {
+		if present.get(f.Name) != nil || !f.Mode.Allows(ctx.ql) {
 			continue
 		}
 		// Choice rules' Next is rule ASL110's business.
