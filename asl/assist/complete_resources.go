@@ -1,5 +1,7 @@
 package assist
 
+import "strings"
+
 // resourceARNs are the Resource values worth offering: the optimized
 // integrations people use most, with their .sync and callback variants,
 // the AWS SDK pattern and activities.
@@ -29,6 +31,40 @@ var resourceARNs = []struct{ arn, detail string }{
 	{"arn:aws:states:::http:invoke", "Call an HTTPS endpoint (HTTP Task)"},
 	{"arn:aws:states:::aws-sdk:service:apiAction", "AWS SDK integration: aws-sdk:<service>:<apiAction>"},
 	{"arn:aws:states:region:account:activity:name", "An activity (workers poll for tasks)"},
+}
+
+// describeResource explains a Resource ARN: the integration, its service
+// and action, and the wait pattern its suffix selects ("" when unknown).
+func describeResource(arn string) string {
+	for _, r := range resourceARNs {
+		if r.arn == arn {
+			return r.detail + "."
+		}
+	}
+	pattern := ""
+	base := arn
+	for _, suf := range []struct{ s, doc string }{
+		{".sync:2", "Waits for the job to finish (`.sync:2`: the output is JSON)."},
+		{".sync", "Waits for the job to finish (`.sync`)."},
+		{".waitForTaskToken", "Waits until `SendTaskSuccess` or `SendTaskFailure` returns the task token (`$$.Task.Token`)."},
+	} {
+		if strings.HasSuffix(base, suf.s) {
+			base, pattern = strings.TrimSuffix(base, suf.s), " "+suf.doc
+			break
+		}
+	}
+	parts := strings.Split(base, ":")
+	switch {
+	case strings.HasPrefix(base, "arn:aws:states:::aws-sdk:") && len(parts) == 8:
+		return "AWS SDK integration: calls `" + parts[7] + "` of the `" + parts[6] + "` API; the result is the raw API response." + pattern
+	case strings.HasPrefix(base, "arn:aws:states:::") && len(parts) == 7:
+		return "Optimized integration: `" + parts[6] + "` of `" + parts[5] + "`." + pattern
+	case len(parts) >= 7 && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function":
+		return "Invokes the Lambda function `" + parts[6] + "` directly (the legacy form: the result is the function's return value; prefer `arn:aws:states:::lambda:invoke`)."
+	case len(parts) == 7 && parts[0] == "arn" && parts[2] == "states" && parts[5] == "activity":
+		return "Activity `" + parts[6] + "`: a worker polls for the task with GetActivityTask and answers with SendTaskSuccess or SendTaskFailure."
+	}
+	return ""
 }
 
 // completeResources offers Resource ARNs.

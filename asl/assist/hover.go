@@ -105,10 +105,8 @@ func hoverValue(def *model.Definition, n *syntax.Node) *HoverInfo {
 		}
 		return nil
 	case "Resource":
-		for _, r := range resourceARNs {
-			if r.arn == n.Str {
-				return &HoverInfo{Markdown: "`" + r.arn + "`\n\n" + r.detail, Span: n.Span}
-			}
+		if doc := describeResource(n.Str); doc != "" {
+			return &HoverInfo{Markdown: "`" + n.Str + "`\n\n" + doc, Span: n.Span}
 		}
 		return nil
 	case "Error":
