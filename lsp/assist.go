@@ -74,6 +74,9 @@ func (snap *Snapshot) completionItem(c assist.Candidate) protocol.CompletionItem
 	} else {
 		item.InsertTextFormat = protocol.InsertTextFormatPlainText
 	}
+	// assist indents multi-line text absolutely; a client must not
+	// re-indent it (VS Code would by default).
+	item.InsertTextMode = protocol.InsertTextModeAsIs
 	if c.Deprecated {
 		item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
 	}
