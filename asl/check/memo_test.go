@@ -1,0 +1,43 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/syntax"
+)
+
+func TestPassMemoComputesOncePerRun(t *testing.T) {
+	calls := 0
+	compute := func() any { calls++; return calls }
+	const key = memoKey(255)
+
+	run := map[any]any{}
+	first, second := &Pass{memo: run}, &Pass{memo: run} // two rules of one Run
+	if got := first.Memo(key, compute); got != 1 {
+		t.Fatalf("first Memo = %v, want 1", got)
+	}
+	if got := second.Memo(key, compute); got != 1 || calls != 1 {
+		t.Errorf("second rule of the Run: Memo = %v after %d computations, want the first value after 1", got, calls)
+	}
+	if got := (&Pass{memo: map[any]any{}}).Memo(key, compute); got != 2 {
+		t.Errorf("another Run: Memo = %v, want a fresh computation (2)", got)
+	}
+	if got := (&Pass{}).Memo(key, compute); got != 3 {
+		t.Errorf("a Pass without a memo: Memo = %v, want a computation (3)", got)
+	}
+}
+
+// Memo may be called from inside a computation (the scope graphs need the
+// scope list).
+func TestPassMemoNested(t *testing.T) {
+	def := model.Build(syntax.Parse([]byte(`{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`)))
+	p := &Pass{Def: def, memo: map[any]any{}}
+	g := graphOf(p, def.Machine)
+	if g == nil || !g.reached(def.Machine.Lookup("A")) || !g.finishes(def.Machine.Lookup("A")) {
+		t.Fatalf("graph of a one-state machine: %+v", g)
+	}
+	if len(p.memo) != 2 {
+		t.Errorf("memo holds %d values, want 2 (scopes and graphs)", len(p.memo))
+	}
+}
