@@ -8,9 +8,9 @@ import (
 	"github.com/aslkit/aslkit/asl/source"
 )
 
-// Recorder keeps every event in memory, compactly: state names, scopes
-// and types are interned, timestamps are kept as offsets, and ids as
-// 32-bit numbers. A record takes 104 bytes instead of an Event's 176,
+// Recorder keeps every event in memory, compactly: state names and
+// types are interned, timestamps are kept as offsets, and ids as
+// 32-bit numbers. A record takes 112 bytes instead of an Event's 176,
 // with fewer pointers for the garbage collector to follow, which is what
 // recording a long run mostly costs.
 type Recorder struct {
@@ -32,11 +32,12 @@ type Recorder struct {
 
 type record struct {
 	id, prev               int32
-	typ, scope, state      uint32
+	typ, state             uint32
 	attempt                int32
 	spanStart, spanEnd     int32
 	hasSpan, hasIn, hasOut bool
 	elapsed                time.Duration
+	scope                  string // unique per Map iteration: not worth interning
 	input, output          any
 	errText, cause         *string
 	details                *Details
@@ -56,7 +57,7 @@ func (r *Recorder) Event(e *Event) {
 	*c = (*c)[:len(*c)+1]
 	rec := &(*c)[len(*c)-1]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
-	rec.typ, rec.scope, rec.state = r.intern(e.Type), r.intern(e.Scope), r.intern(e.State)
+	rec.typ, rec.state, rec.scope = r.intern(e.Type), r.intern(e.State), e.Scope
 	rec.attempt, rec.spanStart, rec.spanEnd = e.Attempt, int32(e.Span.Start), int32(e.Span.End)
 	rec.hasSpan, rec.hasIn, rec.hasOut = e.HasSpan, e.HasInput, e.HasOutput
 	rec.elapsed, rec.input, rec.output = e.Elapsed, e.Input, e.Output
@@ -132,7 +133,7 @@ func (r *Recorder) At(i int) *Event {
 	return &Event{
 		ID: int(rec.id), PreviousEventID: int(rec.prev),
 		Type: r.strs[rec.typ], Timestamp: r.stamp(rec.elapsed), Elapsed: rec.elapsed,
-		Scope: r.strs[rec.scope], State: r.strs[rec.state],
+		Scope: rec.scope, State: r.strs[rec.state],
 		Span:    source.Span{Start: int(rec.spanStart), End: int(rec.spanEnd)},
 		Attempt: rec.attempt, HasSpan: rec.hasSpan,
 		HasInput: rec.hasIn, HasOutput: rec.hasOut, Input: rec.input, Output: rec.output,
