@@ -91,6 +91,9 @@ func TestAssistSnippetSupport(t *testing.T) {
 				}
 				newText := itemText(t, it)
 				hasPlaceholder := strings.Contains(newText, "${")
+				if it.InsertTextMode != protocol.InsertTextModeAsIs {
+					t.Errorf("insertTextMode %v: multi-line edits are indented already and must be inserted as is", it.InsertTextMode)
+				}
 				if snippets != (it.InsertTextFormat == protocol.InsertTextFormatSnippet) || snippets != hasPlaceholder {
 					t.Errorf("snippetSupport %v: format %v, text %q", snippets, it.InsertTextFormat, newText)
 				}
