@@ -160,7 +160,7 @@ func (m *mapRun) startIteration(i int) {
 	m.iters[i] = c
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
-	c.emit(iterEvent(c, "MapIterationStarted", sp.name, i))
+	c.emit(it.event("MapIterationStarted"))
 	c.iter = it
 	c.startScope(sp.processor, m.items[i])
 }
@@ -173,6 +173,21 @@ type mapIteration struct {
 	i int
 	// slot is the iteration's index in the Map's thread's children.
 	slot int
+	// details are shared by the iteration's events (the same name and
+	// index; observers never modify what an event points to).
+	details *trace.Details
+}
+
+// event makes one of the iteration's MapIteration* events.
+func (it *mapIteration) event(typ string) *trace.Event {
+	if it.details == nil {
+		e := iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
+		it.details = e.Details
+		return e
+	}
+	e := it.h.newEvent(typ, nil)
+	e.Details = it.details
+	return e
 }
 
 func (it *mapIteration) done(out any, f *failure) {
@@ -187,7 +202,7 @@ func (it *mapIteration) done(out any, f *failure) {
 		th.children[it.slot] = nil
 	}
 	if f != nil {
-		c.emit(iterEvent(c, "MapIterationFailed", sp.name, i))
+		c.emit(it.event("MapIterationFailed"))
 		m.over = true
 		for j := 0; j < m.next; j++ {
 			if o := m.iters[j]; o != nil {
@@ -200,7 +215,7 @@ func (it *mapIteration) done(out any, f *failure) {
 		v.handleError(f)
 		return
 	}
-	c.emit(iterEvent(c, "MapIterationSucceeded", sp.name, i))
+	c.emit(it.event("MapIterationSucceeded"))
 	m.results[i] = out
 	m.completed++
 	if m.completed == len(m.items) {
