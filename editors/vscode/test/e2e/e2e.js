@@ -156,6 +156,32 @@ function afterDecorations(page) {
     }), 10000);
     check('an event row expands to its input', !!fields, fields ? fields.join(' / ').slice(0, 120) : '');
     await shot('4-expanded.png');
+
+    // 5. A definition with errors: no input file beside it -> the input picker; then the server's refusal.
+    await openFile(page, 'broken.asl.json');
+    await runCommand(page, 'ASL: Simulate');
+    const inputPicker = await waitUntil(() => page.evaluate(() => {
+      const w = document.querySelector('.quick-input-widget');
+      return w && w.offsetParent !== null && /Run with \{\}/.test(w.textContent) ? w.textContent : null;
+    }), 15000);
+    check('no broken.input.json: asks for the input', !!inputPicker);
+    await page.keyboard.type('Run with');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    const refused = await waitUntil(() => page.evaluate(() => {
+      const t = [...document.querySelectorAll('.notification-toast, .notifications-toasts .monaco-list-row')].map(e => e.textContent).join('\n');
+      const m = t.match(/ASL: cannot simulate[^\n]*?(?=\.monaco|$)/);
+      return m ? m[0] : null;
+    }), 15000);
+    check('a definition with errors is refused with the server message', !!refused, (refused || '').slice(0, 140));
+    await shot('5-refused.png');
+
+    // 6. ASL: Restart Server: a new process, diagnostics again.
+    await runCommand(page, 'ASL: Restart Server');
+    const restarted = await waitUntil(() => page.evaluate(() =>
+      [...document.querySelectorAll('.statusbar-item')].some(e => /language server restarted/.test(e.textContent))), 20000);
+    check('ASL: Restart Server reports the restart', !!restarted);
+    await page.waitForTimeout(1000); // run.sh then counts the two "Starting … lsp" lines in the log
   } catch (e) {
     check('no unexpected error', false, String(e && e.message || e).slice(0, 300));
     await shot('failure.png').catch(() => {});
