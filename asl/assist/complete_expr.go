@@ -29,7 +29,7 @@ func completeExpressions(c *cursor, out *[]Candidate) {
 	case strings.HasPrefix(tok, "$$"):
 		completeContext(c, sc, strings.TrimPrefix(tok, "$$"), start+2, end, "$$", out)
 	case tok == "$" || strings.HasPrefix(tok, "$."):
-		completeSample(c, sc, tok[1:], start+1, end, out)
+		completeSample(c, sc, tok[1:], end, out)
 		if tok == "$" {
 			completeVariables(c, sc.span(start, end), out)
 		}

@@ -26,7 +26,7 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 	case strings.HasPrefix(tok, "$states.context"):
 		completeContext(c, sc, strings.TrimPrefix(tok, "$states.context"), start+len("$states.context"), end, "$states.context", out)
 	case strings.HasPrefix(tok, "$states.input."):
-		completeSample(c, sc, strings.TrimPrefix(tok, "$states.input"), start+len("$states.input"), end, out)
+		completeSample(c, sc, strings.TrimPrefix(tok, "$states.input"), end, out)
 	case strings.HasPrefix(tok, "$states.") && strings.Count(tok, ".") == 1:
 		partial := strings.TrimPrefix(tok, "$states.")
 		for _, f := range statesFieldsAt(c, sc) {

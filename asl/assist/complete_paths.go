@@ -40,7 +40,7 @@ func completeContext(c *cursor, sc *strCtx, rest string, restStart, end int, roo
 
 // completeSample offers the field names of the sample input under the path
 // typed so far (rest is the text after "$": "" or ".a.b").
-func completeSample(c *cursor, sc *strCtx, rest string, restStart, end int, out *[]Candidate) {
+func completeSample(c *cursor, sc *strCtx, rest string, end int, out *[]Candidate) {
 	if !c.opts.HasInput {
 		return
 	}

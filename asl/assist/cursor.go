@@ -32,8 +32,6 @@ type cursor struct {
 	replace source.Span
 	// state is the innermost state holding the cursor (nil at top level).
 	state *model.State
-	// scope is the state machine scope holding the cursor.
-	scope *model.StateMachine
 }
 
 // locate analyses offset in def's document.
@@ -41,12 +39,11 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 	f := def.File
 	c := &cursor{def: def, doc: newDoc(f), opts: opts, offset: offset}
 	c.state = stateAt(def, offset)
-	c.scope = scopeAt(def, offset)
 	if c.doc.yaml && c.doc.firstOnLine(offset) {
 		if o := c.yamlObjectAtColumn(offset); o != nil {
 			c.place, c.obj = placeKey, o
 			c.replace = source.Span{Start: offset, End: c.wordEnd(offset)}
-			c.state, c.scope = stateAt(def, o.Span.Start+1), scopeAt(def, o.Span.Start+1)
+			c.state = stateAt(def, o.Span.Start+1)
 			if m := o.Get(""); m != nil && m.KeySpan.Start == offset {
 				c.member = m
 			}
@@ -66,7 +63,7 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 							c.node = e
 						}
 					}
-					c.state, c.scope = stateAt(def, dash), scopeAt(def, dash)
+					c.state = stateAt(def, dash)
 					return c
 				}
 			}
@@ -77,7 +74,7 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 		if mem != nil && mem.ColonOffset == p && len(chain) > 0 && (mem.Value == nil || mem.Value.Span.Len() == 0) {
 			c.place, c.obj, c.member = placeValue, chain[len(chain)-1], mem
 			c.replace = source.Span{Start: offset, End: offset}
-			c.state, c.scope = stateAt(def, p), scopeAt(def, p)
+			c.state = stateAt(def, p)
 			return c
 		}
 	}
@@ -255,21 +252,6 @@ func stateAt(def *model.Definition, offset int) *model.State {
 func isFlowAt(def *model.Definition, n *syntax.Node) bool {
 	t := def.File.Text
 	return def.File.Format != syntax.YAML || (n.Span.Start < len(t) && t[n.Span.Start] == '{')
-}
-
-// scopeAt is the innermost scope whose States object holds offset (the
-// top level when none does).
-func scopeAt(def *model.Definition, offset int) *model.StateMachine {
-	best := def.Machine
-	for _, m := range def.Machine.Scopes() {
-		if m.Node == nil || !m.Node.Span.Contains(offset) {
-			continue
-		}
-		if m.Node.Span.Len() <= best.Node.Span.Len() {
-			best = m
-		}
-	}
-	return best
 }
 
 // objLocation is the schema location of the object being completed.
