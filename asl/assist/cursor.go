@@ -34,51 +34,87 @@ type cursor struct {
 	state *model.State
 }
 
-// locate analyses offset in def's document.
+// locate analyses offset in def's document: first the YAML line forms
+// the tree cannot see (a line of indentation only, "- " with nothing
+// after it), then a value not typed yet after "Key:", then the tree.
 func locate(def *model.Definition, offset int, opts Options) *cursor {
-	f := def.File
-	c := &cursor{def: def, doc: newDoc(f), opts: opts, offset: offset}
+	c := &cursor{def: def, doc: newDoc(def.File), opts: opts, offset: offset}
 	c.state = stateAt(def, offset)
-	if c.doc.yaml && c.doc.firstOnLine(offset) {
-		if o := c.yamlObjectAtColumn(offset); o != nil {
-			c.place, c.obj = placeKey, o
-			c.replace = source.Span{Start: offset, End: c.wordEnd(offset)}
-			c.state = stateAt(def, o.Span.Start+1)
-			if m := o.Get(""); m != nil && m.KeySpan.Start == offset {
-				c.member = m
+	if c.doc.yaml && (c.atYAMLIndentation() || c.atYAMLDash()) {
+		return c
+	}
+	if c.afterColon() {
+		return c
+	}
+	c.inTree()
+	return c
+}
+
+// atYAMLIndentation: on a YAML line holding only indentation (or a word
+// being typed), the key belongs to the mapping whose keys start at the
+// cursor's column.
+func (c *cursor) atYAMLIndentation() bool {
+	if !c.doc.firstOnLine(c.offset) {
+		return false
+	}
+	o := c.yamlObjectAtColumn(c.offset)
+	if o == nil {
+		return false
+	}
+	c.place, c.obj = placeKey, o
+	c.replace = source.Span{Start: c.offset, End: c.wordEnd(c.offset)}
+	c.state = stateAt(c.def, o.Span.Start+1)
+	c.refineYAMLKey()
+	return true
+}
+
+// atYAMLDash: after a "- " alone on its line the cursor is a new element
+// of the sequence the dash belongs to.
+func (c *cursor) atYAMLDash() bool {
+	dash := c.dashBefore(c.offset)
+	if dash < 0 {
+		return false
+	}
+	chain, _ := syntax.PathAt(c.def.File.Root, dash)
+	for i := len(chain) - 1; i >= 0; i-- {
+		a := chain[i]
+		if a.Kind != syntax.Array {
+			continue
+		}
+		c.place, c.arr = placeElem, a
+		c.replace = source.Span{Start: c.offset, End: c.wordEnd(c.offset)}
+		for _, e := range a.Elems {
+			if e.Span.Len() == 0 && e.Span.Start >= dash && e.Span.Start <= c.doc.lineEnd(c.offset)+1 {
+				c.node = e // the null the parser read for the empty item
 			}
-			c.refineYAMLKey()
-			return c
 		}
+		c.state = stateAt(c.def, dash)
+		return true
 	}
-	if c.doc.yaml {
-		if dash := c.dashBefore(offset); dash >= 0 {
-			chain, _ := syntax.PathAt(f.Root, dash)
-			for i := len(chain) - 1; i >= 0; i-- {
-				if a := chain[i]; a.Kind == syntax.Array {
-					c.place, c.arr = placeElem, a
-					c.replace = source.Span{Start: offset, End: c.wordEnd(offset)}
-					for _, e := range a.Elems {
-						if e.Span.Len() == 0 && e.Span.Start >= dash && e.Span.Start <= c.doc.lineEnd(offset)+1 {
-							c.node = e
-						}
-					}
-					c.state = stateAt(def, dash)
-					return c
-				}
-			}
-		}
+	return false
+}
+
+// afterColon: blanks after "Key:" with no value yet (the member's span
+// ends at the colon, so the tree does not hold the cursor).
+func (c *cursor) afterColon() bool {
+	p := c.colonBefore(c.offset)
+	if p < 0 {
+		return false
 	}
-	if p := c.colonBefore(offset); p >= 0 {
-		chain, mem := syntax.PathAt(f.Root, p)
-		if mem != nil && mem.ColonOffset == p && len(chain) > 0 && (mem.Value == nil || mem.Value.Span.Len() == 0) {
-			c.place, c.obj, c.member = placeValue, chain[len(chain)-1], mem
-			c.replace = source.Span{Start: offset, End: offset}
-			c.state = stateAt(def, p)
-			return c
-		}
+	chain, mem := syntax.PathAt(c.def.File.Root, p)
+	if mem == nil || mem.ColonOffset != p || len(chain) == 0 || (mem.Value != nil && mem.Value.Span.Len() != 0) {
+		return false
 	}
-	chain, member := syntax.PathAt(f.Root, offset)
+	c.place, c.obj, c.member = placeValue, chain[len(chain)-1], mem
+	c.replace = source.Span{Start: c.offset, End: c.offset}
+	c.state = stateAt(c.def, p)
+	return true
+}
+
+// inTree reads the position from the syntax tree.
+func (c *cursor) inTree() {
+	offset := c.offset
+	chain, member := syntax.PathAt(c.def.File.Root, offset)
 	// A container whose closing bracket is just before the cursor does not
 	// hold it.
 	for len(chain) > 0 {
@@ -91,22 +127,19 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 		break
 	}
 	if len(chain) == 0 {
-		return c
+		return
 	}
 	inner := chain[len(chain)-1]
 	switch inner.Kind {
 	case syntax.Object:
-		if member != nil && (member.KeySpan.Contains(offset) || member.Value == nil && member.ColonOffset < 0) {
+		switch {
+		case member != nil && (member.KeySpan.Contains(offset) || member.Value == nil && member.ColonOffset < 0):
 			c.place, c.obj, c.member = placeKey, inner, member
 			c.replace = c.keySpan(member)
-			return c
-		}
-		if member != nil && member.Value == nil && member.ColonOffset >= 0 && offset > member.ColonOffset {
+		case member != nil && member.Value == nil && member.ColonOffset >= 0 && offset > member.ColonOffset:
 			c.place, c.obj, c.member = placeValue, inner, member
 			c.replace = source.Span{Start: offset, End: offset}
-			return c
-		}
-		if member == nil {
+		case member == nil:
 			c.place, c.obj = placeKey, inner
 			c.replace = source.Span{Start: offset, End: offset}
 		}
@@ -114,30 +147,35 @@ func locate(def *model.Definition, offset int, opts Options) *cursor {
 		c.place, c.arr = placeElem, inner
 		c.replace = source.Span{Start: offset, End: offset}
 	default:
-		p := inner.Parent
-		if p == nil {
-			return c
-		}
-		c.node = inner
-		c.replace = inner.Span
-		if inner.Unclosed || inner.Span.Len() == 0 {
-			c.replace = source.Span{Start: inner.Span.Start, End: max(offset, inner.Span.Start)}
-			if inner.Span.Len() == 0 {
-				c.replace = source.Span{Start: offset, End: offset}
-			}
-		}
-		switch p.Kind {
-		case syntax.Object:
-			for _, m := range p.Members {
-				if m.Value == inner {
-					c.place, c.obj, c.member = placeValue, p, m
-				}
-			}
-		case syntax.Array:
-			c.place, c.arr = placeElem, p
-		}
+		c.onScalar(inner, offset)
 	}
-	return c
+}
+
+// onScalar: the cursor is on a value; it replaces the value as written
+// (up to the cursor when the string is unclosed).
+func (c *cursor) onScalar(inner *syntax.Node, offset int) {
+	p := inner.Parent
+	if p == nil {
+		return
+	}
+	c.node = inner
+	c.replace = inner.Span
+	switch {
+	case inner.Span.Len() == 0:
+		c.replace = source.Span{Start: offset, End: offset}
+	case inner.Unclosed:
+		c.replace = source.Span{Start: inner.Span.Start, End: max(offset, inner.Span.Start)}
+	}
+	switch p.Kind {
+	case syntax.Object:
+		for _, m := range p.Members {
+			if m.Value == inner {
+				c.place, c.obj, c.member = placeValue, p, m
+			}
+		}
+	case syntax.Array:
+		c.place, c.arr = placeElem, p
+	}
 }
 
 // colonBefore is the offset of a ':' that only blanks separate from
