@@ -7,6 +7,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
 )
 
 // provider adds the candidates it knows for a cursor. Each lives in its
@@ -42,9 +43,10 @@ func Complete(def *model.Definition, offset int, opts Options) (out []Candidate)
 // complete is Complete without the recover, so fuzzing sees panics.
 func complete(def *model.Definition, offset int, opts Options) (out []Candidate) {
 	offset = min(max(offset, 0), len(def.File.Text))
+	out = documentSkeleton(def.File.Text, def.File.Format == syntax.YAML, opts.Snippets)
 	c := locate(def, offset, opts)
 	if c.place == placeNone {
-		return nil
+		return out
 	}
 	for _, p := range providers {
 		p(c, &out)
