@@ -7,7 +7,7 @@
 // Entry points:
 //
 //	Complete(def, offset, opts)  -> []Candidate   (a list of small providers, one file each:
-//	                                                complete_fields, _parameters, _snippets, _values, _states,
+//	                                                complete_document, _fields, _parameters, _snippets, _values, _states,
 //	                                                _errors, _resources, and for expression strings
 //	                                                _paths, _variables, _intrinsics, _jsonata)
 //	Hover(def, offset, opts)     -> *HoverInfo
