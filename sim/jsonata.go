@@ -164,59 +164,7 @@ func (v *visit) jbind(extra map[string]any) map[string]any {
 		states[k] = val
 	}
 	bind["states"] = states
-	for k, val := range bind {
-		bind[k] = floatNumbers(val)
-	}
 	return bind
-}
-
-// floatNumbers returns v with integer numbers as float64, the only number
-// type the JSONata engine expects inside arrays and objects; v is copied
-// only where it holds integers.
-func floatNumbers(v any) any {
-	out, _ := floatNumbersChanged(v)
-	return out
-}
-
-func floatNumbersChanged(v any) (any, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case int:
-		return float64(x), true
-	case map[string]any:
-		var out map[string]any
-		for k, e := range x {
-			c, changed := floatNumbersChanged(e)
-			if changed && out == nil {
-				out = make(map[string]any, len(x))
-				for k2, e2 := range x {
-					out[k2] = e2
-				}
-			}
-			if out != nil {
-				out[k] = c
-			}
-		}
-		if out != nil {
-			return out, true
-		}
-	case []any:
-		var out []any
-		for i, e := range x {
-			c, changed := floatNumbersChanged(e)
-			if changed && out == nil {
-				out = append(make([]any, 0, len(x)), x[:i]...)
-			}
-			if out != nil {
-				out = append(out, c)
-			}
-		}
-		if out != nil {
-			return out, true
-		}
-	}
-	return v, false
 }
 
 func (v *visit) jopts() []jsonata.Option {

@@ -6,8 +6,10 @@ package jsonata
 type frame struct {
 	vars   map[string]any
 	parent *frame
-	// ro holds the caller's bindings, read but never written
-	ro map[string]any
+	// ro holds the caller's bindings, read but never written; roNorm
+	// caches their normalized values (see normalizeInput)
+	ro     map[string]any
+	roNorm map[string]any
 	// root holds the input document ($$) without allocating a map for it
 	root    any
 	hasRoot bool
@@ -28,7 +30,7 @@ func (f *frame) lookup(name string) (any, bool) {
 			return v, true
 		}
 		if v, ok := e.ro[name]; ok {
-			return normalizeInput(v), true
+			return e.normalizedBinding(name, v), true
 		}
 		if e.hasRoot && name == "$" {
 			return e.root, true
@@ -38,6 +40,20 @@ func (f *frame) lookup(name string) (any, bool) {
 		return b, true
 	}
 	return Undefined, false
+}
+
+// normalizedBinding normalizes a caller's binding once per evaluation
+// (the walk is as long as the value).
+func (f *frame) normalizedBinding(name string, v any) any {
+	if n, ok := f.roNorm[name]; ok {
+		return n
+	}
+	n := normalizeInput(v)
+	if f.roNorm == nil {
+		f.roNorm = make(map[string]any, 4)
+	}
+	f.roNorm[name] = n
+	return n
 }
 
 func (f *frame) lookupValue(name string) any {

@@ -234,17 +234,3 @@ func (e *Expression) Evaluate(input any, bindings map[string]any, opts ...Option
 	}
 	return toPlain(r, ev.cfg.ordered), nil
 }
-
-// normalizeInput accepts a few common Go shapes (ints, []map...) by leaving
-// JSON-decoded values untouched; only Go ints are converted to float64.
-func normalizeInput(v any) any {
-	switch x := v.(type) {
-	case int:
-		return float64(x)
-	case int64:
-		return float64(x)
-	case float32:
-		return float64(x)
-	}
-	return v
-}
