@@ -61,13 +61,46 @@ func hoverKey(def *model.Definition, obj *syntax.Node, m *syntax.Member) *HoverI
 	}
 	loc := schema.LocateMember(root, obj, m)
 	if loc.Field == nil {
-		return nil
+		return hoverTemplateKey(def, obj, m)
 	}
 	md := loc.Field.Describe()
 	if loc.Parent != nil && loc.Parent.Name != "" {
 		md += "\n\n*" + loc.Parent.Name + "*"
 	}
 	return &HoverInfo{Markdown: md, Span: m.KeySpan}
+}
+
+// hoverTemplateKey documents a key of a payload template: a request
+// field of the Task's integration, and what a ".$" suffix means.
+func hoverTemplateKey(def *model.Definition, obj *syntax.Node, m *syntax.Member) *HoverInfo {
+	name, dynamic := schema.StripDollar(m.Key)
+	var parts []string
+	s := stateAt(def, obj.Span.Start+1)
+	ql := def.QueryLanguage
+	if s != nil {
+		ql = s.QueryLanguage
+	}
+	if s != nil && s.Type == model.TypeTask && obj.Parent == s.Node && (s.Value("Parameters") == obj || s.Value("Arguments") == obj) {
+		if r := s.Value("Resource"); r.IsString() {
+			service := integrationOf(r.Str)
+			for _, p := range integrationParams[service] {
+				if p.name == name {
+					text := "`" + service + "` request field"
+					if p.required {
+						text += " (required)"
+					}
+					parts = append(parts, text+".")
+				}
+			}
+		}
+	}
+	if dynamic && ql != model.JSONata {
+		parts = append(parts, "The `.$` suffix makes the value a path (`$.x`, `$$.Execution.Id`, `$variable`) or an intrinsic call, evaluated at run time; the field is sent as `"+name+"`.")
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return &HoverInfo{Markdown: "**" + name + "**\n\n" + strings.Join(parts, " "), Span: m.KeySpan}
 }
 
 // hoverValue documents a literal value: a state type, an enum value, an
