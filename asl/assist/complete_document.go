@@ -1,6 +1,7 @@
 package assist
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/source"
@@ -9,8 +10,10 @@ import (
 // documentSkeleton offers a whole state machine in an empty document (or
 // one holding only "{}"), in JSON or YAML.
 func documentSkeleton(text []byte, yaml, snippets bool) []Candidate {
-	trimmed := strings.TrimSpace(string(text))
-	if trimmed != "" && trimmed != "{}" && trimmed != "{" {
+	// bytes.TrimSpace does not copy: documents can be megabytes.
+	switch string(bytes.TrimSpace(text)) {
+	case "", "{", "{}":
+	default:
 		return nil
 	}
 	body := obj{
