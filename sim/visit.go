@@ -397,33 +397,35 @@ func strOrNil(s *string) any {
 // stopping early.
 func overSize(v any, limit int) bool {
 	n := 0
-	var walk func(any) bool
-	walk = func(x any) bool {
-		switch t := x.(type) {
-		case string:
-			n += len(t) + 2
-		case map[string]any:
-			n += 2
-			for k, e := range t {
-				n += len(k) + 4
-				if walk(e) {
-					return true
-				}
+	return sizeOver(v, &n, limit)
+}
+
+// sizeOver adds an estimate of v's JSON length to *n and reports whether
+// it passed limit.
+func sizeOver(x any, n *int, limit int) bool {
+	switch t := x.(type) {
+	case string:
+		*n += len(t) + 2
+	case map[string]any:
+		*n += 2
+		for k, e := range t {
+			*n += len(k) + 4
+			if sizeOver(e, n, limit) {
+				return true
 			}
-		case []any:
-			n += 2
-			for _, e := range t {
-				n++
-				if walk(e) {
-					return true
-				}
-			}
-		default:
-			n += 8
 		}
-		return n > limit
+	case []any:
+		*n += 2
+		for _, e := range t {
+			*n++
+			if sizeOver(e, n, limit) {
+				return true
+			}
+		}
+	default:
+		*n += 8
 	}
-	return walk(v)
+	return *n > limit
 }
 
 // varScope holds the workflow variables of one scope (top level, a
