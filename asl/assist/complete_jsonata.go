@@ -2,6 +2,7 @@ package assist
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/aslkit/aslkit/asl/expr"
 	"github.com/aslkit/aslkit/asl/jsonata"
@@ -39,7 +40,7 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 			c.addText(out, Candidate{Label: "$" + name, Kind: KindVariable, Detail: "local variable", SortText: "2"}, sp, "$"+name)
 		}
 		completeVariables(c, sp, out)
-		for _, f := range jsonata.Functions() {
+		for _, f := range jsonataFunctions() {
 			if f.Unavailable != "" {
 				continue
 			}
@@ -54,6 +55,9 @@ func completeJSONata(c *cursor, sc *strCtx, out *[]Candidate) {
 		}
 	}
 }
+
+// jsonataFunctions is the built-in catalog, sorted once.
+var jsonataFunctions = sync.OnceValue(jsonata.Functions)
 
 // localVariables lists the variables the JSONata expression itself binds
 // before index i of the {% %} string s ($x := ...) and the parameters of
