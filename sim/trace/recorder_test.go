@@ -43,3 +43,22 @@ func TestRecorderRestoresEvents(t *testing.T) {
 		t.Errorf("Types %v", got)
 	}
 }
+
+// Records span several chunks; At reads any of them.
+func TestRecorderManyEvents(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	rec := &Recorder{}
+	var e Event
+	for i := 1; i <= 2500; i++ {
+		e = Event{ID: i, PreviousEventID: i - 1, Type: "PassStateEntered", State: "P",
+			Timestamp: start.Add(time.Duration(i) * time.Millisecond), Elapsed: time.Duration(i) * time.Millisecond}
+		rec.Event(&e)
+	}
+	got := rec.At(2049)
+	if got.ID != 2050 || got.PreviousEventID != 2049 || !got.Timestamp.Equal(start.Add(2050*time.Millisecond)) || got.State != "P" {
+		t.Errorf("At(2049) = %+v", got)
+	}
+	if n := len(rec.Types()); n != 2500 || rec.Len() != 2500 {
+		t.Errorf("Types %d, Len %d, want 2500", n, rec.Len())
+	}
+}
