@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -91,9 +92,11 @@ func (rp *ResultPath) set(cur any, i int, result any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]any, len(obj)+1)
-	for k, e := range obj {
-		out[k] = e
+	var out map[string]any
+	if obj == nil {
+		out = make(map[string]any, 1)
+	} else {
+		out = maps.Clone(obj) // copies the table wholesale: cheaper than re-inserting
 	}
 	out[st.name] = v
 	return out, nil
