@@ -8,6 +8,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 // End-to-end checks of the asl/assist wiring that the goldens do not
@@ -83,7 +84,7 @@ func TestAssistSnippetSupport(t *testing.T) {
 			runBubble(t, func(t *testing.T) {
 				h := newHarness(t, Options{})
 				initWithSnippets(h, snippets)
-				text, marks := stripMarkers(t, e2eMachine)
+				text, marks := testkit.StripMarkers(t, e2eMachine)
 				u := h.open("flow.asl.json", "asl", text)
 				it, ok := completeAt(h, u, marks, "key")["TimeoutSeconds"]
 				if !ok {
@@ -112,7 +113,7 @@ func TestAssistSnippetSupport(t *testing.T) {
 func TestAssistSampleInputBesideDefinition(t *testing.T) {
 	runBubble(t, func(t *testing.T) {
 		h := start(t, Options{})
-		text, marks := stripMarkers(t, e2eMachine)
+		text, marks := testkit.StripMarkers(t, e2eMachine)
 		u := h.open("flow.asl.json", "asl", text)
 		if _, ok := completeAt(h, u, marks, "path")["order"]; ok {
 			t.Error("input fields offered before flow.input.json exists")
@@ -139,7 +140,7 @@ func TestAssistSampleInputBesideDefinition(t *testing.T) {
 func TestAssistYAMLEdits(t *testing.T) {
 	runBubble(t, func(t *testing.T) {
 		h := start(t, Options{})
-		text, marks := stripMarkers(t, "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: <|next|>\n  B:\n    Type: Succeed\n")
+		text, marks := testkit.StripMarkers(t, "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: <|next|>\n  B:\n    Type: Succeed\n")
 		u := h.open("flow.asl.yaml", "asl-yaml", text)
 		it, ok := completeAt(h, u, marks, "next")["B"]
 		if !ok {

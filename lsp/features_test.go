@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -47,26 +47,6 @@ func TestFeatures(t *testing.T) {
 	}
 }
 
-var markerRE = regexp.MustCompile(`<\|([A-Za-z0-9_]+)\|>`)
-
-// stripMarkers removes <|name|> markers and returns their byte offsets.
-func stripMarkers(t *testing.T, text string) (string, map[string]int) {
-	marks := map[string]int{}
-	var b strings.Builder
-	last := 0
-	for _, m := range markerRE.FindAllStringSubmatchIndex(text, -1) {
-		b.WriteString(text[last:m[0]])
-		name := text[m[2]:m[3]]
-		if _, dup := marks[name]; dup {
-			t.Fatalf("marker %q defined twice", name)
-		}
-		marks[name] = b.Len()
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String(), marks
-}
-
 func languageOf(name string) string {
 	switch {
 	case strings.HasSuffix(name, ".asl.json"):
@@ -80,55 +60,15 @@ func languageOf(name string) string {
 }
 
 func runFeatureFile(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ar.Files) == 0 || strings.HasPrefix(ar.Files[0].Name, "@") {
-		t.Fatal("the first section must be the document")
-	}
-	doc := ar.Files[0]
-	text, marks := stripMarkers(t, string(doc.Data))
+	a := testkit.LoadMarked(t, file)
 	h := start(t, Options{})
-	u := h.open(doc.Name, languageOf(doc.Name), text)
+	u := h.open(a.DocName, languageOf(a.DocName), a.Text)
 	h.settle()
 	snap, _ := h.serverSnapshot(u)
-	used := map[string]bool{}
-	markPos := func(name string) protocol.Position {
-		off, ok := marks[name]
-		if !ok {
-			t.Fatalf("section uses undefined marker %q", name)
-		}
-		used[name] = true
-		return snap.position(off)
-	}
-	changed := false
-	for i := 1; i < len(ar.Files); i++ {
-		sec := &ar.Files[i]
-		if !strings.HasPrefix(sec.Name, "@") {
-			continue
-		}
-		got := h.answer(t, u, snap, strings.TrimPrefix(sec.Name, "@"), markPos, ar)
-		if got == string(sec.Data) {
-			continue
-		}
-		if *update {
-			sec.Data = []byte(got)
-			changed = true
-			continue
-		}
-		t.Errorf("%s: %s differs:\n--- got ---\n%s--- want ---\n%s", file, sec.Name, got, sec.Data)
-	}
-	for name := range marks {
-		if !used[name] {
-			t.Errorf("marker %q is never used", name)
-		}
-	}
-	if changed {
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	markPos := func(name string) protocol.Position { return snap.position(a.Offset(t, name)) }
+	a.CheckGoldens(t, *update, func(section string) string {
+		return h.answer(t, u, snap, section, markPos, a.Archive)
+	})
 }
 
 // answer runs one golden section's query and renders the result.

@@ -4,14 +4,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/aslkit/aslkit/internal/testkit"
 
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/asl/model"
@@ -43,83 +41,24 @@ func TestDocuments(t *testing.T) {
 	}
 }
 
-var markerRE = regexp.MustCompile(`<\|([A-Za-z0-9_]+)\|>`)
-
-func stripMarkers(t *testing.T, text string) (string, map[string]int) {
-	marks := map[string]int{}
-	var b strings.Builder
-	last := 0
-	for _, m := range markerRE.FindAllStringSubmatchIndex(text, -1) {
-		b.WriteString(text[last:m[0]])
-		name := text[m[2]:m[3]]
-		if _, dup := marks[name]; dup {
-			t.Fatalf("marker %q defined twice", name)
-		}
-		marks[name] = b.Len()
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String(), marks
-}
-
 func parseDoc(name string, text []byte) *model.Definition {
 	return model.Build(syntax.ParseAuto(name, text))
 }
 
 func runDocument(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
+	a := testkit.LoadMarked(t, file)
+	def := parseDoc(a.DocName, []byte(a.Text))
+	opts := Options{Snippets: strings.Contains(string(a.Archive.Comment), "snippets")}
+	if data, ok := a.Section("input.json"); ok {
+		if err := json.Unmarshal(data, &opts.Input); err != nil {
+			t.Fatalf("input.json: %v", err)
+		}
+		opts.HasInput = true
 	}
-	if len(ar.Files) == 0 || strings.HasPrefix(ar.Files[0].Name, "@") {
-		t.Fatal("the first section must be the document")
-	}
-	docName := ar.Files[0].Name
-	text, marks := stripMarkers(t, string(ar.Files[0].Data))
-	def := parseDoc(docName, []byte(text))
-	opts := Options{Snippets: strings.Contains(string(ar.Comment), "snippets")}
-	for _, f := range ar.Files[1:] {
-		if f.Name == "input.json" {
-			if err := json.Unmarshal(f.Data, &opts.Input); err != nil {
-				t.Fatalf("input.json: %v", err)
-			}
-			opts.HasInput = true
-		}
-	}
-	used := map[string]bool{}
-	changed := false
-	for i := 1; i < len(ar.Files); i++ {
-		sec := &ar.Files[i]
-		if !strings.HasPrefix(sec.Name, "@") {
-			continue
-		}
-		mark, feature, _ := strings.Cut(strings.TrimPrefix(sec.Name, "@"), ".")
-		off, ok := marks[mark]
-		if !ok {
-			t.Fatalf("%s uses undefined marker %q", sec.Name, mark)
-		}
-		used[mark] = true
-		got := answer(t, docName, def, off, feature, opts)
-		if got == string(sec.Data) {
-			continue
-		}
-		if *update {
-			sec.Data = []byte(got)
-			changed = true
-			continue
-		}
-		t.Errorf("%s: %s differs:\n--- got ---\n%s--- want ---\n%s", file, sec.Name, got, sec.Data)
-	}
-	for name := range marks {
-		if !used[name] {
-			t.Errorf("marker %q is never used", name)
-		}
-	}
-	if changed {
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	a.CheckGoldens(t, *update, func(section string) string {
+		mark, feature, _ := strings.Cut(section, ".")
+		return answer(t, a.DocName, def, a.Offset(t, mark), feature, opts)
+	})
 }
 
 func answer(t *testing.T, name string, def *model.Definition, off int, feature string, opts Options) string {

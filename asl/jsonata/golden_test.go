@@ -5,31 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/aslkit/aslkit/internal/testkit"
 
 	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite golden sections in testdata/*.txtar")
-
-var markerRe = regexp.MustCompile(`<\|([a-zA-Z0-9_]+)\|>`)
-
-// stripMarkers removes <|name|> markers and returns their byte offsets.
-func stripMarkers(src string) (string, map[string]int) {
-	marks := map[string]int{}
-	var b strings.Builder
-	last := 0
-	for _, m := range markerRe.FindAllStringSubmatchIndex(src, -1) {
-		b.WriteString(src[last:m[0]])
-		marks[src[m[2]:m[3]]] = b.Len()
-		last = m[1]
-	}
-	b.WriteString(src[last:])
-	return b.String(), marks
-}
 
 // caret draws the expression with a caret line under [start, end).
 func caret(src string, start, end int) string {
@@ -104,7 +89,7 @@ func TestGoldenTolerant(t *testing.T) {
 			continue
 		}
 		name := strings.TrimSuffix(f.Name, ".jsonata")
-		src, marks := stripMarkers(strings.TrimSuffix(string(f.Data), "\n"))
+		src, marks := testkit.StripMarkers(t, strings.TrimSuffix(string(f.Data), "\n"))
 		got := renderTolerant(src, marks)
 		out = append(out, f)
 		want := ""

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/aslkit/aslkit/asl/syntax"
@@ -46,7 +48,11 @@ func TestLocateNode(t *testing.T) {
 		{"rate", []string{"States/Each/ItemProcessor/States/Call/Retry/0/BackoffRate", "BackoffRate", "Task", "JSONata", "false"}},
 	}
 	for _, tt := range tests {
-		text, offset := stripMarkers(doc, tt.marker)
+		text, marks := testkit.StripMarkers(t, doc)
+		offset, ok := marks[tt.marker]
+		if !ok {
+			offset = -1
+		}
 		f := syntax.Parse([]byte(text))
 		chain, _ := syntax.PathAt(f.Root, offset)
 		if len(chain) == 0 {
@@ -69,25 +75,5 @@ func TestLocateNode(t *testing.T) {
 		if NodeAt(f.Root, PathOf(n)) != n {
 			t.Errorf("%s: NodeAt(PathOf(n)) is not n", tt.marker)
 		}
-	}
-}
-
-// stripMarkers removes every <|name|> marker and returns the offset of the
-// named one.
-func stripMarkers(doc, name string) (string, int) {
-	var b strings.Builder
-	offset := -1
-	for {
-		i := strings.Index(doc, "<|")
-		if i < 0 {
-			b.WriteString(doc)
-			return b.String(), offset
-		}
-		j := strings.Index(doc[i:], "|>")
-		b.WriteString(doc[:i])
-		if doc[i+2:i+j] == name {
-			offset = b.Len()
-		}
-		doc = doc[i+j+2:]
 	}
 }
