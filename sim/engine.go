@@ -54,6 +54,8 @@ type Options struct {
 	// on the caller's goroutine, inside Run.
 	Respond func(TaskCall) (mock.Response, bool)
 	// Observer receives every history event as it happens (may be nil).
+	// The *trace.Event is reused once the call returns: keep a copy (as
+	// trace.Recorder does), never the pointer.
 	Observer trace.Observer
 	Limits   Limits
 	// Seed feeds JitterStrategy FULL, States.UUID/MathRandom and task
