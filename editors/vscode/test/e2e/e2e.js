@@ -45,12 +45,30 @@ async function openFile(page, name) {
 }
 
 async function runCommand(page, title) {
-  await page.locator('.monaco-editor .view-lines').first().click();
+  // Focus the visible text editor (an editor behind another tab is in the DOM too).
+  await page.locator('.part.editor .monaco-editor .view-lines >> visible=true').first().click();
   await page.keyboard.press('F1');
   await quickInput(page);
   await page.keyboard.type(title);
   await page.waitForTimeout(700);
   await page.keyboard.press('Enter');
+}
+
+/** "Starting … lsp" lines of the newest VS Code session's logs. */
+function serverStarts(logsDir) {
+  const fs = require('fs');
+  if (!logsDir || !fs.existsSync(logsDir)) return [];
+  const sessions = fs.readdirSync(logsDir).sort();
+  const lines = [];
+  const walk = d => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/ASL Language Server/.test(e.name)) lines.push(...fs.readFileSync(p, 'utf8').split('\n').filter(l => /Starting .* lsp/.test(l)));
+    }
+  };
+  if (sessions.length) walk(path.join(logsDir, sessions[sessions.length - 1]));
+  return lines;
 }
 
 /** Text content of the ::after decorations in the editor (contentText of decoration types). */
@@ -181,7 +199,13 @@ function afterDecorations(page) {
     const restarted = await waitUntil(() => page.evaluate(() =>
       [...document.querySelectorAll('.statusbar-item')].some(e => /language server restarted/.test(e.textContent))), 20000);
     check('ASL: Restart Server reports the restart', !!restarted);
-    await page.waitForTimeout(1000); // run.sh then counts the two "Starting … lsp" lines in the log
+    // The extension logs each server start in its "ASL Language Server" channel; VS Code
+    // writes the channel under this session's log folder: the first start + the restart.
+    const starts = await waitUntil(async () => {
+      const lines = serverStarts(args.logs);
+      return lines.length === 2 ? lines : null;
+    }, 15000);
+    check('a new server process after the restart', !!starts, starts ? starts[1] : `${serverStarts(args.logs).length} start(s) logged`);
   } catch (e) {
     check('no unexpected error', false, String(e && e.message || e).slice(0, 300));
     await shot('failure.png').catch(() => {});
