@@ -2,7 +2,10 @@ package sim
 
 import (
 	"context"
+	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -68,6 +71,25 @@ func BenchmarkInlineMap10k(b *testing.B) {
 	}
 	reportRates(b, transitions, cpuTime()-cpu0)
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	if rss, ok := peakRSS(); ok {
+		// The whole process's high-water mark (earlier benchmarks included).
+		b.ReportMetric(float64(rss)/(1<<20), "peak-rss-MB")
+	}
+}
+
+// peakRSS reads the process's peak resident set size (Linux VmHWM).
+func peakRSS() (int64, bool) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10, err == nil
+		}
+	}
+	return 0, false
 }
 
 // reportRates reports transitions per wall-clock second and per CPU second
