@@ -3,7 +3,7 @@
 // the step cursor's state highlighted.
 
 import * as vscode from 'vscode';
-import { nameRange, Range, SimEvent, stateVisits, TraceModel } from './core/trace';
+import { nameRange, Range, SimEvent, stateVisits, TraceModel, visitLabel } from './core/trace';
 
 function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -52,7 +52,7 @@ export class RunDecorations implements vscode.Disposable {
     for (const v of stateVisits(model.events)) {
       if (v.uri !== uri || v.range.start.line >= editor.document.lineCount) continue;
       const line = editor.document.lineAt(v.range.start.line).text;
-      const after = `${v.failed ? '✗' : '✓'} entered ${v.entered}×${v.lastElapsed ? ` ${v.lastElapsed}` : ''}`;
+      const after = visitLabel(v);
       const opt: vscode.DecorationOptions = {
         range: toRange(nameRange(v.range, v.name, line)),
         hoverMessage: `ASL simulation: ${v.name} entered ${v.entered} time(s)${v.failed ? ', failed' : ''}`,

@@ -375,6 +375,11 @@ export function stateVisits(events: SimEvent[]): StateVisit[] {
   return [...byKey.values()];
 }
 
+/** The text after a state's name in the editor: "✓ entered 3× +00:00:02.000". */
+export function visitLabel(v: StateVisit): string {
+  return `${v.failed ? '✗' : '✓'} entered ${v.entered}×${v.lastElapsed ? ` ${v.lastElapsed}` : ''}`;
+}
+
 /**
  * nameRange narrows a state's range to its name at the start of the range:
  * `"Charge"` in JSON, `Charge` or 'Charge' in YAML. lineText is the

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   eventFields, formatDone, formatSeconds, formatUSD, jsonNode, nameRange, RunRegistry, SimEvent, SimulationDone, SimulationEventParams,
-  stateNameOf, stateVisits, summarize, TraceModel, TraceNode,
+  stateNameOf, stateVisits, summarize, TraceModel, TraceNode, visitLabel,
 } from '../../src/core/trace';
 
 interface Recorded { notifications: SimulationEventParams[]; done: SimulationDone }
@@ -263,6 +263,12 @@ describe('stateVisits (editor decorations)', () => {
   it('marks the state an execution failed in', () => {
     const v = stateVisits(modelOf(load('order-rejected')).events);
     assert.deepEqual(v.map(s => `${s.name} ${s.failed}`), ['Validate false', 'Rejected true']);
+    assert.deepEqual(v.map(visitLabel), ['✓ entered 1× +00:00:00.000', '✗ entered 1× +00:00:00.000']);
+  });
+
+  it('labels a visit without a time', () => {
+    const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    assert.equal(visitLabel({ uri: DOC, range: r, name: 'X', entered: 3, failed: false }), '✓ entered 3×');
   });
 
   it('marks a state failed until it recovers', () => {
