@@ -7,7 +7,8 @@ type Rand interface {
 }
 
 // Context carries what a path can reach besides the state's data: the
-// Context object ($$) and workflow variables ($name).
+// Context object ($$) and workflow variables ($name). Like its Rand, a
+// Context serves one evaluation at a time (not concurrent ones).
 type Context struct {
 	// Object is the Context object addressed by $$ paths.
 	Object map[string]any
@@ -16,6 +17,32 @@ type Context struct {
 	// Rand feeds States.MathRandom (without a seed) and States.UUID; nil
 	// means a fixed-seed source, so results repeat.
 	Rand Rand
+
+	// args is a stack of intrinsic argument slots, reused from call to
+	// call (a Context, like its Rand, serves one evaluation at a time).
+	args []any
+}
+
+// argSlots returns n argument slots and the stack mark to release them
+// with. Nested calls stack their slots above their caller's; if the stack
+// grows, the caller keeps its slots in the old array, which stays valid.
+// Intrinsic functions never keep their argument slice.
+func (c *Context) argSlots(n int) ([]any, int) {
+	if c == nil {
+		return make([]any, n), 0
+	}
+	mark := len(c.args)
+	c.args = append(c.args, make([]any, n)...)
+	return c.args[mark : mark+n : mark+n], mark
+}
+
+// releaseArgs clears slots (so they keep nothing alive) and pops them.
+func (c *Context) releaseArgs(slots []any, mark int) {
+	clear(slots)
+	if c != nil && len(c.args) >= mark {
+		clear(c.args[mark:])
+		c.args = c.args[:mark]
+	}
 }
 
 func (c *Context) object() (any, bool) {

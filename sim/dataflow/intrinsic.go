@@ -85,7 +85,8 @@ func compileCall(c *expr.Call, depth int, src string) (*icall, error) {
 
 // eval evaluates the call; field names the template field for path errors.
 func (c *icall) eval(input any, ctx *Context, field string) (any, error) {
-	args := make([]any, len(c.args))
+	args, mark := ctx.argSlots(len(c.args))
+	defer ctx.releaseArgs(args, mark)
 	for i, a := range c.args {
 		switch {
 		case a.isLit:
