@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
-import { chooseInput, InputChoice, parseInputJSON, simulateParams, stemOf, testCasesOf } from './core/files';
+import { chooseInput, defaultInputPath, InputChoice, parseInputJSON, simulateParams, stemOf, testCasesOf } from './core/files';
 import { AslSettings, readSettings, resolveServer, serverSettings, settingsChange } from './core/settings';
 import { formatDone, RunRegistry, SimulationDone, SimulationEventParams, TraceModel } from './core/trace';
 import { RunDecorations } from './decorations';
@@ -180,7 +180,7 @@ export class AslExtension {
         { label: '$(json) Run with {}', id: 'empty' },
         { label: '$(edit) Type the input JSON…', id: 'type' },
       ],
-      { title: `ASL: input for ${path.basename(definitionPath)} (no ${path.basename(definitionPath).replace(/\..*$/, '')}.input.json found)` },
+      { title: `ASL: input for ${path.basename(definitionPath)} (no ${path.basename(defaultInputPath(definitionPath))} beside it)` },
     );
     if (!pick) return undefined;
     if (pick.id === 'empty') return { kind: 'value', value: {} };

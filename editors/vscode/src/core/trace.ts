@@ -418,6 +418,8 @@ export class RunRegistry {
   }
 
   begin(runId: string, uri: string): TraceModel {
+    // Only the latest run is shown: finished ones are dropped, running ones kept until they end.
+    for (const [id, m] of this.runs) if (!m.running) this.runs.delete(id);
     const model = new TraceModel(runId, uri);
     this.runs.set(runId, model);
     this.latest = model;

@@ -325,6 +325,10 @@ describe('RunRegistry', () => {
     assert.equal(m.events.length, 5);
     assert.equal(m.done!.status, 'FAILED');
     assert.equal(reg.get(id), m);
+    const running = reg.begin('still-running', DOC);
+    reg.begin('third', DOC);
+    assert.equal(reg.get(id), undefined, 'a finished run is dropped when another begins');
+    assert.equal(reg.get('still-running'), running, 'a running one is kept for its remaining notifications');
   });
 
   it('buffers notifications that arrive before the run is known', () => {
