@@ -3,6 +3,7 @@ package sim
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aslkit/aslkit/sim/mock"
@@ -24,15 +25,18 @@ func TestSameSeedSameHistory(t *testing.T) {
 	run := func(seed uint64) (streamed, recorded string) {
 		mocks := &mock.Set{}
 		for i := 0; i < 12; i++ {
-			if i%3 == 1 {
+			switch i % 4 {
+			case 1:
 				mocks.Add("Call", mock.Response{Throw: &mock.Throw{Error: strp("Boom"), Cause: strp("try again")}})
-			} else {
+			case 3:
+				mocks.Add("Call", mock.Response{Throw: &mock.Throw{Error: strp("Fatal"), Cause: strp("no retry")}})
+			default:
 				mocks.Add("Call", mock.Response{Return: map[string]any{"ok": int64(i)}})
 			}
 		}
 		var live, again bytes.Buffer
 		rec := &trace.Recorder{}
-		res := prog.Run(context.Background(), []any{int64(1), int64(2), int64(3), int64(4), int64(5)},
+		res := prog.Run(context.Background(), []any{obj(1), obj(2), obj(3), obj(4), obj(5)},
 			Options{Mocks: mocks, Seed: seed, Observer: trace.Tee(trace.JSONLWriter{W: &live}, rec)})
 		if res.Status != StatusSucceeded {
 			t.Fatalf("status %s: %s %s", res.Status, res.ErrorString(), res.CauseString())
@@ -56,5 +60,28 @@ func TestSameSeedSameHistory(t *testing.T) {
 	}
 	if other, _ := run(8); other == first {
 		t.Error("seeds 7 and 8 gave the same history (UUIDs and jitter should differ)")
+	}
+}
+
+func obj(n int64) map[string]any { return map[string]any{"n": n} }
+
+// A catcher whose ResultPath cannot be applied fails the state with that
+// error; it is not caught again by the same catcher (which looped until
+// the stack overflowed).
+func TestCatcherResultPathFailureFailsTheState(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Call", "States": {
+	  "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+	           "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.err", "Next": "Caught"}], "End": true},
+	  "Caught": {"Type": "Pass", "End": true}}}`)
+	mocks := &mock.Set{}
+	mocks.Add("Call", mock.Response{Throw: &mock.Throw{Error: strp("Boom"), Cause: strp("no")}})
+	rec := &trace.Recorder{}
+	res := prog.Run(context.Background(), int64(4), Options{Mocks: mocks, Observer: rec})
+	if res.Status != StatusFailed || res.ErrorString() != ErrResultPathMatch {
+		t.Fatalf("status %s error %q cause %q", res.Status, res.ErrorString(), res.CauseString())
+	}
+	want := "ExecutionStarted TaskStateEntered TaskScheduled TaskStarted TaskFailed ExecutionFailed"
+	if got := strings.Join(rec.Types(), " "); got != want {
+		t.Errorf("events\n got %s\nwant %s", got, want)
 	}
 }

@@ -23,6 +23,10 @@ type visit struct {
 	// giveUp emits the state's failed event (ParallelStateFailed,
 	// MapStateFailed) once no retry will happen: AWS records it only then.
 	giveUp func()
+	// catching is set while a catcher's ResultPath/Output/Assign apply: an
+	// error there fails the state instead of being caught again (which
+	// would loop forever).
+	catching bool
 }
 
 // enter schedules a state transition.
@@ -325,6 +329,10 @@ func (v *visit) handleError(f *failure) {
 		th.h.fail(th, f)
 		return
 	}
+	if v.catching {
+		th.end(nil, f)
+		return
+	}
 	if len(sp.retry) > 0 {
 		if v.attempts == nil {
 			v.attempts = make([]int, len(sp.retry))
@@ -356,6 +364,7 @@ func (v *visit) handleError(f *failure) {
 			continue
 		}
 		errOut := map[string]any{"Error": strOrNil(f.Error), "Cause": strOrNil(f.Cause)}
+		v.catching = true
 		if sp.jsonata {
 			v.jexit(c.joutput, c.jassign, errOut, map[string]any{"errorOutput": errOut}, c.next)
 			return
