@@ -53,8 +53,10 @@ type stdioClient struct {
 	in     io.WriteCloser
 	out    *bufio.Reader
 	stderr *strings.Builder
-	nextID int
-	msgs   chan map[string]any
+	// stderrLock guards stderr, which the child's output copier writes.
+	stderrLock *lockedWriter
+	nextID     int
+	msgs       chan map[string]any
 }
 
 func startServer(t *testing.T, args ...string) *stdioClient {
@@ -69,7 +71,8 @@ func startServer(t *testing.T, args ...string) *stdioClient {
 		t.Fatal(err)
 	}
 	c := &stdioClient{t: t, cmd: cmd, in: in, out: bufio.NewReader(out), stderr: &strings.Builder{}, msgs: make(chan map[string]any, 1024)}
-	cmd.Stderr = &lockedWriter{w: c.stderr}
+	c.stderrLock = &lockedWriter{w: c.stderr}
+	cmd.Stderr = c.stderrLock
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +126,13 @@ func (c *stdioClient) readLoop() {
 	}
 }
 
+// stderrText is what the server has logged so far.
+func (c *stdioClient) stderrText() string {
+	c.stderrLock.mu.Lock()
+	defer c.stderrLock.mu.Unlock()
+	return c.stderr.String()
+}
+
 func (c *stdioClient) send(msg map[string]any) {
 	msg["jsonrpc"] = "2.0"
 	body, _ := json.Marshal(msg)
@@ -154,11 +164,11 @@ func (c *stdioClient) next() map[string]any {
 	select {
 	case m, ok := <-c.msgs:
 		if !ok {
-			c.t.Fatalf("server closed stdout; stderr:\n%s", c.stderr.String())
+			c.t.Fatalf("server closed stdout; stderr:\n%s", c.stderrText())
 		}
 		return m
 	case <-time.After(60 * time.Second):
-		c.t.Fatalf("no message from the server in 60s; stderr:\n%s", c.stderr.String())
+		c.t.Fatalf("no message from the server in 60s; stderr:\n%s", c.stderrText())
 	}
 	return nil
 }
@@ -204,8 +214,8 @@ func TestStdioLifecycle(t *testing.T) {
 	if err := c.cmd.Wait(); err != nil {
 		t.Errorf("exit after shutdown should end with status 0: %v", err)
 	}
-	if !strings.Contains(c.stderr.String(), "initialize") {
-		t.Errorf("debug logs should go to stderr; got:\n%s", c.stderr.String())
+	if !strings.Contains(c.stderrText(), "initialize") {
+		t.Errorf("debug logs should go to stderr; got:\n%s", c.stderrText())
 	}
 }
 
@@ -308,8 +318,13 @@ func TestStdioPanicIsAnsweredAndServerLivesOn(t *testing.T) {
 	if e == nil || e["code"] != float64(-32603) || !strings.Contains(fmt.Sprint(e["message"]), "deliberate panic") {
 		t.Fatalf("a panicking handler should answer -32603 naming the panic, got %v", resp)
 	}
-	if !strings.Contains(c.stderr.String(), "handler panicked") {
-		t.Errorf("the panic should be logged on stderr:\n%s", c.stderr.String())
+	// The log line is written by the server after it answers; give it a moment.
+	logged := false
+	for deadline := time.Now().Add(10 * time.Second); !logged && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		logged = strings.Contains(c.stderrText(), "handler panicked")
+	}
+	if !logged {
+		t.Errorf("the panic should be logged on stderr:\n%s", c.stderrText())
 	}
 	// The server keeps serving.
 	uri := fileURI(filepath.Join(t.TempDir(), "m.asl.json"))
