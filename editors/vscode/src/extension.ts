@@ -233,6 +233,7 @@ export class AslExtension {
       }
     }
     const model = this.runs.begin(runId, uri.toString());
+    this.pendingLines = [];
     this.output.clear();
     this.output.appendLine(`▶ ${path.basename(definitionPath)}  input: ${input.kind === 'file' ? input.path : JSON.stringify(input.value)}${params.mockConfigUri ? `  mocks: ${vscode.Uri.parse(params.mockConfigUri).fsPath}` : ''}${params.testCase ? ` (${params.testCase})` : ''}`);
     this.output.show(true);
@@ -261,19 +262,31 @@ export class AslExtension {
     return runId;
   }
 
+  // A run may stream 25,000 events: output lines and decorations are batched.
+  private pendingLines: string[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  private flushOutput(): void {
+    if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = undefined; }
+    if (this.pendingLines.length === 0) return;
+    this.output.append(this.pendingLines.join('\n') + '\n');
+    this.pendingLines = [];
+  }
+
   private onEvent(p: SimulationEventParams): void {
     const model = this.runs.onEvent(p);
-    if (!model) return;
-    if (p.event.text) this.output.appendLine(p.event.text);
-    if (model === this.runs.latest) {
-      this.tree.refresh();
-      this.decorations.apply();
+    if (!model || model !== this.runs.latest) return;
+    if (p.event.text) this.pendingLines.push(p.event.text);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => { this.flushOutput(); this.decorations.apply(); }, 100);
     }
+    this.tree.refresh();
   }
 
   private onDone(d: SimulationDone): void {
     const model = this.runs.onDone(d);
-    if (!model) return;
+    if (!model || model !== this.runs.latest) return;
+    this.flushOutput();
     this.output.appendLine(`■ ${formatDone(d)}`);
     if (d.status === 'SUCCEEDED' && d.output !== undefined) this.output.appendLine(`output: ${JSON.stringify(d.output, null, 2)}`);
     this.refresh(model);

@@ -223,6 +223,8 @@ export function formatDone(done: SimulationDone): string {
 export class TraceModel {
   readonly events: SimEvent[] = [];
   private readonly seqs: number[] = [];
+  /** Tree nodes of events[0..nodes.length): a run may have 25,000 events, built once each. */
+  private readonly nodes: TraceNode[] = [];
   done: SimulationDone | undefined;
   /** Index into events of the step cursor; -1 = before the first event. */
   cursor = -1;
@@ -237,10 +239,12 @@ export class TraceModel {
     while (i > 0 && this.seqs[i - 1] > seq) i--;
     if (i > 0 && this.seqs[i - 1] === seq) {
       this.events[i - 1] = ev;
+      this.nodes.length = Math.min(this.nodes.length, i - 1);
       return i - 1;
     }
     this.seqs.splice(i, 0, seq);
     this.events.splice(i, 0, ev);
+    this.nodes.length = Math.min(this.nodes.length, i); // indexes from i on moved
     if (this.cursor >= i) this.cursor++;
     return i;
   }
@@ -249,7 +253,8 @@ export class TraceModel {
 
   /** The tree: one node per event (fields as children), then the result. */
   tree(): TraceNode[] {
-    const nodes = this.events.map((ev, i) => eventNode(ev, i));
+    for (let i = this.nodes.length; i < this.events.length; i++) this.nodes.push(eventNode(this.events[i], i));
+    const nodes = [...this.nodes];
     if (this.done) nodes.push(doneNode(this.done));
     else nodes.push({ id: 'running', label: 'running…', icon: 'loading~spin', children: [] });
     return nodes;

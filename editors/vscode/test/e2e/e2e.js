@@ -194,7 +194,25 @@ function afterDecorations(page) {
     check('a definition with errors is refused with the server message', !!refused, (refused || '').slice(0, 140));
     await shot('5-refused.png');
 
-    // 6. ASL: Restart Server: a new process, diagnostics again.
+    // 6. A run that streams 25,000 events (the history limit): the UI keeps up and shows the end.
+    await openFile(page, 'loop.asl.json');
+    await runCommand(page, 'ASL: Simulate');
+    const t1 = Date.now();
+    const big = await waitUntil(() => page.evaluate(() => {
+      const t = [...document.querySelectorAll('.notification-toast, .notifications-toasts .monaco-list-row')].map(e => e.textContent).join('\n');
+      const m = t.match(/ASL simulation FAILED, \d+ transitions, 25000 events.*?States\.Runtime/);
+      return m ? m[0] : null;
+    }), 90000);
+    check('a 25,000-event run streams through and ends FAILED (history limit)', !!big, big ? `${((Date.now() - t1) / 1000).toFixed(1)}s: ${big}` : '');
+    const loopDeco = await afterDecorations(page);
+    check('the loop states show their entry counts', loopDeco.some(x => /entered 6250×/.test(x)), loopDeco.filter(x => /entered/.test(x)).join(' | '));
+    await shot('6-big-run.png');
+    await runCommand(page, 'ASL: Cancel Simulation');
+    const none = await waitUntil(() => page.evaluate(() =>
+      /no simulation is running/.test([...document.querySelectorAll('.notification-toast')].map(e => e.textContent).join('\n'))), 10000);
+    check('ASL: Cancel Simulation with nothing running says so', !!none);
+
+    // 7. ASL: Restart Server: a new process, diagnostics again.
     await runCommand(page, 'ASL: Restart Server');
     const restarted = await waitUntil(() => page.evaluate(() =>
       [...document.querySelectorAll('.statusbar-item')].some(e => /language server restarted/.test(e.textContent))), 20000);

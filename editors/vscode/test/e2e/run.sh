@@ -39,6 +39,9 @@ ws="$dir/data/aslkit-e2e-ws"
 rm -rf "$ws"; mkdir -p "$ws/.vscode"
 cp "$repo/docs/examples/order.asl.json" "$repo/docs/examples/order.input.json" "$repo/docs/examples/order.mocks.json" "$ws/"
 printf '{\n  "Comment": "StartAt names a state that does not exist",\n  "StartAt": "Missing",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n  }\n}\n' >"$ws/broken.asl.json"
+# A loop that only ends at the history limit: 25,000 events through the UI.
+printf '{\n  "StartAt": "W",\n  "States": {\n    "W": { "Type": "Wait", "Seconds": 1, "Next": "Again" },\n    "Again": { "Type": "Choice", "Choices": [{ "Variable": "$.stop", "IsPresent": true, "Next": "Done" }], "Default": "W" },\n    "Done": { "Type": "Succeed" }\n  }\n}\n' >"$ws/loop.asl.json"
+echo '{}' >"$ws/loop.input.json"
 printf '{ "asl.path": "%s", "asl.trace.server": "messages" }\n' "$repo/bin/asl" >"$ws/.vscode/settings.json"
 
 "$rig_sh" stop "$dir" >/dev/null 2>&1

@@ -176,6 +176,35 @@ describe('TraceModel tree', () => {
     assert.equal(m.events.length, 5);
   });
 
+  it('builds each event node once, and again only from a late insertion on', () => {
+    const rec = load('order-happy');
+    const m = new TraceModel('r', DOC);
+    for (const n of rec.notifications.slice(0, 10)) m.add(n.seq, n.event);
+    const first = m.tree();
+    for (const n of rec.notifications.slice(11, 20)) m.add(n.seq, n.event);
+    const second = m.tree();
+    assert.equal(second[3], first[3], 'node reused');
+    m.add(rec.notifications[10].seq, rec.notifications[10].event); // seq 11 arrives late
+    const third = m.tree();
+    assert.equal(third[9], second[9], 'nodes before the insertion reused');
+    assert.deepEqual(third.slice(0, -1).map(n => n.id), m.events.map((_, i) => `e${i}`));
+    assert.equal(third[10].label, summarize(rec.notifications[10].event).label);
+    assert.equal(third[11].label, summarize(rec.notifications[11].event).label);
+    m.add(5, { ...rec.notifications[4].event, type: 'Replaced' });
+    assert.equal(m.tree()[4].label, 'Replaced Charge');
+  });
+
+  it('handles a run of 25,000 events (the history limit) in reasonable steps', () => {
+    const base = load('order-happy').notifications;
+    const m = new TraceModel('big', DOC);
+    for (let seq = 1; seq <= 25000; seq++) {
+      m.add(seq, base[(seq - 1) % base.length].event);
+      if (seq % 1000 === 0) m.tree(); // the view refreshes while events stream in
+    }
+    assert.equal(m.tree().length, 25001);
+    assert.equal(stateVisits(m.events).find(v => v.name === 'Label')!.entered, Math.floor(25000 / base.length) * 3);
+  });
+
   it('writes the transcript from the server text lines and the result', () => {
     const m = modelOf(load('order-rejected'));
     assert.deepEqual(m.transcript(), [
