@@ -357,10 +357,12 @@ export function rangeKey(uri: string, r: Range): string {
 export function stateVisits(events: SimEvent[]): StateVisit[] {
   const byKey = new Map<string, StateVisit>();
   let last: StateVisit | undefined;
+  let lastOpen = false; // entered and not exited yet
   for (const ev of events) {
     if (!ev.range || !ev.uri) {
-      // The execution failed in the state it was last in (a Fail state, an uncaught error).
-      if (last && /^Execution(Failed|TimedOut|Aborted)$/.test(ev.type)) last.failed = true;
+      // The execution failed in the state it was still in (a Fail state, an uncaught
+      // error); not in one it had left (a limit reached between states).
+      if (last && lastOpen && /^Execution(Failed|TimedOut|Aborted)$/.test(ev.type)) last.failed = true;
       continue;
     }
     const key = rangeKey(ev.uri, ev.range);
@@ -375,6 +377,8 @@ export function stateVisits(events: SimEvent[]): StateVisit[] {
     if (kind === 'failed') v.failed = true;
     if (kind === 'exited' || kind === 'succeeded') v.failed = false;
     v.lastElapsed = ev['x-sim']?.elapsed ?? v.lastElapsed;
+    if (kind === 'entered') lastOpen = true;
+    if (kind === 'exited') lastOpen = false;
     last = v;
   }
   return [...byKey.values()];

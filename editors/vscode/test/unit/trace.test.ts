@@ -295,6 +295,12 @@ describe('stateVisits (editor decorations)', () => {
     assert.deepEqual(v.map(visitLabel), ['✓ entered 1× +00:00:00.000', '✗ entered 1× +00:00:00.000']);
   });
 
+  it('does not blame a state the execution had left (a limit reached between states)', () => {
+    const events = load('order-rejected').notifications.map(n => n.event).slice(0, 3); // up to Validate exited
+    const v = stateVisits([...events, { id: 9, type: 'ExecutionFailed', executionFailedEventDetails: { error: 'States.Runtime' } }]);
+    assert.deepEqual(v.map(s => `${s.name} ${s.failed}`), ['Validate false']);
+  });
+
   it('labels a visit without a time', () => {
     const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     assert.equal(visitLabel({ uri: DOC, range: r, name: 'X', entered: 3, failed: false }), '✓ entered 3×');
