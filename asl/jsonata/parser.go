@@ -26,6 +26,9 @@ type parser struct {
 	depth    int
 	labelSeq int
 	ancestry []*Node
+	// slab holds zeroed nodes for the next tokens: one allocation serves
+	// several tokens instead of one each.
+	slab []Node
 }
 
 // Parse parses a JSONata expression and returns its processed syntax tree or
@@ -185,8 +188,12 @@ func (p *parser) advance(id string, infix bool) *Node {
 		e.Expected = id
 		return p.handleError(e)
 	}
+	var reuse *Node
 	if p.node != nil {
 		p.prevEnd = p.node.End
+		if discardedPunctuation(id) {
+			reuse = p.node
+		}
 	}
 	tok, lerr := p.lx.next(infix)
 	if lerr != nil {
@@ -202,7 +209,13 @@ func (p *parser) advance(id string, infix bool) *Node {
 		p.node = &Node{id: "(error)", Type: "error", Err: lerr, Position: lerr.Position, Start: start, End: len(p.src)}
 		return p.node
 	}
-	n := &Node{Position: tok.end, Start: tok.start, End: tok.end}
+	n := reuse
+	if n == nil {
+		n = p.newNode()
+	} else {
+		*n = Node{}
+	}
+	n.Position, n.Start, n.End = tok.end, tok.start, tok.end
 	switch tok.typ {
 	case tokEnd:
 		n.id, n.Type = "(end)", "end"
@@ -232,6 +245,28 @@ func (p *parser) advance(id string, infix bool) *Node {
 		n.regex = re
 	}
 	p.node = n
+	return n
+}
+
+// discardedPunctuation says whether advance(id) drops the token it checks:
+// no tree keeps these tokens, so their node can hold the next token. ("?"
+// is not among them: a partial application keeps it as its placeholder.)
+func discardedPunctuation(id string) bool {
+	switch id {
+	case ")", "]", "}", ",", ";", ":":
+		return true
+	}
+	return false
+}
+
+// newNode returns a zeroed node for a token, cut from a slab sized by the
+// text left to lex (about one token per four bytes, at most 16 a slab).
+func (p *parser) newNode() *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, min(max((len(p.src)-p.lx.pos)/4, 1), 16))
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
 	return n
 }
 
