@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/asl
 EXAMPLE := docs/examples/order.asl.json
 
-.PHONY: all build run test test-deps vet unit conformance bench fuzz clean
+.PHONY: all build run test test-deps vet unit vscode vscode-e2e conformance bench fuzz clean
 
 all: build
 
@@ -19,7 +19,7 @@ run: build
 	$(BIN) run $(EXAMPLE) --input docs/examples/order.input.json \
 		--mock-config docs/examples/order.mocks.json --test-case HappyPath
 
-test: test-deps vet unit conformance
+test: test-deps vet unit vscode conformance
 
 # Neovim drives the editor end-to-end test; install it when missing (apt, as
 # root in CI). Without it that one test skips and says why.
@@ -37,6 +37,16 @@ vet:
 
 unit: build
 	$(GO) test -count=1 ./...
+
+# The VS Code extension: compile and unit-test it (the tests that talk to the
+# real server use bin/asl). npm ci needs the npm registry or a warm cache.
+vscode: build
+	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm test
+
+# Opt-in: the extension in a real VS Code (code-server + Chromium). The first
+# run sets the rig up (about 12 minutes); see docs/vscode.md.
+vscode-e2e: build
+	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && bash test/e2e/run.sh
 
 # The conformance runners again, verbosely, each reduced to one
 # `name: N passed, N failed` line (their failures already failed `unit`).
