@@ -53,13 +53,21 @@ const (
 	pathOrIntrinsic               // a Reference Path or a string-returning intrinsic
 )
 
-// statePathFields maps the path-valued fields of JSONPath states to their kind.
-var statePathFields = map[string]pathFieldKind{
-	"InputPath": plainPath, "OutputPath": plainPath,
-	"ItemsPath": referencePath, "TimeoutSecondsPath": referencePath, "HeartbeatSecondsPath": referencePath,
-	"SecondsPath": referencePath, "TimestampPath": referencePath, "MaxConcurrencyPath": referencePath,
-	"ToleratedFailureCountPath": referencePath, "ToleratedFailurePercentagePath": referencePath,
-	"ErrorPath": pathOrIntrinsic, "CausePath": pathOrIntrinsic,
+// statePathField says which kind of path a field of a JSONPath state holds
+// (notPath for other fields). A switch: it runs for every member of every
+// state.
+func statePathField(key string) pathFieldKind {
+	switch key {
+	case "InputPath", "OutputPath":
+		return plainPath
+	case "ItemsPath", "TimeoutSecondsPath", "HeartbeatSecondsPath",
+		"SecondsPath", "TimestampPath", "MaxConcurrencyPath",
+		"ToleratedFailureCountPath", "ToleratedFailurePercentagePath":
+		return referencePath
+	case "ErrorPath", "CausePath":
+		return pathOrIntrinsic
+	}
+	return notPath
 }
 
 // nestedReferencePaths are reference-path fields of Map sub-objects.
@@ -69,11 +77,27 @@ var nestedReferencePaths = []struct{ object, sub, field string }{
 	{"ItemBatcher", "", "MaxInputBytesPerBatchPath"},
 }
 
-// payloadTemplates are the JSONPath state fields whose `.$` keys are evaluated.
-var payloadTemplates = map[string]bool{"Parameters": true, "ResultSelector": true, "ItemSelector": true, "Assign": true, "Credentials": true}
+// isPayloadTemplate says whether a JSONPath state field's `.$` keys are
+// evaluated. (A switch: it runs for every member of every state.)
+func isPayloadTemplate(key string) bool {
+	switch key {
+	case "Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials":
+		return true
+	}
+	return false
+}
 
-// nestedPayloadTemplates are the templates inside Map sub-objects.
-var nestedPayloadTemplates = map[string]string{"ItemReader": "Parameters", "ResultWriter": "Parameters", "ItemBatcher": "BatchInput"}
+// nestedPayloadTemplate names the template inside a Map sub-object ("" for
+// other fields).
+func nestedPayloadTemplate(key string) string {
+	switch key {
+	case "ItemReader", "ResultWriter":
+		return "Parameters"
+	case "ItemBatcher":
+		return "BatchInput"
+	}
+	return ""
+}
 
 // eachPayloadTemplate calls fn with every payload template root of the
 // JSONPath states: the state's own, its catchers' Assign and its Choice
@@ -87,9 +111,9 @@ func eachPayloadTemplate(def *model.Definition, fn func(s *model.State, field st
 			if m.Value == nil {
 				continue
 			}
-			if payloadTemplates[m.Key] {
+			if isPayloadTemplate(m.Key) {
 				fn(s, m.Key, m.Value)
-			} else if sub, ok := nestedPayloadTemplates[m.Key]; ok {
+			} else if sub := nestedPayloadTemplate(m.Key); sub != "" {
 				if v := m.Value.Value(sub); v != nil {
 					fn(s, m.Key+"."+sub, v)
 				}

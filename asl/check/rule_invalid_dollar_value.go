@@ -80,7 +80,7 @@ func dollarFindings(p *Pass) []dollarFinding {
 			continue
 		}
 		for _, m := range s.Node.Members {
-			if v, f := m.Value, m.Key; statePathFields[f] == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
+			if v, f := m.Value, m.Key; statePathField(f) == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
 				if errs := parseCached(p, parseAsCall, v.Str).errs; len(errs) > 0 {
 					out = append(out, dollarFinding{node: v, errs: errs, prefix: f + ": ", call: true})
 				}

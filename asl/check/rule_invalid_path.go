@@ -22,7 +22,7 @@ var _ = register(&Rule{
 				continue
 			}
 			for _, m := range s.Node.Members {
-				switch statePathFields[m.Key] {
+				switch statePathField(m.Key) {
 				case plainPath:
 					checkPathField(p, m.Value, m.Key, false)
 				case referencePath:

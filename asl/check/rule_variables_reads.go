@@ -40,7 +40,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			continue
 		}
 		for _, m := range s.Node.Members {
-			switch statePathFields[m.Key] {
+			switch statePathField(m.Key) {
 			case plainPath:
 				r.path(s, m.Value, parseAsPath)
 			case referencePath:
