@@ -36,10 +36,11 @@ type varAnalysis struct {
 	reads   []varRead
 	// firstIn is the first assignment of each name in each scope.
 	firstIn map[*model.StateMachine]map[string]*varAssign
-	// entry holds, per reachable state of a scope whose StartAt resolves,
-	// the variables some path may have assigned before the state is entered
-	// (including the enclosing scopes' at the Parallel/Map entry).
-	entry map[*model.State]bitset
+	// entry holds, by State.ID, for each reachable state of a scope whose
+	// StartAt resolves, the variables some path may have assigned before
+	// the state is entered (including the enclosing scopes' at the
+	// Parallel/Map entry); nil for the states not analysed.
+	entry []bitset
 }
 
 // variablesOf returns the variable analysis, once per Run.
@@ -145,7 +146,7 @@ func at(sets []bitset, i int) bitset {
 
 func analyseVariables(p *Pass) *varAnalysis {
 	def := p.Def
-	va := &varAnalysis{index: map[string]int{}, firstIn: map[*model.StateMachine]map[string]*varAssign{}, entry: map[*model.State]bitset{}}
+	va := &varAnalysis{index: map[string]int{}, firstIn: map[*model.StateMachine]map[string]*varAssign{}}
 	var sites []assignSite
 	for _, s := range def.All {
 		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
@@ -187,16 +188,19 @@ func analyseVariables(p *Pass) *varAnalysis {
 
 // flow computes entry sets scope by scope, outer scopes first, so that a
 // nested scope starts from its owner's entry set. Within a scope states
-// are numbered and their sets live in one slab; only the states that read
-// variables or own nested scopes keep their set afterwards.
+// are numbered by State.Index and their sets live in one slab; only the
+// states that read variables or own nested scopes keep their set
+// afterwards. Per-state data lives in slices indexed by State.ID.
 func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 	words := (len(va.index) + 63) / 64
-	per := make(map[*model.State]*stateAssigns, len(sites))
+	all := p.Def.All
+	va.entry = make([]bitset, len(all))
+	per := make([]*stateAssigns, len(all))
 	for _, site := range sites {
-		sa := per[site.state]
+		sa := per[site.state.ID]
 		if sa == nil {
 			sa = &stateAssigns{rules: make([]bitset, len(site.state.Choices)), catches: make([]bitset, len(site.state.Catch))}
-			per[site.state] = sa
+			per[site.state.ID] = sa
 		}
 		set := newBitset(words)
 		for _, i := range site.names {
@@ -211,9 +215,9 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			sa.own = set
 		}
 	}
-	keep := make(map[*model.State]bool, len(va.reads))
+	keep := make([]bool, len(all))
 	for _, r := range va.reads {
-		keep[r.state] = true
+		keep[r.state.ID] = true
 	}
 	none := &stateAssigns{}
 	for _, sc := range scopesOf(p) {
@@ -222,24 +226,29 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		}
 		var inherited bitset
 		if sc.Owner != nil && !isDistributedMap(sc.Owner) {
-			in, ok := va.entry[sc.Owner]
-			if !ok {
+			in := va.entry[sc.Owner.ID]
+			if in == nil {
 				continue // the owner is never entered
 			}
 			inherited = in
 		}
 		n := len(sc.States)
-		pos := make(map[*model.State]int, n)
-		for i, s := range sc.States {
-			if _, dup := pos[s]; !dup {
-				pos[s] = i
+		// pos is a state's number in this scope, or -1 for a state of
+		// another scope.
+		pos := func(s *model.State) int {
+			if s.Index < n && sc.States[s.Index] == s {
+				return s.Index
 			}
+			return -1
 		}
 		slab := make(bitset, n*words)
 		reached := make([]bool, n)
 		queued := make([]bool, n) // on the work list: wait, do not queue twice
 		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
-		start := pos[sc.StartAt.Target]
+		start := pos(sc.StartAt.Target)
+		if start < 0 {
+			continue
+		}
 		reached[start], queued[start] = true, true
 		set(start).or(inherited)
 		work := []int{start}
@@ -249,7 +258,7 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			queued[i] = false
 			s := sc.States[i]
 			in := set(i)
-			sa := per[s]
+			sa := per[s.ID]
 			if sa == nil {
 				sa = none
 			}
@@ -257,8 +266,8 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 				if r == nil || r.Target == nil {
 					return
 				}
-				j, ok := pos[r.Target]
-				if !ok {
+				j := pos(r.Target)
+				if j < 0 {
 					return
 				}
 				cur := set(j)
@@ -281,8 +290,8 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			}
 		}
 		for i, s := range sc.States {
-			if reached[i] && (keep[s] || len(s.Branches) > 0 || s.Processor != nil) {
-				va.entry[s] = set(i)
+			if reached[i] && (keep[s.ID] || len(s.Branches) > 0 || s.Processor != nil) {
+				va.entry[s.ID] = set(i)
 			}
 		}
 	}
@@ -292,10 +301,10 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 // known is false when the state is not analysed (unreachable, or its scope
 // has no valid StartAt).
 func (va *varAnalysis) assignedBefore(s *model.State, name string) (assigned, known bool) {
-	in, ok := va.entry[s]
-	if !ok {
+	if s.ID >= len(va.entry) || va.entry[s.ID] == nil {
 		return false, false
 	}
+	in := va.entry[s.ID]
 	i, ok := va.index[name]
 	return ok && in.has(i), true
 }
