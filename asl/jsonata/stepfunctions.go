@@ -1,16 +1,13 @@
 package jsonata
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/hex"
 	"encoding/json"
-	"hash"
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
 )
 
 // Step Functions adds $partition, $range, $hash, $random(seed), $uuid and
@@ -89,19 +86,8 @@ func fnHash(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if s, ok := argAt(args, 1).(string); ok {
 		alg = s
 	}
-	var h hash.Hash
-	switch strings.ToUpper(alg) {
-	case "MD5":
-		h = md5.New()
-	case "SHA-1":
-		h = sha1.New()
-	case "SHA-256":
-		h = sha256.New()
-	case "SHA-384":
-		h = sha512.New384()
-	case "SHA-512":
-		h = sha512.New()
-	default:
+	h, ok := expr.NewHash(strings.ToUpper(alg))
+	if !ok {
 		return nil, &Error{Code: "D3150", Position: -1, Start: -1, Value: alg}
 	}
 	h.Write([]byte(args[0].(string)))

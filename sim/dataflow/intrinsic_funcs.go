@@ -1,17 +1,14 @@
 package dataflow
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/aslkit/aslkit/asl/expr"
 )
 
 type intrinsicFunc struct {
@@ -276,20 +273,9 @@ func fnHash(ci callInfo, args []any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var h hash.Hash
-	switch alg {
-	case "MD5":
-		h = md5.New()
-	case "SHA-1":
-		h = sha1.New()
-	case "SHA-256":
-		h = sha256.New()
-	case "SHA-384":
-		h = sha512.New384()
-	case "SHA-512":
-		h = sha512.New()
-	default:
-		return nil, ci.fail("The hashing algorithm %s is not supported by States.Hash; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512", alg)
+	h, ok := expr.NewHash(alg)
+	if !ok {
+		return nil, ci.fail("The hashing algorithm %s is not supported by States.Hash; use one of %s", alg, strings.Join(expr.HashAlgorithms, ", "))
 	}
 	h.Write([]byte(data))
 	return hex.EncodeToString(h.Sum(nil)), nil
