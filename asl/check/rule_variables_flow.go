@@ -220,6 +220,12 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		keep[r.state.ID] = true
 	}
 	none := &stateAssigns{}
+	// scratch reused from scope to scope
+	var (
+		from, order, rank []int
+		edges             []flowEdge
+		reached, dirty    []bool
+	)
 	for _, sc := range scopesOf(p) {
 		if sc.StartAt == nil || sc.StartAt.Target == nil {
 			continue
@@ -241,52 +247,69 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			}
 			return -1
 		}
-		slab := make(bitset, n*words)
-		reached := make([]bool, n)
-		queued := make([]bool, n) // on the work list: wait, do not queue twice
-		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
 		start := pos(sc.StartAt.Target)
 		if start < 0 {
 			continue
 		}
-		reached[start], queued[start] = true, true
-		set(start).or(inherited)
-		work := []int{start}
-		for len(work) > 0 {
-			i := work[len(work)-1]
-			work = work[:len(work)-1]
-			queued[i] = false
-			s := sc.States[i]
-			in := set(i)
+		// The transitions of state i are edges[from[i]:from[i+1]], each
+		// with what it assigns on the way.
+		from, edges = from[:0], edges[:0]
+		for _, s := range sc.States {
+			from = append(from, len(edges))
 			sa := per[s.ID]
 			if sa == nil {
 				sa = none
 			}
-			push := func(r *model.Ref, add bitset) {
+			edge := func(r *model.Ref, add bitset) {
 				if r == nil || r.Target == nil {
 					return
 				}
-				j := pos(r.Target)
-				if j < 0 {
-					return
-				}
-				cur := set(j)
-				grew := cur.orChanged(in)
-				if cur.orChanged(add) {
-					grew = true
-				}
-				if (!reached[j] || grew) && !queued[j] {
-					reached[j], queued[j] = true, true
-					work = append(work, j)
+				if j := pos(r.Target); j >= 0 {
+					edges = append(edges, flowEdge{to: j, add: add})
 				}
 			}
-			push(s.Next, sa.own)
-			push(s.Default, sa.own)
+			edge(s.Next, sa.own)
+			edge(s.Default, sa.own)
 			for k, r := range s.Choices {
-				push(r.Next, at(sa.rules, k))
+				edge(r.Next, at(sa.rules, k))
 			}
 			for k, c := range s.Catch {
-				push(c.Next, at(sa.catches, k))
+				edge(c.Next, at(sa.catches, k))
+			}
+		}
+		from = append(from, len(edges))
+		slab := make(bitset, n*words)
+		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
+		reached = append(reached[:0], make([]bool, n)...)
+		dirty = append(dirty[:0], make([]bool, n)...) // its set grew since it was last visited
+		order, rank = reversePostorder(start, from, edges, order[:0], append(rank[:0], make([]int, n)...))
+		reached[start], dirty[start] = true, true
+		set(start).or(inherited)
+		// Visiting in reverse postorder, a state comes after the states
+		// that lead to it except along loops: one sweep settles a scope
+		// without loops, and a sweep is repeated only while a loop edge
+		// grew a set.
+		for again := true; again; {
+			again = false
+			for _, i := range order {
+				if !dirty[i] {
+					continue
+				}
+				dirty[i] = false
+				in := set(i)
+				for _, e := range edges[from[i]:from[i+1]] {
+					cur := set(e.to)
+					grew := cur.orChanged(in)
+					if cur.orChanged(e.add) {
+						grew = true
+					}
+					if !reached[e.to] || grew {
+						reached[e.to], dirty[e.to] = true, true
+						if rank[e.to] <= rank[i] {
+							again = true
+						}
+					}
+				}
 			}
 		}
 		for i, s := range sc.States {
@@ -295,6 +318,43 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			}
 		}
 	}
+}
+
+// flowEdge is a transition to state number to of the scope, assigning add.
+type flowEdge struct {
+	to  int
+	add bitset
+}
+
+// reversePostorder appends to order the states reachable from start in
+// reverse postorder of a depth-first walk, and sets rank[i] to state i's
+// position in it.
+func reversePostorder(start int, from []int, edges []flowEdge, order, rank []int) ([]int, []int) {
+	visited := make([]bool, len(from)-1)
+	type frame struct{ state, next int }
+	stack := []frame{{start, from[start]}}
+	visited[start] = true
+	for len(stack) > 0 {
+		top := len(stack) - 1
+		f := stack[top]
+		if f.next < from[f.state+1] {
+			stack[top].next++
+			if j := edges[f.next].to; !visited[j] {
+				visited[j] = true
+				stack = append(stack, frame{j, from[j]})
+			}
+			continue
+		}
+		order = append(order, f.state)
+		stack = stack[:top]
+	}
+	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
+		order[i], order[j] = order[j], order[i]
+	}
+	for k, i := range order {
+		rank[i] = k
+	}
+	return order, rank
 }
 
 // assignedBefore reports whether name may be assigned when s is entered;
