@@ -36,7 +36,7 @@ func completeStateNames(c *cursor, out *[]Candidate) {
 		targeted[scope.StartAt.Name] = true
 	}
 	for _, s := range scope.States {
-		eachRef(s, func(_ model.EdgeKind, r *model.Ref) {
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Node != c.node {
 				targeted[r.Name] = true
 			}

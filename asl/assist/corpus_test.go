@@ -96,7 +96,7 @@ func TestTypingCorpus(t *testing.T) {
 				}
 			}
 			var refs []*model.Ref
-			eachRef(s, func(_ model.EdgeKind, r *model.Ref) { refs = append(refs, r) })
+			s.EachRef(func(_ model.EdgeKind, r *model.Ref) { refs = append(refs, r) })
 			if s.Scope.StartAt != nil && s.Scope.States[0] == s {
 				refs = append(refs, s.Scope.StartAt)
 			}

@@ -162,7 +162,7 @@ func refTarget(def *model.Definition, n *syntax.Node) *model.State {
 	}
 	var target *model.State
 	for _, s := range def.All {
-		eachRef(s, func(_ model.EdgeKind, r *model.Ref) {
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Node == n {
 				target = r.Target
 			}
@@ -182,7 +182,7 @@ func stateSummary(s *model.State) string {
 		b.WriteString(" in " + s.Scope.Owner.Name)
 	}
 	var next []string
-	eachRef(s, func(k model.EdgeKind, r *model.Ref) {
+	s.EachRef(func(k model.EdgeKind, r *model.Ref) {
 		next = append(next, edgeLabel(k)+" → "+r.Name)
 	})
 	switch {

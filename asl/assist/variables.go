@@ -54,7 +54,7 @@ func variablesBefore(def *model.Definition, s *model.State) []variable {
 func predecessors(s *model.State) []*model.State {
 	preds := map[*model.State][]*model.State{}
 	for _, st := range s.Scope.States {
-		eachRef(st, func(_ model.EdgeKind, r *model.Ref) {
+		st.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Target != nil {
 				preds[r.Target] = append(preds[r.Target], st)
 			}

@@ -39,27 +39,6 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 	})[m]
 }
 
-// eachRef calls fn with every transition of s (Next, Choice rules, Default,
-// catchers) without allocating.
-func eachRef(s *model.State, fn func(r *model.Ref)) {
-	if s.Next != nil {
-		fn(s.Next)
-	}
-	for _, c := range s.Choices {
-		if c.Next != nil {
-			fn(c.Next)
-		}
-	}
-	if s.Default != nil {
-		fn(s.Default)
-	}
-	for _, c := range s.Catch {
-		if c.Next != nil {
-			fn(c.Next)
-		}
-	}
-}
-
 // analyseScope computes reachability from StartAt and, backwards from the
 // ways out, which states can finish. A way out is a terminal state, an
 // untyped state (reported elsewhere), a transition to an unknown name (the
@@ -73,7 +52,7 @@ func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
 	// carved from one scratch buffer reused across scopes.
 	edges := 0
 	for _, s := range m.States {
-		eachRef(s, func(r *model.Ref) {
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Target != nil {
 				edges++
 			}
@@ -94,7 +73,7 @@ func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
 	succ, pred := take(edges), take(edges)
 	stack := take(2 * n)[:0]
 	for i, s := range m.States {
-		eachRef(s, func(r *model.Ref) {
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Target != nil {
 				start[i+1]++
 			}
@@ -106,7 +85,7 @@ func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
 	copy(fill, start[:n])
 	for i, s := range m.States {
 		exit := s.IsTerminal() || s.Type == "" || (needsTransition(s.Type) && s.Next == nil && hasObjectBody(s))
-		eachRef(s, func(r *model.Ref) {
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if r.Target == nil {
 				exit = true
 				return

@@ -32,7 +32,7 @@ var _ = register(&Rule{
 				if !g.reached(s) || !g.finishes(s) {
 					continue
 				}
-				eachRef(s, func(r *model.Ref) {
+				s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 					if r.Target != nil && !g.finishes(r.Target) {
 						entry[r.Target] = true
 					}

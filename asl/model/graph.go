@@ -21,25 +21,36 @@ type Edge struct {
 // Edges lists a state's outgoing transitions in source order of kind:
 // Next, Choices, Default, Catch.
 func (s *State) Edges() []Edge {
-	n := len(s.Choices) + len(s.Catch) + 2
-	out := make([]Edge, 0, n)
-	add := func(k EdgeKind, r *Ref) {
-		if r != nil {
-			out = append(out, Edge{Kind: k, Ref: r, To: r.Target})
+	var out []Edge
+	s.EachRef(func(k EdgeKind, r *Ref) {
+		if out == nil {
+			out = make([]Edge, 0, len(s.Choices)+len(s.Catch)+2)
+		}
+		out = append(out, Edge{Kind: k, Ref: r, To: r.Target})
+	})
+	return out
+}
+
+// EachRef calls fn with each transition of s in the order of Edges (Next,
+// Choice rules, Default, catchers) without building a slice; the graph
+// walks of checks and completion use it on every keystroke.
+func (s *State) EachRef(fn func(kind EdgeKind, r *Ref)) {
+	if s.Next != nil {
+		fn(EdgeNext, s.Next)
+	}
+	for _, c := range s.Choices {
+		if c.Next != nil {
+			fn(EdgeChoice, c.Next)
 		}
 	}
-	add(EdgeNext, s.Next)
-	for _, c := range s.Choices {
-		add(EdgeChoice, c.Next)
+	if s.Default != nil {
+		fn(EdgeDefault, s.Default)
 	}
-	add(EdgeDefault, s.Default)
 	for _, c := range s.Catch {
-		add(EdgeCatch, c.Next)
+		if c.Next != nil {
+			fn(EdgeCatch, c.Next)
+		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
 }
 
 // Reachable returns the states of scope m reachable from its StartAt.
@@ -53,7 +64,7 @@ func (m *StateMachine) Reachable() map[*State]bool {
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		s.eachRef(func(r *Ref) {
+		s.EachRef(func(_ EdgeKind, r *Ref) {
 			if r.Target != nil && !seen[r.Target] {
 				seen[r.Target] = true
 				stack = append(stack, r.Target)
@@ -73,7 +84,7 @@ func (m *StateMachine) CanTerminate() map[*State]bool {
 	ok := make(map[*State]bool, len(m.States))
 	for _, s := range m.States {
 		exits := s.IsTerminal() || s.Type == "" // untyped states are reported elsewhere
-		s.eachRef(func(r *Ref) {
+		s.EachRef(func(_ EdgeKind, r *Ref) {
 			if r.Target == nil {
 				exits = true
 			} else {
@@ -96,25 +107,4 @@ func (m *StateMachine) CanTerminate() map[*State]bool {
 		}
 	}
 	return ok
-}
-
-// eachRef calls fn with each transition of s in the order of Edges,
-// without building the slice.
-func (s *State) eachRef(fn func(*Ref)) {
-	if s.Next != nil {
-		fn(s.Next)
-	}
-	for _, c := range s.Choices {
-		if c.Next != nil {
-			fn(c.Next)
-		}
-	}
-	if s.Default != nil {
-		fn(s.Default)
-	}
-	for _, c := range s.Catch {
-		if c.Next != nil {
-			fn(c.Next)
-		}
-	}
 }
