@@ -46,7 +46,8 @@ func resourceProblem(arn string) (Severity, string) {
 	if !strings.HasPrefix(arn, "arn:") {
 		return Error, "\"Resource\" must be an ARN (" + shape + "), e.g. \"arn:aws:states:::lambda:invoke\""
 	}
-	parts := strings.Split(arn, ":")
+	var buf [arnPartsOnStack]string
+	parts := splitARN(arn, buf[:0])
 	if len(parts) < 6 {
 		return Error, "\"Resource\" is not a complete ARN: expected " + shape + ", found " + decimal(len(parts)) + " colon-separated parts"
 	}
