@@ -38,9 +38,13 @@ func widenEmpty(span source.Span, n *syntax.Node) source.Span {
 }
 
 // skipExpr reports whether a string value is a deploy-time placeholder,
-// which stands for a valid value.
+// which stands for a valid value. Every placeholder syntax has a '{': most
+// strings are ruled out by one fast IndexByte.
 func skipExpr(n *syntax.Node) bool {
-	return n == nil || n.Kind != syntax.String || n.Tag != "" || expr.HasPlaceholder(n.Str) || hasPlaceholderSyntax(n.Str)
+	if n == nil || n.Kind != syntax.String || n.Tag != "" {
+		return true
+	}
+	return strings.IndexByte(n.Str, '{') >= 0 && (expr.HasPlaceholder(n.Str) || hasPlaceholderSyntax(n.Str))
 }
 
 // pathFieldKind says how a JSONPath state field holding a path is parsed.
