@@ -220,42 +220,38 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		keep[r.state.ID] = true
 	}
 	none := &stateAssigns{}
-	// scratch reused from scope to scope
-	var (
-		from, order, rank []int
-		edges             []flowEdge
-		reached, dirty    []bool
-	)
-	for _, sc := range scopesOf(p) {
-		if sc.StartAt == nil || sc.StartAt.Target == nil {
+	var sc flowScratch // reused from scope to scope
+	for _, m := range scopesOf(p) {
+		if m.StartAt == nil || m.StartAt.Target == nil {
 			continue
 		}
 		var inherited bitset
-		if sc.Owner != nil && !isDistributedMap(sc.Owner) {
-			in := va.entry[sc.Owner.ID]
+		if m.Owner != nil && !isDistributedMap(m.Owner) {
+			in := va.entry[m.Owner.ID]
 			if in == nil {
 				continue // the owner is never entered
 			}
 			inherited = in
 		}
-		n := len(sc.States)
+		n := len(m.States)
 		// pos is a state's number in this scope, or -1 for a state of
 		// another scope.
 		pos := func(s *model.State) int {
-			if s.Index < n && sc.States[s.Index] == s {
+			if s.Index < n && m.States[s.Index] == s {
 				return s.Index
 			}
 			return -1
 		}
-		start := pos(sc.StartAt.Target)
+		start := pos(m.StartAt.Target)
 		if start < 0 {
 			continue
 		}
 		// The transitions of state i are edges[from[i]:from[i+1]], each
 		// with what it assigns on the way.
-		from, edges = from[:0], edges[:0]
-		for _, s := range sc.States {
-			from = append(from, len(edges))
+		from, edges := sc.from[:0], sc.edges[:0]
+		adds := append(sc.adds[:0], nil)
+		for _, s := range m.States {
+			from = append(from, int32(len(edges)))
 			sa := per[s.ID]
 			if sa == nil {
 				sa = none
@@ -265,7 +261,12 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 					return
 				}
 				if j := pos(r.Target); j >= 0 {
-					edges = append(edges, flowEdge{to: j, add: add})
+					e := flowEdge{to: int32(j)}
+					if add != nil {
+						e.add = int32(len(adds))
+						adds = append(adds, add)
+					}
+					edges = append(edges, e)
 				}
 			}
 			edge(s.Next, sa.own)
@@ -277,12 +278,13 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 				edge(c.Next, at(sa.catches, k))
 			}
 		}
-		from = append(from, len(edges))
+		from = append(from, int32(len(edges)))
+		sc.from, sc.edges, sc.adds = from, edges, adds
 		slab := make(bitset, n*words)
 		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
-		reached = append(reached[:0], make([]bool, n)...)
-		dirty = append(dirty[:0], make([]bool, n)...) // its set grew since it was last visited
-		order, rank = reversePostorder(start, from, edges, order[:0], append(rank[:0], make([]int, n)...))
+		reached := sc.bools(&sc.reached, n)
+		dirty := sc.bools(&sc.dirty, n) // its set grew since it was last visited
+		order, rank := sc.reversePostorder(start)
 		reached[start], dirty[start] = true, true
 		set(start).or(inherited)
 		// Visiting in reverse postorder, a state comes after the states
@@ -298,21 +300,22 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 				dirty[i] = false
 				in := set(i)
 				for _, e := range edges[from[i]:from[i+1]] {
-					cur := set(e.to)
+					j := int(e.to)
+					cur := set(j)
 					grew := cur.orChanged(in)
-					if cur.orChanged(e.add) {
+					if cur.orChanged(adds[e.add]) {
 						grew = true
 					}
-					if !reached[e.to] || grew {
-						reached[e.to], dirty[e.to] = true, true
-						if rank[e.to] <= rank[i] {
+					if !reached[j] || grew {
+						reached[j], dirty[j] = true, true
+						if rank[j] <= rank[i] {
 							again = true
 						}
 					}
 				}
 			}
 		}
-		for i, s := range sc.States {
+		for i, s := range m.States {
 			if reached[i] && (keep[s.ID] || len(s.Branches) > 0 || s.Processor != nil) {
 				va.entry[s.ID] = set(i)
 			}
@@ -320,28 +323,47 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 	}
 }
 
-// flowEdge is a transition to state number to of the scope, assigning add.
-type flowEdge struct {
-	to  int
-	add bitset
+// flowEdge is a transition to state number to of the scope, assigning
+// flowScratch.adds[add] on the way (0: nothing).
+type flowEdge struct{ to, add int32 }
+
+// flowScratch holds a scope's graph while its sets are computed; the
+// slices are reused by the next scope.
+type flowScratch struct {
+	// the transitions of state i are edges[from[i]:from[i+1]]
+	from           []int32
+	edges          []flowEdge
+	adds           []bitset
+	order, rank    []int
+	stack          []dfsFrame
+	reached, dirty []bool
+	visited        []bool
 }
 
-// reversePostorder appends to order the states reachable from start in
-// reverse postorder of a depth-first walk, and sets rank[i] to state i's
-// position in it.
-func reversePostorder(start int, from []int, edges []flowEdge, order, rank []int) ([]int, []int) {
-	visited := make([]bool, len(from)-1)
-	type frame struct{ state, next int }
-	stack := []frame{{start, from[start]}}
+type dfsFrame struct{ state, next int }
+
+// bools reslices *buf to n false values.
+func (sc *flowScratch) bools(buf *[]bool, n int) []bool {
+	*buf = append((*buf)[:0], make([]bool, n)...)
+	return *buf
+}
+
+// reversePostorder returns the states reachable from start in reverse
+// postorder of a depth-first walk, and each state's position in it.
+func (sc *flowScratch) reversePostorder(start int) (order, rank []int) {
+	n := len(sc.from) - 1
+	visited := sc.bools(&sc.visited, n)
+	order = sc.order[:0]
+	stack := append(sc.stack[:0], dfsFrame{start, int(sc.from[start])})
 	visited[start] = true
 	for len(stack) > 0 {
 		top := len(stack) - 1
 		f := stack[top]
-		if f.next < from[f.state+1] {
+		if f.next < int(sc.from[f.state+1]) {
 			stack[top].next++
-			if j := edges[f.next].to; !visited[j] {
+			if j := int(sc.edges[f.next].to); !visited[j] {
 				visited[j] = true
-				stack = append(stack, frame{j, from[j]})
+				stack = append(stack, dfsFrame{j, int(sc.from[j])})
 			}
 			continue
 		}
@@ -351,9 +373,11 @@ func reversePostorder(start int, from []int, edges []flowEdge, order, rank []int
 	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
 		order[i], order[j] = order[j], order[i]
 	}
+	rank = append(sc.rank[:0], make([]int, n)...)
 	for k, i := range order {
 		rank[i] = k
 	}
+	sc.order, sc.rank, sc.stack = order, rank, stack
 	return order, rank
 }
 
