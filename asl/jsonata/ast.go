@@ -138,9 +138,7 @@ func Walk(n *Node, fn func(*Node) bool) {
 	if n == nil || !fn(n) {
 		return
 	}
-	for _, c := range n.Children() {
-		Walk(c, fn)
-	}
+	n.EachChild(func(c *Node) { Walk(c, fn) })
 }
 
 // NodeAt returns the innermost node whose span contains offset (Start <=
