@@ -781,11 +781,15 @@ func (w *schemaWalker) templateKeys(n *syntax.Node) {
 		if x.Kind != syntax.Object {
 			return true
 		}
+		if len(x.Members) <= smallTemplate {
+			w.smallTemplateKeys(x.Members)
+			return true
+		}
 		seen := map[string]*syntax.Member{}
 		for _, m := range x.Members {
 			base, _ := schema.StripDollar(m.Key)
 			if first := seen[base]; first != nil && first.Key != m.Key {
-				w.add(CodeSchemaDuplicateTemplateKey, m.KeySpan, "\""+m.Key+"\" and \""+first.Key+"\" both produce the key \""+base+"\"; keep only one of them")
+				w.duplicateTemplateKey(m, first, base)
 				continue
 			}
 			if seen[base] == nil {
@@ -794,6 +798,33 @@ func (w *schemaWalker) templateKeys(n *syntax.Node) {
 		}
 		return true
 	})
+}
+
+// smallTemplate is the size up to which templateKeys compares keys pairwise
+// instead of building a map: most templates have a handful of keys.
+const smallTemplate = 16
+
+// smallTemplateKeys is templateKeys' check for an object of at most
+// smallTemplate members: each key is compared with the first earlier key
+// of the same base.
+func (w *schemaWalker) smallTemplateKeys(members []*syntax.Member) {
+	var bases [smallTemplate]string
+	for i, m := range members {
+		base, _ := schema.StripDollar(m.Key)
+		bases[i] = base
+		for j := range i {
+			if bases[j] == base {
+				if first := members[j]; first.Key != m.Key {
+					w.duplicateTemplateKey(m, first, base)
+				}
+				break
+			}
+		}
+	}
+}
+
+func (w *schemaWalker) duplicateTemplateKey(m, first *syntax.Member, base string) {
+	w.add(CodeSchemaDuplicateTemplateKey, m.KeySpan, "\""+m.Key+"\" and \""+first.Key+"\" both produce the key \""+base+"\"; keep only one of them")
 }
 
 // isTemplateToken reports whether s looks like a token a project's own
