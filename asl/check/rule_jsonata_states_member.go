@@ -14,42 +14,42 @@ var _ = register(&Rule{
 		"ItemSelector.",
 	Run: func(p *Pass) {
 		text := p.Def.File.Text
+		// spans are computed only for what is reported: mapping an
+		// offset through the string's escapes is not free
 		for _, e := range jsonataExprs(p) {
 			for _, m := range e.facts.states {
-				sp := e.span(text, m.start, m.end)
 				switch m.name {
 				case "input", "context":
 				case "result":
 					if !e.result {
-						p.Report(sp, e.field+": $states.result does not exist here: it is the result of the work, "+
+						p.Report(e.span(text, m.start, m.end), e.field+": $states.result does not exist here: it is the result of the work, "+
 							"available only in the Output and Assign of a Task, Parallel or Map state"+resultAdvice(e))
 					}
 				case "errorOutput":
 					if !e.errorOutput {
-						p.Report(sp, e.field+": $states.errorOutput does not exist here: it is available only in a Catcher's Output and Assign")
+						p.Report(e.span(text, m.start, m.end), e.field+": $states.errorOutput does not exist here: it is available only in a Catcher's Output and Assign")
 					}
 				default:
 					msg := e.field + ": $states has no member \"" + m.name + "\" (it has input, context, result and errorOutput)"
 					if near := nearestName(m.name, []string{"input", "context", "result", "errorOutput"}); near != "" {
 						msg += "; did you mean $states." + near + "?"
 					}
-					p.ReportSeverity(Warning, sp, msg)
+					p.ReportSeverity(Warning, e.span(text, m.start, m.end), msg)
 				}
 			}
 			for _, m := range e.facts.context {
-				sp := e.span(text, m.start, m.end)
 				switch m.name {
 				case "Execution", "State", "StateMachine", "Task":
 				case "Map":
 					if !e.mapItem {
-						p.ReportSeverity(Warning, sp, e.field+": $states.context.Map is undefined here: it describes the current item only in a Map state's ItemSelector")
+						p.ReportSeverity(Warning, e.span(text, m.start, m.end), e.field+": $states.context.Map is undefined here: it describes the current item only in a Map state's ItemSelector")
 					}
 				default:
 					msg := e.field + ": the Context object has no member \"" + m.name + "\" (it has Execution, State, StateMachine, Task and, in ItemSelector, Map)"
 					if near := nearestName(m.name, []string{"Execution", "State", "StateMachine", "Task", "Map"}); near != "" {
 						msg += "; did you mean $states.context." + near + "?"
 					}
-					p.ReportSeverity(Warning, sp, msg)
+					p.ReportSeverity(Warning, e.span(text, m.start, m.end), msg)
 				}
 			}
 		}
