@@ -55,7 +55,6 @@ type Node struct {
 
 	// raw parse fields
 	id       string
-	terms    []rawTerm
 	coalesce bool
 	elvis    bool
 	simple   bool // path eligible for evalSimplePath
@@ -81,11 +80,6 @@ type Stage struct {
 type SortTerm struct {
 	Descending bool
 	Expression *Node
-}
-
-type rawTerm struct {
-	descending bool
-	expr       *Node
 }
 
 type slot struct {

@@ -486,16 +486,18 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		return t
 	case "^":
 		p.advance("(", false)
-		var terms []rawTerm
+		// the raw terms wait in Terms until process replaces them with
+		// processed ones on a new sort step
+		var terms []SortTerm
 		for {
-			term := rawTerm{}
+			term := SortTerm{}
 			if p.node.id == "<" {
 				p.advance("<", false)
 			} else if p.node.id == ">" {
-				term.descending = true
+				term.Descending = true
 				p.advance(">", false)
 			}
-			term.expr = p.expression(0)
+			term.Expression = p.expression(0)
 			terms = append(terms, term)
 			if p.node.id != "," {
 				break
@@ -504,7 +506,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		}
 		p.advance(")", false)
 		t.LHS = left
-		t.terms = terms
+		t.Terms = terms
 		t.Type = "binary"
 		return t
 	case "{":
@@ -659,10 +661,10 @@ func (p *parser) process(expr *Node) *Node {
 				result = &Node{Type: "path", Steps: []*Node{result}, Start: result.Start}
 			}
 			sortStep := &Node{Type: "sort", Position: expr.Position, Start: expr.Start, End: expr.End}
-			for _, term := range expr.terms {
-				e := p.process(term.expr)
+			for _, term := range expr.Terms {
+				e := p.process(term.Expression)
 				p.pushAncestry(sortStep, e)
-				sortStep.Terms = append(sortStep.Terms, SortTerm{Descending: term.descending, Expression: e})
+				sortStep.Terms = append(sortStep.Terms, SortTerm{Descending: term.Descending, Expression: e})
 			}
 			result.Steps = append(result.Steps, sortStep)
 			p.resolveAncestry(result)
