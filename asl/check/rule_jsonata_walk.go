@@ -31,7 +31,8 @@ type jsonataExpr struct {
 	// it is inside an Assign ("" otherwise), assign the Assign object.
 	assignTo string
 	assign   *syntax.Node
-	facts    exprFacts
+	// facts are shared by the expressions with the same body: read only.
+	facts *exprFacts
 }
 
 // exprRef is a name used in an expression; start/end are offsets in body.
@@ -202,7 +203,7 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 		e := &jsonataExpr{state: c.state, node: n, field: field, offset: off, body: body,
 			result: pl.result, errorOutput: pl.errorOutput, mapItem: pl.mapItem, assignTo: assignTo, assign: assign}
 		pj := c.parse(body)
-		e.ast, e.err, e.facts = pj.ast, pj.err, pj.facts
+		e.ast, e.err, e.facts = pj.ast, pj.err, &pj.facts
 		*c.out = append(*c.out, e)
 	case syntax.Object:
 		for _, m := range n.Members {
