@@ -572,16 +572,23 @@ func (p *parser) process(expr *Node) *Node {
 	case "binary":
 		switch expr.Value {
 		case ".":
+			rhs, start, end := expr.RHS, expr.Start, expr.End
 			lstep := p.process(expr.LHS)
-			if lstep.Type == "path" {
+			switch {
+			case lstep.Type == "path":
 				result = lstep
-			} else {
+			case !expr.KeepArray:
+				// nothing refers to the raw "." node once its operands are
+				// read: it becomes the path, saving a node per path
+				*expr = Node{Type: "path", Steps: []*Node{lstep}, Position: lstep.Position}
+				result = expr
+			default:
 				result = &Node{Type: "path", Steps: []*Node{lstep}, Position: lstep.Position}
 			}
 			if lstep.Type == "parent" {
 				result.seekingParent = []*slot{lstep.slot}
 			}
-			rest := p.process(expr.RHS)
+			rest := p.process(rhs)
 			if rest.Type == "path" {
 				result.Steps = append(result.Steps, rest.Steps...)
 			} else {
@@ -613,7 +620,7 @@ func (p *parser) process(expr *Node) *Node {
 				ls.ConsArray = true
 			}
 			p.resolveAncestry(result)
-			result.Start, result.End = expr.Start, expr.End
+			result.Start, result.End = start, end
 		case "[":
 			result = p.process(expr.LHS)
 			step := result
