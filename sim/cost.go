@@ -50,6 +50,11 @@ func WriteSummary(w io.Writer, r *Result) {
 		}
 	}
 	fmt.Fprintf(w, "transitions: %d\nevents: %d\nvirtual duration: %s\n", r.Transitions, r.Events, trace.FormatElapsed(r.VirtualDuration))
+	if r.VirtualDuration > expressMaxDuration {
+		// An Express workflow cannot run this long, so its price means nothing.
+		fmt.Fprintf(w, "estimated cost: standard $%.6f, express n/a (longer than Express's 5-minute limit)\n", r.Cost.Standard)
+		return
+	}
 	fmt.Fprintf(w, "estimated cost: standard $%.6f, express $%.8f\n", r.Cost.Standard, r.Cost.Express)
 }
 
