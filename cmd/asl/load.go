@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
@@ -26,6 +28,9 @@ func loadDocument(path string) (*document, error) {
 	text, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if bytes.IndexByte(text, 0) >= 0 || !utf8.Valid(text) {
+		return nil, fmt.Errorf("%s: not a text file (ASL definitions are UTF-8 JSON or YAML)", path)
 	}
 	f := syntax.ParseAuto(path, text)
 	if !looksLikeStateMachine(f) {

@@ -45,6 +45,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"errors", []string{"check", "testdata/broken.asl.json"}, exitFound},
 		{"missing file", []string{"check", "testdata/nope.asl.json"}, exitUsage},
 		{"not a state machine", []string{"check", "testdata/notasl.json"}, exitUsage},
+		{"binary file", []string{"check", "testdata/binary.asl.json"}, exitUsage},
 		{"bad format", []string{"check", "--format", "xml", example}, exitUsage},
 		{"no path", []string{"check"}, exitUsage},
 	}
