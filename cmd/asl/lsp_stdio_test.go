@@ -288,19 +288,21 @@ func TestStdioDiagnosticsAndSimulate(t *testing.T) {
 	}
 	events := 0
 	var done map[string]any
-	for _, m := range notes {
-		if m["method"] == "asl/simulationEvent" {
-			events++
-		}
-	}
-	for done == nil {
-		m := c.next()
+	// Notifications may overtake the response (the run starts at once), so
+	// the ones that arrived before it count too.
+	take := func(m map[string]any) {
 		switch m["method"] {
 		case "asl/simulationEvent":
 			events++
 		case "asl/simulationDone":
 			done = m["params"].(map[string]any)
 		}
+	}
+	for _, m := range notes {
+		take(m)
+	}
+	for done == nil {
+		take(c.next())
 	}
 	if events < 3 {
 		t.Errorf("only %d simulation events streamed", events)
