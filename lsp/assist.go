@@ -4,12 +4,13 @@ import (
 	"context"
 	"sort"
 
+	"github.com/aslkit/aslkit/sim/dataflow"
+
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
 	"github.com/aslkit/aslkit/asl/assist"
 	"github.com/aslkit/aslkit/asl/check"
-	"github.com/aslkit/aslkit/sim/mock"
 )
 
 // Completion, hover, signature help and quick fixes are pure functions in
@@ -23,7 +24,7 @@ func (s *server) assistOptions(snap *Snapshot) assist.Options {
 	s.mu.Unlock()
 	if in := sibling(snap.URI, aslStem(string(snap.URI))+".input.json"); in != "" {
 		if data, _, err := s.readDocument(in); err == nil {
-			if v, err := mock.DecodeJSON(data); err == nil {
+			if v, err := dataflow.DecodeJSON(data); err == nil {
 				opts.Input, opts.HasInput = v, true
 			}
 		}

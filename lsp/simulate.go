@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 
+	"github.com/aslkit/aslkit/sim/dataflow"
+
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -201,7 +203,7 @@ func (s *server) simulationInput(u uri.URI, p ext.SimulateParams) (any, error) {
 	if err != nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "cannot read input %s: %v", src, err)
 	}
-	v, err := mock.DecodeJSON(data)
+	v, err := dataflow.DecodeJSON(data)
 	if err != nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "input %s is not JSON: %v", src, err)
 	}
@@ -215,7 +217,7 @@ func normalizeJSON(v any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return mock.DecodeJSON(b)
+	return dataflow.DecodeJSON(b)
 }
 
 func (s *server) simulationMocks(u uri.URI, p ext.SimulateParams) (*mock.Set, error) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/mock"
 	"github.com/aslkit/aslkit/sim/trace"
 )
@@ -150,7 +151,7 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 	if err != nil {
 		return err.Error()
 	}
-	input, err := mock.DecodeJSON(inText)
+	input, err := dataflow.DecodeJSON(inText)
 	if err != nil {
 		return "input: " + err.Error()
 	}
@@ -184,7 +185,7 @@ func runCase(name, dir string, defText []byte, exp expectedCase) (problem string
 		diffs = append(diffs, fmt.Sprintf("status %s, want %s (error %q cause %q)", res.Status, exp.Status, res.ErrorString(), res.CauseString()))
 	}
 	if exp.Status == "SUCCEEDED" && len(exp.Output) > 0 {
-		want, _ := mock.DecodeJSON(exp.Output)
+		want, _ := dataflow.DecodeJSON(exp.Output)
 		if !m.json(want, res.Output) {
 			diffs = append(diffs, fmt.Sprintf("output %s, want %s", trace.JSONText(res.Output), string(exp.Output)))
 		}
@@ -260,11 +261,11 @@ func (m matcher) cause(exp expectedCase, res *Result) bool {
 		return m.str(s, *res.Cause)
 	}
 	if s, ok := want.(string); ok {
-		if w, err := mock.DecodeJSON([]byte(s)); err == nil {
+		if w, err := dataflow.DecodeJSON([]byte(s)); err == nil {
 			want = w
 		}
 	}
-	got, err := mock.DecodeJSON([]byte(*res.Cause))
+	got, err := dataflow.DecodeJSON([]byte(*res.Cause))
 	if err != nil {
 		return false
 	}

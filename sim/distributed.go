@@ -12,7 +12,6 @@ import (
 
 	"github.com/aslkit/aslkit/asl/syntax"
 	"github.com/aslkit/aslkit/sim/dataflow"
-	"github.com/aslkit/aslkit/sim/mock"
 )
 
 // Distributed Map. Each item (or batch) runs as a child execution with its
@@ -261,7 +260,7 @@ func (v *visit) readItems(eff any) ([]any, bool) {
 		}
 		switch ir.inputType {
 		case "JSON":
-			val, err := mock.DecodeJSON(data)
+			val, err := dataflow.DecodeJSON(data)
 			arr, isArr := val.([]any)
 			if err != nil || !isArr {
 				return fail("Attempting to map over non-iterable node.")
@@ -272,7 +271,7 @@ func (v *visit) readItems(eff any) ([]any, bool) {
 				if len(bytes.TrimSpace(line)) == 0 {
 					continue
 				}
-				val, err := mock.DecodeJSON(line)
+				val, err := dataflow.DecodeJSON(line)
 				if err != nil {
 					return fail("Invalid JSONL line: " + err.Error())
 				}
@@ -307,7 +306,7 @@ func (v *visit) readItems(eff any) ([]any, bool) {
 				items = append(items, obj)
 			}
 		default:
-			val, err := mock.DecodeJSON(data)
+			val, err := dataflow.DecodeJSON(data)
 			if err != nil {
 				return fail("Unsupported InputType " + strconv.Quote(ir.inputType))
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/mock"
 )
 
@@ -23,7 +24,7 @@ func FuzzRun(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in, err := mock.DecodeJSON(input)
+		in, err := dataflow.DecodeJSON(input)
 		if err != nil {
 			return
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/mock"
 	"github.com/aslkit/aslkit/sim/trace"
 )
@@ -82,7 +83,7 @@ func runGolden(t *testing.T, sections map[string][]byte) (traceText, output stri
 	}
 	var input any
 	if in := bytes.TrimSpace(sections["input.json"]); len(in) > 0 {
-		if input, err = mock.DecodeJSON(in); err != nil {
+		if input, err = dataflow.DecodeJSON(in); err != nil {
 			t.Fatalf("input.json: %v", err)
 		}
 	}

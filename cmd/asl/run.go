@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/aslkit/aslkit/sim/dataflow"
+
 	"github.com/aslkit/aslkit/asl/check"
 	"github.com/aslkit/aslkit/sim"
 	"github.com/aslkit/aslkit/sim/mock"
@@ -156,7 +158,7 @@ func onlyErrors(ds []check.Diagnostic) []check.Diagnostic {
 
 // readInput reads the execution input; no flag means {}.
 func readInput(stdin io.Reader, path string) (any, error) {
-	return readInputWith(stdin, path, mock.DecodeJSON)
+	return readInputWith(stdin, path, dataflow.DecodeJSON)
 }
 
 // readInputWith reads JSON from a file or standard input ("-") with the

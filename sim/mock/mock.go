@@ -18,6 +18,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/aslkit/aslkit/sim/dataflow"
 )
 
 // Response is one mocked task outcome: a result (Return) or an error (Throw).
@@ -232,7 +234,7 @@ func decodeOutcome(step map[string]json.RawMessage) (Response, error) {
 	case hasRet && hasThrow:
 		return Response{}, fmt.Errorf("has both Return and Throw")
 	case hasRet:
-		v, err := decodeJSON(ret)
+		v, err := dataflow.DecodeJSON(ret)
 		return Response{Return: v}, err
 	case hasThrow:
 		var t struct{ Error, Cause *string }
@@ -246,43 +248,6 @@ func decodeOutcome(step map[string]json.RawMessage) (Response, error) {
 
 // decodeJSON decodes with integral numbers as int64 and others as float64,
 // like syntax.Node.Interface.
-func decodeJSON(raw []byte) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	return normalizeNumbers(v), nil
-}
-
-// DecodeJSON decodes JSON text into plain Go values with the number
-// convention the simulator uses (int64 when integral, else float64).
-func DecodeJSON(raw []byte) (any, error) { return decodeJSON(raw) }
-
-func normalizeNumbers(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalizeNumbers(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = normalizeNumbers(e)
-		}
-	case json.Number:
-		s := x.String()
-		if !strings.ContainsAny(s, ".eE") {
-			if i, err := x.Int64(); err == nil {
-				return i
-			}
-		}
-		f, _ := x.Float64()
-		return f
-	}
-	return v
-}
-
 func keys[V any](m map[string]V) string {
 	var ks []string
 	for k := range m {
