@@ -22,11 +22,10 @@ func (s *server) assistOptions(snap *Snapshot) assist.Options {
 	s.mu.Lock()
 	opts := assist.Options{Snippets: s.caps.snippets}
 	s.mu.Unlock()
-	if in := sibling(snap.URI, aslStem(string(snap.URI))+".input.json"); in != "" {
-		if data, _, err := s.readDocument(in); err == nil {
-			if v, err := dataflow.DecodeJSON(data); err == nil {
-				opts.Input, opts.HasInput = v, true
-			}
+	// Read on each request (a small file) so edits to it show at once.
+	if _, data, ok := s.sampleInput(snap.URI); ok {
+		if v, err := dataflow.DecodeJSON(data); err == nil {
+			opts.Input, opts.HasInput = v, true
 		}
 	}
 	return opts

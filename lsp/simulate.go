@@ -190,24 +190,35 @@ func (s *server) simulationInput(u uri.URI, p ext.SimulateParams) (any, error) {
 		return normalizeJSON(p.Input)
 	}
 	src := uri.URI(p.InputURI)
+	var data []byte
 	if src == "" {
-		src = sibling(u, aslStem(string(u))+".input.json")
-		if src == "" {
-			return map[string]any{}, nil
-		}
-		if _, _, err := s.readDocument(src); err != nil {
+		var ok bool
+		if src, data, ok = s.sampleInput(u); !ok {
 			return map[string]any{}, nil // no default input file: {}
 		}
-	}
-	data, _, err := s.readDocument(src)
-	if err != nil {
-		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "cannot read input %s: %v", src, err)
+	} else {
+		var err error
+		if data, _, err = s.readDocument(src); err != nil {
+			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "cannot read input %s: %v", src, err)
+		}
 	}
 	v, err := dataflow.DecodeJSON(data)
 	if err != nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "input %s is not JSON: %v", src, err)
 	}
 	return v, nil
+}
+
+// sampleInput reads <stem>.input.json beside the definition (the open
+// document if the client has it open, else the file): the default input of
+// asl.simulate and the sample behind path completion and hover.
+func (s *server) sampleInput(u uri.URI) (src uri.URI, data []byte, ok bool) {
+	src = sibling(u, aslStem(string(u))+".input.json")
+	if src == "" {
+		return "", nil, false
+	}
+	data, _, err := s.readDocument(src)
+	return src, data, err == nil
 }
 
 // normalizeJSON turns a decoded argument into the simulator's JSON values
