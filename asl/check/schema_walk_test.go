@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/aslkit/aslkit/internal/testkit"
+
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
@@ -88,11 +90,11 @@ func TestCloseField(t *testing.T) {
 }
 
 // BenchmarkSchemaFindings measures one schema walk over the large shared
-// definition (every schema rule repeats it once).
+// definition (one check.Run does it once and every schema rule shares it).
 func BenchmarkSchemaFindings(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", "large", "large.asl.json"))
+	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus", "large"), "large.asl.json"))
 	if err != nil {
-		b.Skip("shared corpus not present: ", err)
+		b.Fatal(err)
 	}
 	def := model.Build(syntax.Parse(text))
 	b.SetBytes(int64(len(text)))
