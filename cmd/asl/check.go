@@ -62,26 +62,30 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "asl check: %v\n", err)
 		return exitUsage
 	}
-	if len(files) == 0 {
-		fmt.Fprintln(e.stderr, "asl check: no ASL definitions found under", strings.Join(fl.Args(), ", "))
-		return exitUsage
-	}
-	code := exitOK
-	for _, path := range files {
+	code, checked := exitOK, 0
+	for _, file := range files {
 		if ctx.Err() != nil {
 			return exitUsage
 		}
-		doc, err := loadDocument(path)
+		doc, err := loadDocument(file.path)
+		if file.guess && (err != nil || !isGuessedStateMachine(doc)) {
+			continue // a package.json or config file met in a folder
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "asl check: %v\n", err)
 			code = exitUsage
 			continue
 		}
+		checked++
 		diags := check.Run(doc.def, opts)
 		out.file(doc, diags)
 		if check.HasErrors(diags) && code == exitOK {
 			code = exitFound
 		}
+	}
+	if checked == 0 && code == exitOK {
+		fmt.Fprintln(e.stderr, "asl check: no ASL definitions found under", strings.Join(fl.Args(), ", "))
+		return exitUsage
 	}
 	if err := out.finish(); err != nil {
 		fmt.Fprintf(e.stderr, "asl check: %v\n", err)

@@ -53,18 +53,18 @@ func looksLikeStateMachine(f *syntax.File) bool {
 // aslExtensions are the names a folder walk picks up without looking inside.
 var aslExtensions = []string{".asl.json", ".asl.yaml", ".asl.yml", ".asl.json5"}
 
-// expandPaths turns the command line's files and folders into files. Inside
-// folders it takes *.asl.{json,yaml,yml,json5} files, and plain .json/.yaml/
-// .yml/.json5 files whose top level looks like a state machine.
-func expandPaths(paths []string) ([]string, error) {
-	var out []string
+// expandPaths turns the command line's files and folders into files to
+// check. Inside folders it takes *.asl.{json,yaml,yml,json5} files, and
+// plain .json/.yaml/.yml/.json5 files as guesses (see candidate).
+func expandPaths(paths []string) ([]candidate, error) {
+	var out []candidate
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, p)
+			out = append(out, candidate{path: p})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -77,8 +77,8 @@ func expandPaths(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if candidateFile(path) {
-				out = append(out, path)
+			if c, ok := folderCandidate(path); ok {
+				out = append(out, c)
 			}
 			return nil
 		})
@@ -89,21 +89,33 @@ func expandPaths(paths []string) ([]string, error) {
 	return out, nil
 }
 
-func candidateFile(path string) bool {
+// candidate is a file to check. A plain .json/.yaml file met in a folder
+// is only a guess: it is checked when its top level has both StartAt and
+// States, and skipped silently otherwise.
+type candidate struct {
+	path  string
+	guess bool
+}
+
+// folderCandidate classifies a file found in a folder by name alone
+// (loading it once decides the rest).
+func folderCandidate(path string) (c candidate, ok bool) {
 	lower := strings.ToLower(path)
 	for _, ext := range aslExtensions {
 		if strings.HasSuffix(lower, ext) {
-			return true
+			return candidate{path: path}, true
 		}
 	}
 	switch filepath.Ext(lower) {
 	case ".json", ".yaml", ".yml", ".json5":
-		text, err := os.ReadFile(path)
-		if err != nil || len(text) > 4<<20 {
-			return false
-		}
-		f := syntax.ParseAuto(path, text)
-		return f.Root.Kind == syntax.Object && f.Root.Get("StartAt") != nil && f.Root.Get("States") != nil
+		return candidate{path: path, guess: true}, true
 	}
-	return false
+	return candidate{}, false
+}
+
+// isGuessedStateMachine reports whether a guessed file really is a
+// definition: an object with both StartAt and States.
+func isGuessedStateMachine(doc *document) bool {
+	root := doc.def.File.Root
+	return root.Kind == syntax.Object && root.Get("StartAt") != nil && root.Get("States") != nil
 }

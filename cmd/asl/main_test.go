@@ -148,6 +148,14 @@ func TestCheckWalksFolders(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "3 files checked") {
 		t.Errorf("exit %d, want 0 and 3 files:\n%s%s", code, out, errOut)
 	}
+
+	only := t.TempDir()
+	if err := os.WriteFile(filepath.Join(only, "package.json"), []byte(`{"name": "x"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := asl(t, "", "check", only); code != exitUsage || !strings.Contains(errOut, "no ASL definitions found") {
+		t.Errorf("a folder without definitions: exit %d, stderr %q; want 2 and a message", code, errOut)
+	}
 }
 
 func TestRunExample(t *testing.T) {
