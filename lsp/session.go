@@ -78,7 +78,7 @@ func (s *Snapshot) setCheckOptions(copts check.Options) {
 		if !a.isASL() {
 			return nil
 		}
-		return check.Run(a.def(), copts)
+		return runChecks(a.def(), copts)
 	})
 }
 
