@@ -11,18 +11,53 @@ func Build(f *syntax.File) *Definition {
 	var b builder
 	d.Machine = b.scope(d, f.Root, nil, 0)
 	d.ByName = make(map[string][]*State, len(d.All))
-	for _, s := range d.All {
-		d.ByName[s.Name] = append(d.ByName[s.Name], s)
+	for i, s := range d.All {
+		// A unique name's group is a one-element window on All (capacity
+		// capped, so an append copies): no allocation per name.
+		group, ok := d.ByName[s.Name]
+		if !ok {
+			d.ByName[s.Name] = d.All[i : i+1 : i+1]
+			continue
+		}
+		group = append(group, s)
+		d.ByName[s.Name] = group
+		// Scopes sharing a much-repeated name get a map of their own, so
+		// that Lookup never scans a long group.
+		if len(group) == maxGroupScan+1 {
+			for _, g := range group {
+				g.Scope.needsMap = true
+			}
+		} else if len(group) > maxGroupScan {
+			s.Scope.needsMap = true
+		}
+	}
+	for _, m := range b.scopes {
+		m.byAll = d.ByName
+		if m.needsMap {
+			m.byName = make(map[string]*State, len(m.States))
+			for _, s := range m.States {
+				if _, dup := m.byName[s.Name]; !dup {
+					m.byName[s.Name] = s
+				}
+			}
+		}
+	}
+	for _, m := range b.scopes {
+		m.resolve()
 	}
 	return d
 }
+
+// maxGroupScan is the longest group of same-named states that Lookup scans.
+const maxGroupScan = 8
 
 // builder hands out model values from slabs: a big definition has
 // thousands of states and references, and one allocation per value would
 // dominate the cost of building (and of collecting) the model.
 type builder struct {
-	refs  []Ref
-	rules []ChoiceRule
+	refs   []Ref
+	rules  []ChoiceRule
+	scopes []*StateMachine
 }
 
 func (b *builder) ref(n *syntax.Node) *Ref {
@@ -46,6 +81,7 @@ func (b *builder) rule() *ChoiceRule {
 
 func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index int) *StateMachine {
 	m := &StateMachine{Node: node, Owner: owner, Index: index}
+	b.scopes = append(b.scopes, m)
 	var startAt *syntax.Node
 	startAtSeen, statesSeen := false, false
 	if node != nil && node.Kind == syntax.Object {
@@ -61,31 +97,27 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 	m.StartAt = b.ref(startAt)
 	if m.StatesNode != nil && m.StatesNode.Kind == syntax.Object {
 		members := m.StatesNode.Members
-		m.byName = make(map[string]*State, len(members))
 		states := make([]State, len(members))
 		m.States = make([]*State, len(members))
 		for i, mem := range members {
 			s := &states[i]
 			m.States[i] = s
 			b.state(d, m, mem, s, i)
-			if _, dup := m.byName[s.Name]; !dup {
-				m.byName[s.Name] = s
-			}
 		}
 	}
-	m.resolve()
 	return m
 }
 
-// state fills s from its member. Fields are read in one pass over the
-// object; like Node.Value, the first of duplicate keys counts.
+// state fills s from its member. The members are indexed in one pass over
+// the object; like Node.Value, the first of duplicate keys counts.
 func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State, index int) {
 	*s = State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage, ID: len(d.All), Index: index}
 	d.All = append(d.All, s)
-	var f stateFields
 	if s.Node != nil && s.Node.Kind == syntax.Object {
-		f.read(s.Node.Members)
+		s.fields.read(s.Node.Members)
 	}
+	var f stateFields
+	f.read(s)
 	if f.typ.IsString() {
 		s.Type = f.typ.Str
 	}
@@ -142,43 +174,22 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 // stateFields are the values of the fields Build reads from a state.
 type stateFields struct {
 	typ, queryLanguage, next, end, def, choices, retry, catch, branches, itemProcessor, iterator *syntax.Node
-	seen                                                                                         uint16
 }
 
-func (f *stateFields) read(members []*syntax.Member) {
-	for _, m := range members {
-		var slot **syntax.Node
-		var bit uint16
-		switch m.Key {
-		case "Type":
-			slot, bit = &f.typ, 1<<0
-		case "QueryLanguage":
-			slot, bit = &f.queryLanguage, 1<<1
-		case "Next":
-			slot, bit = &f.next, 1<<2
-		case "End":
-			slot, bit = &f.end, 1<<3
-		case "Default":
-			slot, bit = &f.def, 1<<4
-		case "Choices":
-			slot, bit = &f.choices, 1<<5
-		case "Retry":
-			slot, bit = &f.retry, 1<<6
-		case "Catch":
-			slot, bit = &f.catch, 1<<7
-		case "Branches":
-			slot, bit = &f.branches, 1<<8
-		case "ItemProcessor":
-			slot, bit = &f.itemProcessor, 1<<9
-		case "Iterator":
-			slot, bit = &f.iterator, 1<<10
-		default:
-			continue
+// read takes the fields from the state's index (a scan when it has none);
+// like Node.Value, the first of duplicate keys counts.
+func (f *stateFields) read(s *State) {
+	get := func(slot int, name string) *syntax.Node {
+		if s.fields.indexed {
+			return s.fields.value(s.Node.Members, slot)
 		}
-		if f.seen&bit == 0 {
-			f.seen |= bit
-			*slot = m.Value
-		}
+		return s.Node.Value(name)
+	}
+	*f = stateFields{
+		typ: get(fieldType, "Type"), queryLanguage: get(fieldQueryLanguage, "QueryLanguage"), next: get(fieldNext, "Next"),
+		end: get(fieldEnd, "End"), def: get(fieldDefault, "Default"), choices: get(fieldChoices, "Choices"),
+		retry: get(fieldRetry, "Retry"), catch: get(fieldCatch, "Catch"), branches: get(fieldBranches, "Branches"),
+		itemProcessor: get(fieldItemProcessor, "ItemProcessor"), iterator: get(fieldIterator, "Iterator"),
 	}
 }
 
@@ -258,7 +269,7 @@ func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
 func (m *StateMachine) resolve() {
 	resolve := func(r *Ref) {
 		if r != nil {
-			r.Target = m.byName[r.Name]
+			r.Target = m.Lookup(r.Name)
 		}
 	}
 	resolve(m.StartAt)

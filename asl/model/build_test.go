@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/aslkit/aslkit/asl/syntax"
@@ -155,6 +156,27 @@ func TestStateIDAndIndex(t *testing.T) {
 		}
 		if s.Scope.States[s.Index] != s {
 			t.Errorf("%s: Index = %d is not its position in its scope", s.Path(), s.Index)
+		}
+	}
+}
+
+// A name repeated in more scopes than Lookup scans still resolves in each.
+func TestLookupManyScopesSharingAName(t *testing.T) {
+	var branches []string
+	for i := 0; i < 3*maxGroupScan; i++ {
+		branches = append(branches, `{"StartAt": "A", "States": {"B": {"Type": "Pass", "Next": "A"}, "A": {"Type": "Succeed"}, "A": {"Type": "Fail"}}}`)
+	}
+	d := Build(syntax.Parse([]byte(`{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [` + strings.Join(branches, ",") + `]}}}`)))
+	if n := len(d.ByName["A"]); n != 2*3*maxGroupScan {
+		t.Fatalf("ByName[A] has %d states", n)
+	}
+	for i, br := range d.Machine.Lookup("P").Branches {
+		a := br.Lookup("A")
+		if a == nil || a.Scope != br || a.Type != TypeSucceed {
+			t.Fatalf("branch %d: Lookup(A) = %+v", i, a)
+		}
+		if br.StartAt.Target != a || br.States[0].Next.Target != a {
+			t.Errorf("branch %d: references not resolved to its own first A", i)
 		}
 	}
 }

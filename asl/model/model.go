@@ -63,7 +63,12 @@ type StateMachine struct {
 	States []*State
 	// StatesNode is the "States" object (nil when missing).
 	StatesNode *syntax.Node
-	byName     map[string]*State
+	// byAll is the Definition's ByName; Lookup picks this scope's state
+	// from the group. byName is this scope's own map, built only when a
+	// name it holds is repeated too often across scopes to scan its group.
+	byAll    map[string][]*State
+	byName   map[string]*State
+	needsMap bool
 }
 
 // State is one state.
@@ -95,6 +100,7 @@ type State struct {
 	Branches []*StateMachine
 	// Processor is a Map's ItemProcessor or Iterator.
 	Processor *StateMachine
+	fields    fieldIndex
 }
 
 // Ref is a string naming a state (StartAt, Next, Default, a rule's or a
@@ -135,10 +141,22 @@ type Catcher struct {
 }
 
 // Field returns the member named name of the state's object, or nil.
-func (s *State) Field(name string) *syntax.Member { return s.Node.Get(name) }
+func (s *State) Field(name string) *syntax.Member {
+	if s.fields.indexed {
+		if slot := fieldSlot(name); slot >= 0 {
+			return s.fields.member(s.Node.Members, slot)
+		}
+	}
+	return s.Node.Get(name)
+}
 
 // Value returns the value of the field named name, or nil.
-func (s *State) Value(name string) *syntax.Node { return s.Node.Value(name) }
+func (s *State) Value(name string) *syntax.Node {
+	if m := s.Field(name); m != nil {
+		return m.Value
+	}
+	return nil
+}
 
 // NameSpan is the span of the state's name (quotes included in JSON).
 func (s *State) NameSpan() source.Span { return s.Member.KeySpan }
@@ -163,7 +181,17 @@ func (s *State) IsTerminal() bool {
 }
 
 // Lookup finds a state of this scope by name (the first when duplicated).
-func (m *StateMachine) Lookup(name string) *State { return m.byName[name] }
+func (m *StateMachine) Lookup(name string) *State {
+	if m.byName != nil {
+		return m.byName[name]
+	}
+	for _, s := range m.byAll[name] {
+		if s.Scope == m {
+			return s
+		}
+	}
+	return nil
+}
 
 // Top returns the top-level scope above m.
 func (m *StateMachine) Top() *StateMachine {
