@@ -210,8 +210,7 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 	}
 	if isIteration {
 		e := th.h.newEvent("MapIterationAborted", nil)
-		d := th.r.details(e)
-		d.Name, d.Index, d.HasIndex = mapName, iterationIndex, true
+		e.Name, e.Index, e.HasIndex = mapName, iterationIndex, true
 		th.emit(e)
 	}
 	th.stopped = true

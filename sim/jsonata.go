@@ -202,7 +202,7 @@ func (v *visit) queryError(location, cause string) {
 	f := &failure{Error: strp(ErrQueryEvaluation), Cause: strp(v.prefix() + cause)}
 	e := th.h.newEvent("EvaluationFailed", v.sp)
 	e.Error, e.Cause = f.Error, f.Cause
-	v.th.r.details(e).Name = location
+	e.Name = location
 	// AWS records EvaluationFailed with previousEventId 0; what follows
 	// chains to it.
 	e.Scope = th.scope

@@ -173,21 +173,11 @@ type mapIteration struct {
 	i int
 	// slot is the iteration's index in the Map's thread's children.
 	slot int
-	// details are shared by the iteration's events (the same name and
-	// index; observers never modify what an event points to).
-	details *trace.Details
 }
 
 // event makes one of the iteration's MapIteration* events.
 func (it *mapIteration) event(typ string) *trace.Event {
-	if it.details == nil {
-		e := iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
-		it.details = e.Details
-		return e
-	}
-	e := it.h.newEvent(typ, nil)
-	e.Details = it.details
-	return e
+	return iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
 }
 
 func (it *mapIteration) done(out any, f *failure) {
@@ -244,8 +234,7 @@ func iterScope(scope, name string, i int) string {
 
 func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {
 	e := c.h.newEvent(typ, nil)
-	d := c.r.details(e)
-	d.Name, d.Index, d.HasIndex = mapName, i, true
+	e.Name, e.Index, e.HasIndex = mapName, i, true
 	return e
 }
 

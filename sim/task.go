@@ -85,7 +85,7 @@ func (v *visit) task() {
 	}
 	ed := v.th.r.details(e)
 	ed.TimeoutSeconds, ed.HeartbeatSeconds = timeout, heartbeat
-	ed.EffectiveInput, ed.HasEffectiveInput = params, true
+	e.EffectiveInput, e.HasEffectiveInput = params, true
 	th.emit(e)
 	// A mocked failure may name its event (mocks.json "event"): a failure
 	// to schedule, start or submit ends the sequence early, as on AWS.
@@ -253,8 +253,7 @@ func (v *visit) finishResult(result any) {
 		return
 	}
 	e := v.exitEvent()
-	ed := v.th.r.details(e)
-	ed.Result, ed.HasResult = result, true
+	e.Result, e.HasResult = result, true
 	if !v.assign(v.sp.assign, result, e) {
 		return
 	}

@@ -468,11 +468,9 @@ func (s *varScope) set(name string, v any) {
 func (v *visit) extras(e *trace.Event, eff, result any) {
 	sp := v.sp
 	if sp.inputPath.present || sp.parameters != nil {
-		d := v.th.r.details(e)
-		d.EffectiveInput, d.HasEffectiveInput = eff, true
+		e.EffectiveInput, e.HasEffectiveInput = eff, true
 	}
 	if result != nil && (sp.hasResult || sp.resultPath.present || sp.outputPath.present) {
-		d := v.th.r.details(e)
-		d.Result, d.HasResult = result, true
+		e.Result, e.HasResult = result, true
 	}
 }

@@ -47,8 +47,8 @@ func TextLine(e *Event) string {
 	if d := e.Details; d != nil && d.HasLength {
 		fmt.Fprintf(&b, " length=%d", d.Length)
 	}
-	if d := e.Details; d != nil && d.HasIndex {
-		fmt.Fprintf(&b, " index=%d", d.Index)
+	if e.HasIndex {
+		fmt.Fprintf(&b, " index=%d", e.Index)
 	}
 	if e.Error != nil {
 		b.WriteString(" error=")
@@ -117,11 +117,11 @@ func AWSJSON(e *Event) map[string]any {
 		d["output"] = JSONText(e.Output)
 		d["outputDetails"] = map[string]any{"truncated": false}
 	}
+	if e.HasIndex {
+		d["index"] = e.Index
+		d["name"] = e.Name
+	}
 	if x := e.Details; x != nil {
-		if x.HasIndex {
-			d["index"] = x.Index
-			d["name"] = x.Name
-		}
 		if x.HasLength {
 			d["length"] = x.Length
 		}
@@ -168,11 +168,11 @@ func AWSJSON(e *Event) map[string]any {
 	if e.HasSpan {
 		x["span"] = []int{e.Span.Start, e.Span.End}
 	}
-	if d := e.Details; d != nil && d.HasEffectiveInput {
-		x["effectiveInput"] = d.EffectiveInput
+	if e.HasEffectiveInput {
+		x["effectiveInput"] = e.EffectiveInput
 	}
-	if d := e.Details; d != nil && d.HasResult {
-		x["result"] = d.Result
+	if e.HasResult {
+		x["result"] = e.Result
 	}
 	out["x-sim"] = x
 	return out

@@ -15,7 +15,7 @@ func TestTextLine(t *testing.T) {
 		t.Errorf("Path() = %s, want %s", got, want)
 	}
 	f := &Event{Type: "MapIterationStarted", Scope: "Map/iter[3]", Elapsed: 26 * time.Hour}
-	f.Detail().Index, f.Detail().HasIndex, f.Detail().Execution = 3, true, "Run/0"
+	f.Index, f.HasIndex, f.Detail().Execution = 3, true, "Run/0"
 	if got, want := TextLine(f), `+26:00:00.000 [Run/0] Map/iter[3] MapIterationStarted index=3`; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -43,6 +43,18 @@ type Event struct {
 	// Error and Cause are nullable, as in AWS.
 	Error, Cause *string
 
+	// Index and Name (the Map state) of MapIteration* events; Name is
+	// also EvaluationFailed's location. Inline rather than in Details:
+	// every Map iteration has them.
+	Index    int
+	Name     string
+	HasIndex bool
+	// Extras for debuggers (never part of AWS's history): the state's
+	// effective input (after InputPath/Parameters) and raw result. Inline
+	// because most exited events of Pass and Task states carry one.
+	HasEffectiveInput, HasResult bool
+	EffectiveInput, Result       any
+
 	*Details
 }
 
@@ -55,19 +67,12 @@ type Details struct {
 	Parameters             any
 	TimeoutSeconds         int64
 	HeartbeatSeconds       int64
-	// Index and Name (the Map state) of MapIteration* events; Length of
-	// MapStateStarted.
-	Index, Length     int
-	Name              string
+	// Length of MapStateStarted.
+	Length            int
 	MapRunArn         string
 	AssignedVariables map[string]any
-	// Extras for debuggers (never part of AWS's history): the state's
-	// effective input (after InputPath/Parameters) and raw result.
-	EffectiveInput, Result any
 	// The flags sit together so that Details packs tightly.
-	HasParameters                bool
-	HasIndex, HasLength          bool
-	HasEffectiveInput, HasResult bool
+	HasParameters, HasLength bool
 }
 
 // ExecutionName is Details.Execution, or "" (the main execution).

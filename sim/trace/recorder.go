@@ -8,19 +8,32 @@ import (
 	"github.com/aslkit/aslkit/asl/source"
 )
 
-// Recorder keeps every event in memory, compactly: state names and
-// types are interned, timestamps are kept as offsets and ids as 32-bit
-// numbers; the rare events with an error or cause are kept whole. A
-// record takes 96 bytes instead of an Event's 176, with fewer pointers
-// for the garbage collector to follow, which is what recording a long
-// run mostly costs.
+// Recorder keeps every event in memory, compactly: an event's type,
+// state, span and Map name are interned together as a "site", scopes are
+// interned, timestamps are kept as offsets and ids as 32-bit numbers, and
+// a record holds one data value (the input or the output). The debugger
+// extras and Details go to a side list; the rare events with an error or
+// cause, or with both an input and an output, are kept whole. A record
+// takes 56 bytes instead of an Event's 232, with one pointer for the garbage
+// collector to follow, which is what recording a long run mostly costs.
 type Recorder struct {
 	chunks [][]record
 	n      int
 
-	strs  []string
-	index map[string]uint32
-	cache [128]internSlot
+	// scopes holds scope strings, one entry per string address seen
+	// (equal strings at different addresses may repeat: harmless, and
+	// cheaper than a map of every Map iteration's scope).
+	scopes     []string
+	scopeCache [128]internSlot
+
+	sites     []siteKey
+	siteIndex map[siteKey]uint32
+	siteCache [64]siteSlot
+
+	// more holds, in record order and in chunks, what records flagged
+	// recMore lack.
+	more  [][]extra
+	nMore int
 
 	// Timestamps are base + (Elapsed - baseElapsed) for every event the
 	// simulator makes; others are kept whole in odd.
@@ -32,15 +45,47 @@ type Recorder struct {
 }
 
 type record struct {
-	id, prev               int32
-	typ, state             uint32
-	attempt                int32
-	spanStart, spanEnd     int32
-	hasSpan, hasIn, hasOut bool
-	elapsed                time.Duration
-	scope                  string // unique per Map iteration: not worth interning
-	input, output          any
-	details                *Details
+	id, prev int32
+	site     uint32
+	scope    uint32
+	attempt  int32
+	index    int32
+	flags    uint8
+	elapsed  time.Duration
+	// value is the input, else the output (recOutput).
+	value any
+}
+
+const (
+	recHasIn = 1 << iota
+	recHasOut
+	recHasIndex
+	recOutput // value is the output
+	recMore   // the record has an entry in more
+)
+
+// extra is what a record lacks: the debugger extras and the Details.
+type extra struct {
+	n                            int32
+	hasEffectiveInput, hasResult bool
+	effectiveInput, result       any
+	details                      *Details
+}
+
+// siteKey is what the events of one state (or execution) and type share.
+type siteKey struct {
+	typ, state, name string
+	span             source.Span
+	hasSpan          bool
+}
+
+// siteSlot caches a site by the addresses of its strings.
+type siteSlot struct {
+	typ, state, name          *byte
+	typLen, stateLen, nameLen int
+	span                      source.Span
+	hasSpan                   bool
+	i                         uint32
 }
 
 const recorderChunk = 1024
@@ -53,29 +98,57 @@ func (r *Recorder) Event(e *Event) {
 	if !r.hasBase {
 		r.base, r.baseElapsed, r.hasBase = e.Timestamp, e.Elapsed, true
 	}
-	c := &r.chunks[len(r.chunks)-1]
-	*c = (*c)[:len(*c)+1]
-	rec := &(*c)[len(*c)-1]
-	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
-	rec.typ, rec.state, rec.scope = r.intern(e.Type), r.intern(e.State), e.Scope
-	rec.attempt, rec.spanStart, rec.spanEnd = e.Attempt, int32(e.Span.Start), int32(e.Span.End)
-	rec.hasSpan, rec.hasIn, rec.hasOut = e.HasSpan, e.HasInput, e.HasOutput
-	rec.elapsed, rec.input, rec.output = e.Elapsed, e.Input, e.Output
-	rec.details = e.Details
-	if !r.fits(e) {
+	hasIn := e.HasInput || e.Input != nil
+	hasOut := e.HasOutput || e.Output != nil
+	if !r.fits(e) || hasIn && hasOut {
 		if r.odd == nil {
 			r.odd = map[int]*Event{}
 		}
 		cp := *e
 		r.odd[r.n] = &cp
 	}
+	c := &r.chunks[len(r.chunks)-1]
+	*c = (*c)[:len(*c)+1]
+	rec := &(*c)[len(*c)-1]
+	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
+	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
+	rec.attempt, rec.index = e.Attempt, int32(e.Index)
+	rec.elapsed = e.Elapsed
+	var flags uint8
+	if e.HasInput {
+		flags |= recHasIn
+	}
+	if e.HasOutput {
+		flags |= recHasOut
+	}
+	if e.HasIndex {
+		flags |= recHasIndex
+	}
+	switch {
+	case hasIn:
+		rec.value = e.Input
+	case hasOut:
+		rec.value = e.Output
+		flags |= recOutput
+	}
+	if e.HasEffectiveInput || e.HasResult || e.EffectiveInput != nil || e.Result != nil || e.Details != nil {
+		flags |= recMore
+		if len(r.more) == 0 || len(r.more[len(r.more)-1]) == recorderChunk {
+			r.more = append(r.more, make([]extra, 0, recorderChunk))
+		}
+		r.more[len(r.more)-1] = append(r.more[len(r.more)-1], extra{n: int32(r.n),
+			hasEffectiveInput: e.HasEffectiveInput, hasResult: e.HasResult,
+			effectiveInput: e.EffectiveInput, result: e.Result, details: e.Details})
+		r.nMore++
+	}
+	rec.flags = flags
 	r.n++
 }
 
 // fits reports whether a record restores e exactly.
 func (r *Recorder) fits(e *Event) bool {
 	return e.Error == nil && e.Cause == nil && // rare: failures keep whole events
-		small(e.ID) && small(e.PreviousEventID) && small(e.Span.Start) && small(e.Span.End) &&
+		small(e.ID) && small(e.PreviousEventID) && small(e.Span.Start) && small(e.Span.End) && small(e.Index) &&
 		(e.Elapsed == r.baseElapsed && e.Timestamp == r.base || r.stamp(e.Elapsed) == e.Timestamp)
 }
 
@@ -85,33 +158,50 @@ func (r *Recorder) stamp(elapsed time.Duration) time.Time {
 	return r.base.Add(elapsed - r.baseElapsed)
 }
 
-// intern returns the index of s in r.strs, adding it when new. The
-// simulator passes the same few strings over and over, so a small cache
-// keyed by the string's address answers most calls without hashing.
-func (r *Recorder) intern(s string) uint32 {
-	if len(s) == 0 {
-		return r.internSlow(s)
-	}
-	p := unsafe.StringData(s)
-	slot := &r.cache[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&(uintptr(len(r.cache))-1)]
-	if slot.p == p && slot.n == len(s) {
+// site returns the index of e's site in r.sites, adding it when new. The
+// simulator passes the same strings for every event of a state, so a
+// small cache keyed by their addresses answers most calls without hashing.
+func (r *Recorder) site(e *Event) uint32 {
+	typ, state, name := unsafe.StringData(e.Type), unsafe.StringData(e.State), unsafe.StringData(e.Name)
+	h := uintptr(unsafe.Pointer(typ))>>3 ^ uintptr(unsafe.Pointer(state))>>5 ^ uintptr(unsafe.Pointer(name))>>4 ^ uintptr(e.Span.Start)
+	slot := &r.siteCache[h&(uintptr(len(r.siteCache))-1)]
+	if slot.typ == typ && slot.state == state && slot.name == name && slot.typLen == len(e.Type) &&
+		slot.stateLen == len(e.State) && slot.nameLen == len(e.Name) && slot.span == e.Span && slot.hasSpan == e.HasSpan {
 		return slot.i
 	}
-	i := r.internSlow(s)
-	*slot = internSlot{p: p, n: len(s), i: i}
+	k := siteKey{typ: e.Type, state: e.State, name: e.Name, span: e.Span, hasSpan: e.HasSpan}
+	i, ok := r.siteIndex[k]
+	if !ok {
+		if r.siteIndex == nil {
+			r.siteIndex = map[siteKey]uint32{}
+		}
+		i = uint32(len(r.sites))
+		r.sites = append(r.sites, k)
+		r.siteIndex[k] = i
+	}
+	*slot = siteSlot{typ: typ, state: state, name: name, typLen: len(e.Type), stateLen: len(e.State), nameLen: len(e.Name),
+		span: e.Span, hasSpan: e.HasSpan, i: i}
 	return i
 }
 
-func (r *Recorder) internSlow(s string) uint32 {
-	i, ok := r.index[s]
-	if !ok {
-		if r.index == nil {
-			r.index = map[string]uint32{}
-		}
-		i = uint32(len(r.strs))
-		r.strs = append(r.strs, s)
-		r.index[s] = i
+// scope returns an index of s in r.scopes: 0 for "", else the entry
+// added when s's address was last seen (a thread passes the same string
+// for all its events), else a new entry.
+func (r *Recorder) scope(s string) uint32 {
+	if len(r.scopes) == 0 {
+		r.scopes = append(r.scopes, "")
 	}
+	if len(s) == 0 {
+		return 0
+	}
+	p := unsafe.StringData(s)
+	slot := &r.scopeCache[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&(uintptr(len(r.scopeCache))-1)]
+	if slot.p == p && slot.n == len(s) {
+		return slot.i
+	}
+	i := uint32(len(r.scopes))
+	r.scopes = append(r.scopes, s)
+	*slot = internSlot{p: p, n: len(s), i: i}
 	return i
 }
 
@@ -131,15 +221,41 @@ func (r *Recorder) At(i int) *Event {
 		return &cp
 	}
 	rec := &r.chunks[i/recorderChunk][i%recorderChunk]
-	return &Event{
+	site := &r.sites[rec.site]
+	e := &Event{
 		ID: int(rec.id), PreviousEventID: int(rec.prev),
-		Type: r.strs[rec.typ], Timestamp: r.stamp(rec.elapsed), Elapsed: rec.elapsed,
-		Scope: rec.scope, State: r.strs[rec.state],
-		Span:    source.Span{Start: int(rec.spanStart), End: int(rec.spanEnd)},
-		Attempt: rec.attempt, HasSpan: rec.hasSpan,
-		HasInput: rec.hasIn, HasOutput: rec.hasOut, Input: rec.input, Output: rec.output,
-		Details: rec.details,
+		Type: site.typ, Timestamp: r.stamp(rec.elapsed), Elapsed: rec.elapsed,
+		Scope: r.scopes[rec.scope], State: site.state,
+		Span: site.span, Attempt: rec.attempt, HasSpan: site.hasSpan,
+		HasInput: rec.flags&recHasIn != 0, HasOutput: rec.flags&recHasOut != 0,
+		Index: int(rec.index), Name: site.name, HasIndex: rec.flags&recHasIndex != 0,
 	}
+	if rec.flags&recOutput != 0 {
+		e.Output = rec.value
+	} else {
+		e.Input = rec.value
+	}
+	if rec.flags&recMore != 0 {
+		x := r.extraOf(i)
+		e.HasEffectiveInput, e.HasResult = x.hasEffectiveInput, x.hasResult
+		e.EffectiveInput, e.Result = x.effectiveInput, x.result
+		e.Details = x.details
+	}
+	return e
+}
+
+// extraOf finds record i's entry in more (sorted by n).
+func (r *Recorder) extraOf(i int) *extra {
+	lo, hi := 0, r.nMore
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(r.more[m/recorderChunk][m%recorderChunk].n) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return &r.more[lo/recorderChunk][lo%recorderChunk]
 }
 
 // Events returns copies of the recorded events in order.
@@ -156,7 +272,7 @@ func (r *Recorder) Types() []string {
 	out := make([]string, 0, r.n)
 	for _, c := range r.chunks {
 		for i := range c {
-			out = append(out, r.strs[c[i].typ])
+			out = append(out, r.sites[c[i].site].typ)
 		}
 	}
 	return out

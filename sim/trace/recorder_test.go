@@ -20,7 +20,9 @@ func TestRecorderRestoresEvents(t *testing.T) {
 			Scope: "Map/iter[3]", State: "P", Span: source.Span{Start: 10, End: 42}, HasSpan: true, Attempt: 2,
 			HasInput: true, Input: []any{"x"}},
 		{ID: 3, PreviousEventID: 2, Type: "PassStateExited", Timestamp: start.Add(time.Second), Elapsed: time.Second,
-			State: "P", HasOutput: true, Output: "y", Details: &Details{Name: "M", Index: 3, HasIndex: true}},
+			State: "P", HasOutput: true, Output: "y", Name: "M", Index: 3, HasIndex: true, HasResult: true, Result: 7, Details: &Details{Length: 2, HasLength: true}},
+		{ID: 4, PreviousEventID: 3, Type: "TaskSucceeded", Timestamp: start.Add(time.Second), Elapsed: time.Second,
+			HasInput: true, Input: "in", HasOutput: true, Output: "out", HasEffectiveInput: true, EffectiveInput: "eff"},
 		{ID: 1 << 40, PreviousEventID: 3, Type: "ExecutionFailed", Timestamp: start.Add(time.Hour), Elapsed: time.Minute, Cause: &cause},
 		{ID: 5, Type: "ExecutionFailed", Timestamp: start.In(time.FixedZone("X", 3600)), Error: &cause},
 	}
