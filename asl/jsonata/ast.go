@@ -54,7 +54,7 @@ type Node struct {
 	seekingParent []*slot
 
 	// raw parse fields
-	id       string
+	tok      uint8 // token id code (tokIDs) while the node is a raw token
 	coalesce bool
 	elvis    bool
 	simple   bool // path eligible for evalSimplePath

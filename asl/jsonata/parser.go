@@ -91,7 +91,7 @@ func internalParseError(r any) *Error {
 func (p *parser) parse() *Node {
 	p.advance("", false)
 	expr := p.expression(0)
-	if p.node.id != "(end)" {
+	if p.node.id() != "(end)" {
 		p.handleError(tokenErr("S0201", p.node))
 	}
 	expr = p.process(expr)
@@ -116,7 +116,7 @@ func tokenText(n *Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.id == "(end)" {
+	if n.id() == "(end)" {
 		return "(end)"
 	}
 	switch v := n.Value.(type) {
@@ -131,7 +131,7 @@ func tokenText(n *Node) string {
 			return "null"
 		}
 	}
-	return n.id
+	return n.id()
 }
 
 // fail reports an error: strict parsing stops, tolerant parsing records it.
@@ -157,31 +157,107 @@ func (p *parser) handleError(err *Error) *Node {
 	if err.Start >= 0 {
 		start = err.Start
 	}
-	p.node = &Node{id: "(error)", Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
+	p.node = &Node{tok: tokError, Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
 	// the caller gets its own node: handing back p.node would let the
 	// (error) token's led adopt itself as its left operand
 	return &Node{Type: "error", Err: err, Position: err.Position, Start: start, End: len(p.src)}
 }
 
-var knownSymbols = map[string]bool{
-	":": true, ";": true, ",": true, ")": true, "]": true, "}": true, "..": true, ".": true, "+": true,
-	"-": true, "*": true, "/": true, "%": true, "=": true, "<": true, ">": true, "!=": true, "<=": true,
-	">=": true, "&": true, "and": true, "or": true, "in": true, "~>": true, "**": true, "(": true,
-	"[": true, "^": true, "{": true, ":=": true, "@": true, "#": true, "?": true, "|": true, "?:": true, "??": true,
+// A token node's id is jsonata-js's symbol id ("(name)", "(literal)", an
+// operator's text...), kept as a small code into tokIDs so that Node holds
+// one byte instead of a string and binding powers are an array lookup.
+const (
+	tokNone uint8 = iota // not a token: a node built by process
+	tokEndID
+	tokNameID
+	tokLiteralID
+	tokRegexID
+	tokError
+	firstSymbolID
+)
+
+// tokIDs lists the ids by code; from firstSymbolID on, the known symbols.
+var tokIDs = [...]string{"", "(end)", "(name)", "(literal)", "(regex)", "(error)",
+	":", ";", ",", ")", "]", "}", "..", ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=",
+	">=", "&", "and", "or", "in", "~>", "**", "(", "[", "^", "{", ":=", "@", "#", "?", "|", "?:", "??",
 }
 
-var infixPower = map[string]int{
-	".": 75, "+": 50, "-": 50, "*": 60, "/": 60, "%": 60, "=": 40, "<": 40, ">": 40, "!=": 40,
-	"<=": 40, ">=": 40, "&": 50, "and": 30, "or": 25, "in": 40, "~>": 40, "(": 80, "[": 80,
-	"^": 40, "{": 70, ":=": 10, "@": 80, "#": 80, "?": 20, "??": 40, "?:": 40, "(error)": 10,
+// Initialized by expressions, not init(): package variables elsewhere may
+// parse, and Go orders initializer expressions by their dependencies.
+var (
+	// tokIDValues holds each id boxed once, for operator nodes' Value.
+	tokIDValues = func() (v [len(tokIDs)]any) {
+		for i, id := range tokIDs {
+			v[i] = id
+		}
+		return v
+	}()
+	// infixPowers is the left binding power of each token id (0: none).
+	infixPowers = func() (v [len(tokIDs)]uint8) {
+		for i, id := range tokIDs {
+			v[i] = uint8(infixPower(id))
+		}
+		return v
+	}()
+	// singleCharSymbols maps a one-byte symbol to its code.
+	singleCharSymbols = func() (v [256]uint8) {
+		for i := firstSymbolID; i < uint8(len(tokIDs)); i++ {
+			if id := tokIDs[i]; len(id) == 1 {
+				v[id[0]] = i
+			}
+		}
+		return v
+	}()
+)
+
+// symbolCode returns the code of a known symbol, 0 for any other text.
+func symbolCode(s string) uint8 {
+	if len(s) == 1 {
+		return singleCharSymbols[s[0]]
+	}
+	for i := firstSymbolID; i < uint8(len(tokIDs)); i++ {
+		if len(tokIDs[i]) > 1 && tokIDs[i] == s {
+			return i
+		}
+	}
+	return 0
 }
 
-func (n *Node) lbp() int { return infixPower[n.id] }
+// infixPower is jsonata-js's left binding power of an infix token.
+func infixPower(id string) int {
+	switch id {
+	case ".":
+		return 75
+	case "(", "[", "@", "#":
+		return 80
+	case "{":
+		return 70
+	case "*", "/", "%":
+		return 60
+	case "+", "-", "&":
+		return 50
+	case "=", "<", ">", "!=", "<=", ">=", "in", "~>", "^", "??", "?:":
+		return 40
+	case "and":
+		return 30
+	case "or":
+		return 25
+	case "?":
+		return 20
+	case ":=", "(error)":
+		return 10
+	}
+	return 0
+}
+
+func (n *Node) id() string { return tokIDs[n.tok] }
+
+func (n *Node) lbp() int { return int(infixPowers[n.tok]) }
 
 func (p *parser) advance(id string, infix bool) *Node {
-	if id != "" && p.node.id != id {
+	if id != "" && p.node.id() != id {
 		code := "S0202"
-		if p.node.id == "(end)" {
+		if p.node.id() == "(end)" {
 			code = "S0203"
 		}
 		e := tokenErr(code, p.node)
@@ -206,7 +282,7 @@ func (p *parser) advance(id string, infix bool) *Node {
 		if start < 0 {
 			start = lerr.Position
 		}
-		p.node = &Node{id: "(error)", Type: "error", Err: lerr, Position: lerr.Position, Start: start, End: len(p.src)}
+		p.node = &Node{tok: tokError, Type: "error", Err: lerr, Position: lerr.Position, Start: start, End: len(p.src)}
 		return p.node
 	}
 	n := reuse
@@ -218,25 +294,27 @@ func (p *parser) advance(id string, infix bool) *Node {
 	n.Position, n.Start, n.End = tok.end, tok.start, tok.end
 	switch tok.typ {
 	case tokEnd:
-		n.id, n.Type = "(end)", "end"
+		n.tok, n.Type = tokEndID, "end"
 		n.Position = len(p.src)
 	case tokName:
-		n.id, n.Type, n.Value = "(name)", "name", tok.str
+		n.tok, n.Type, n.Value = tokNameID, "name", tok.str
 	case tokVariable:
-		n.id, n.Type, n.Value = "(name)", "variable", tok.str
+		n.tok, n.Type, n.Value = tokNameID, "variable", tok.str
 	case tokOperator:
-		if !knownSymbols[tok.str] {
+		code := symbolCode(tok.str)
+		if code == 0 {
 			return p.handleError(&Error{Code: "S0204", Position: tok.end, Start: tok.start, Token: tok.str})
 		}
-		n.id, n.Type, n.Value = tok.str, "operator", tok.str
+		// the boxed operator text comes from a table: no allocation per token
+		n.tok, n.Type, n.Value = code, "operator", tokIDValues[code]
 	case tokString:
-		n.id, n.Type, n.Value = "(literal)", "string", tok.str
+		n.tok, n.Type, n.Value = tokLiteralID, "string", tok.str
 	case tokNumber:
-		n.id, n.Type, n.Value = "(literal)", "number", tok.num
+		n.tok, n.Type, n.Value = tokLiteralID, "number", tok.num
 	case tokValue:
-		n.id, n.Type, n.Value = "(literal)", "value", tok.value
+		n.tok, n.Type, n.Value = tokLiteralID, "value", tok.value
 	case tokRegex:
-		n.id, n.Type, n.Value = "(regex)", "regex", "/"+tok.str+"/"+tok.flags
+		n.tok, n.Type, n.Value = tokRegexID, "regex", "/"+tok.str+"/"+tok.flags
 		re, rerr := compileJSRegex(tok.str, tok.flags)
 		if rerr != nil {
 			rerr.Position, rerr.Start = tok.end, tok.start
@@ -304,7 +382,7 @@ func (p *parser) span(n *Node, start int) {
 }
 
 func (p *parser) nud(t *Node) *Node {
-	switch t.id {
+	switch t.id() {
 	case "(end)", "(name)", "(literal)", "(regex)", "and", "or", "in", "(error)":
 		return t
 	case "-":
@@ -322,9 +400,9 @@ func (p *parser) nud(t *Node) *Node {
 		return t
 	case "(":
 		var exprs []*Node
-		for p.node.id != ")" {
+		for p.node.id() != ")" {
 			exprs = append(exprs, p.expression(0))
-			if p.node.id != ";" {
+			if p.node.id() != ";" {
 				break
 			}
 			p.advance(";", false)
@@ -335,10 +413,10 @@ func (p *parser) nud(t *Node) *Node {
 		return t
 	case "[":
 		var items []*Node
-		if p.node.id != "]" {
+		if p.node.id() != "]" {
 			for {
 				item := p.expression(0)
-				if p.node.id == ".." {
+				if p.node.id() == ".." {
 					rng := &Node{Type: "binary", Value: "..", Position: p.node.Position, LHS: item, Start: item.Start}
 					p.advance("..", false)
 					rng.RHS = p.expression(0)
@@ -346,7 +424,7 @@ func (p *parser) nud(t *Node) *Node {
 					item = rng
 				}
 				items = append(items, item)
-				if p.node.id != "," {
+				if p.node.id() != "," {
 					break
 				}
 				p.advance(",", false)
@@ -365,7 +443,7 @@ func (p *parser) nud(t *Node) *Node {
 		t.Pattern = p.expression(0)
 		p.advance("|", false)
 		t.Update = p.expression(0)
-		if p.node.id == "," {
+		if p.node.id() == "," {
 			p.advance(",", false)
 			t.Delete = p.expression(0)
 		}
@@ -382,13 +460,13 @@ func (p *parser) nud(t *Node) *Node {
 
 func (p *parser) objectPairs() [][2]*Node {
 	var pairs [][2]*Node
-	if p.node.id != "}" {
+	if p.node.id() != "}" {
 		for {
 			k := p.expression(0)
 			p.advance(":", false)
 			v := p.expression(0)
 			pairs = append(pairs, [2]*Node{k, v})
-			if p.node.id != "," {
+			if p.node.id() != "," {
 				break
 			}
 			p.advance(",", false)
@@ -399,18 +477,18 @@ func (p *parser) objectPairs() [][2]*Node {
 }
 
 func (p *parser) led(t *Node, left *Node) *Node {
-	switch t.id {
+	switch t.id() {
 	case ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>":
 		t.LHS = left
-		t.RHS = p.expression(infixPower[t.id])
+		t.RHS = p.expression(int(infixPowers[t.tok]))
 		t.Type = "binary"
 		return t
 	case "(":
 		t.Procedure = left
 		t.Type = "function"
-		if p.node.id != ")" {
+		if p.node.id() != ")" {
 			for {
-				if p.node.Type == "operator" && p.node.id == "?" {
+				if p.node.Type == "operator" && p.node.id() == "?" {
 					t.Type = "partial"
 					ph := p.node
 					ph.Type = "placeholder"
@@ -419,7 +497,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 				} else {
 					t.Arguments = append(t.Arguments, p.expression(0))
 				}
-				if p.node.id != "," {
+				if p.node.id() != "," {
 					break
 				}
 				p.advance(",", false)
@@ -434,15 +512,15 @@ func (p *parser) led(t *Node, left *Node) *Node {
 				t.Params = append(t.Params, a.Value.(string))
 			}
 			t.Type = "lambda"
-			if p.node.id == "<" {
+			if p.node.id() == "<" {
 				sigStart := p.node.Start
 				sigPos := p.node.Position
 				depth := 1
-				for depth > 0 && p.node.id != "{" && p.node.id != "(end)" && p.node.id != "(error)" {
+				for depth > 0 && p.node.id() != "{" && p.node.id() != "(end)" && p.node.id() != "(error)" {
 					tok := p.advance("", false)
-					if tok.id == ">" {
+					if tok.id() == ">" {
 						depth--
-					} else if tok.id == "<" {
+					} else if tok.id() == "<" {
 						depth++
 					}
 				}
@@ -468,7 +546,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		}
 		return t
 	case "[":
-		if p.node.id == "]" {
+		if p.node.id() == "]" {
 			step := left
 			for step != nil && step.Type == "binary" && step.Value == "[" {
 				step = step.LHS
@@ -491,15 +569,15 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		var terms []SortTerm
 		for {
 			term := SortTerm{}
-			if p.node.id == "<" {
+			if p.node.id() == "<" {
 				p.advance("<", false)
-			} else if p.node.id == ">" {
+			} else if p.node.id() == ">" {
 				term.Descending = true
 				p.advance(">", false)
 			}
 			term.Expression = p.expression(0)
 			terms = append(terms, term)
-			if p.node.id != "," {
+			if p.node.id() != "," {
 				break
 			}
 			p.advance(",", false)
@@ -519,14 +597,14 @@ func (p *parser) led(t *Node, left *Node) *Node {
 			return p.handleError(&Error{Code: "S0212", Position: left.Position, Start: left.Start, Token: tokenText(left)})
 		}
 		t.LHS = left
-		t.RHS = p.expression(infixPower[":="] - 1)
+		t.RHS = p.expression(infixPower(":=") - 1)
 		t.Type = "binary"
 		return t
 	case "@", "#":
 		t.LHS = left
 		t.RHS = p.expression(80)
 		if t.RHS.Type != "variable" {
-			return p.handleError(&Error{Code: "S0214", Position: t.RHS.Position, Start: t.RHS.Start, Token: t.id})
+			return p.handleError(&Error{Code: "S0214", Position: t.RHS.Position, Start: t.RHS.Start, Token: t.id()})
 		}
 		t.Type = "binary"
 		return t
@@ -534,7 +612,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		t.Type = "condition"
 		t.Condition = left
 		t.Then = p.expression(0)
-		if p.node.id == ":" {
+		if p.node.id() == ":" {
 			p.advance(":", false)
 			t.Else = p.expression(0)
 		}
@@ -543,8 +621,8 @@ func (p *parser) led(t *Node, left *Node) *Node {
 		t.Type = "condition"
 		t.Condition = left
 		t.Else = p.expression(0)
-		t.coalesce = t.id == "??"
-		t.elvis = t.id == "?:"
+		t.coalesce = t.id() == "??"
+		t.elvis = t.id() == "?:"
 		return t
 	case "(error)":
 		t.LHS = left
@@ -845,7 +923,7 @@ func (p *parser) process(expr *Node) *Node {
 		}
 	default:
 		code := "S0206"
-		if expr.id == "(end)" {
+		if expr.id() == "(end)" {
 			code = "S0207"
 		}
 		return p.fail(&Error{Code: code, Position: expr.Position, Start: expr.Start, Token: tokenText(expr)})
