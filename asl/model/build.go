@@ -193,24 +193,24 @@ func (f *stateFields) read(s *State) {
 	}
 }
 
-// Comparison and boolean operators that make a JSONPath Choice rule.
-var ruleOperators = map[string]bool{
-	"And": true, "Or": true, "Not": true,
-	"BooleanEquals": true, "BooleanEqualsPath": true,
-	"IsBoolean": true, "IsNull": true, "IsNumeric": true, "IsPresent": true, "IsString": true, "IsTimestamp": true,
-	"NumericEquals": true, "NumericEqualsPath": true, "NumericGreaterThan": true, "NumericGreaterThanPath": true,
-	"NumericGreaterThanEquals": true, "NumericGreaterThanEqualsPath": true, "NumericLessThan": true, "NumericLessThanPath": true,
-	"NumericLessThanEquals": true, "NumericLessThanEqualsPath": true,
-	"StringEquals": true, "StringEqualsPath": true, "StringGreaterThan": true, "StringGreaterThanPath": true,
-	"StringGreaterThanEquals": true, "StringGreaterThanEqualsPath": true, "StringLessThan": true, "StringLessThanPath": true,
-	"StringLessThanEquals": true, "StringLessThanEqualsPath": true, "StringMatches": true,
-	"TimestampEquals": true, "TimestampEqualsPath": true, "TimestampGreaterThan": true, "TimestampGreaterThanPath": true,
-	"TimestampGreaterThanEquals": true, "TimestampGreaterThanEqualsPath": true, "TimestampLessThan": true, "TimestampLessThanPath": true,
-	"TimestampLessThanEquals": true, "TimestampLessThanEqualsPath": true,
+// IsRuleOperator reports whether key is a JSONPath Choice operator (And/Or/Not
+// included). A switch, not a map: it runs for every key of every rule.
+func IsRuleOperator(key string) bool {
+	switch key {
+	case "And", "Or", "Not", "BooleanEquals", "BooleanEqualsPath", "IsBoolean", "IsNull", "IsNumeric",
+		"IsPresent", "IsString", "IsTimestamp", "NumericEquals", "NumericEqualsPath", "NumericGreaterThan",
+		"NumericGreaterThanPath", "NumericGreaterThanEquals", "NumericGreaterThanEqualsPath", "NumericLessThan",
+		"NumericLessThanPath", "NumericLessThanEquals", "NumericLessThanEqualsPath", "StringEquals",
+		"StringEqualsPath", "StringGreaterThan", "StringGreaterThanPath", "StringGreaterThanEquals",
+		"StringGreaterThanEqualsPath", "StringLessThan", "StringLessThanPath", "StringLessThanEquals",
+		"StringLessThanEqualsPath", "StringMatches", "TimestampEquals", "TimestampEqualsPath",
+		"TimestampGreaterThan", "TimestampGreaterThanPath", "TimestampGreaterThanEquals",
+		"TimestampGreaterThanEqualsPath", "TimestampLessThan", "TimestampLessThanPath", "TimestampLessThanEquals",
+		"TimestampLessThanEqualsPath":
+		return true
+	}
+	return false
 }
-
-// IsRuleOperator reports whether key is a JSONPath Choice operator (And/Or/Not included).
-func IsRuleOperator(key string) bool { return ruleOperators[key] }
 
 func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
 	r := b.rule()
@@ -243,7 +243,7 @@ func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
 					or = m.Value
 				}
 			}
-			if ruleOperators[m.Key] {
+			if IsRuleOperator(m.Key) {
 				count++
 				r.Operator = m.Key
 			}

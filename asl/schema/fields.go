@@ -50,13 +50,59 @@ func newObject(kind ObjectKind, name, doc string, fields []*Field, groups ...Gro
 }
 
 func (o *ObjectSchema) index() {
-	o.byName = make(map[string]*Field, len(o.Fields))
+	o.byName = newFieldTable(o.Fields)
 	for _, f := range o.Fields {
-		o.byName[f.Name] = f
 		if f.Snippet == "" {
 			f.Snippet = defaultSnippet(f)
 		}
 	}
+}
+
+// fieldTable finds a field by name with open addressing on a cheap hash of
+// the name's length and three of its bytes: the checks look up every key of
+// every object of a definition, and a Go map's full-string hash costs more
+// than the whole lookup here.
+type fieldTable struct {
+	slots []*Field
+	mask  uint32
+}
+
+func newFieldTable(fields []*Field) fieldTable {
+	size := 4
+	for size < 2*len(fields) {
+		size *= 2
+	}
+	t := fieldTable{slots: make([]*Field, size), mask: uint32(size - 1)}
+	for _, f := range fields {
+		i := nameHash(f.Name) & t.mask
+		for t.slots[i] != nil && t.slots[i].Name != f.Name {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = f // a repeated name keeps the last field, as a map would
+	}
+	return t
+}
+
+func (t *fieldTable) get(name string) *Field {
+	if t.mask == 0 {
+		return nil
+	}
+	for i := nameHash(name) & t.mask; ; i = (i + 1) & t.mask {
+		f := t.slots[i]
+		if f == nil || f.Name == name {
+			return f
+		}
+	}
+}
+
+func nameHash(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n) ^ uint32(s[0])<<8 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<24
+	h *= 0x9E3779B1
+	return h ^ h>>15
 }
 
 func exactlyOne(names ...string) Group { return Group{Kind: ExactlyOne, Fields: names} }

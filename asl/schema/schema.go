@@ -220,7 +220,7 @@ type ObjectSchema struct {
 	// StateType is the Type of a KindState schema ("" for a state whose
 	// Type is missing or unknown).
 	StateType string
-	byName    map[string]*Field
+	byName    fieldTable
 }
 
 // Field returns the field named name, or nil.
@@ -228,7 +228,7 @@ func (o *ObjectSchema) Field(name string) *Field {
 	if o == nil {
 		return nil
 	}
-	return o.byName[name]
+	return o.byName.get(name)
 }
 
 func f64(v float64) *float64 { return &v }

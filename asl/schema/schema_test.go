@@ -298,3 +298,30 @@ func TestValues(t *testing.T) {
 		}
 	}
 }
+
+// Every field of every schema is found by name, and near misses are not.
+func TestFieldTableFindsEveryField(t *testing.T) {
+	var all []*ObjectSchema
+	for _, o := range objects {
+		all = append(all, o)
+	}
+	for _, o := range stateSchemas {
+		all = append(all, o)
+	}
+	all = append(all, anyState)
+	for _, o := range all {
+		for _, f := range o.Fields {
+			if got := o.Field(f.Name); got == nil || got.Name != f.Name {
+				t.Errorf("%s: Field(%q) = %v", o.Name, f.Name, got)
+			}
+			for _, miss := range []string{f.Name + "x", "x" + f.Name, f.Name[:len(f.Name)-1]} {
+				if got := o.Field(miss); got != nil && got.Name != miss {
+					t.Errorf("%s: Field(%q) = %q", o.Name, miss, got.Name)
+				}
+			}
+		}
+		if o.Field("") != nil {
+			t.Errorf("%s: Field(\"\") is not nil", o.Name)
+		}
+	}
+}
