@@ -26,7 +26,7 @@ var buildOnce struct {
 	err  error
 }
 
-func builtBinary(t *testing.T) string {
+func builtBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "asl-bin-")
