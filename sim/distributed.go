@@ -181,8 +181,8 @@ func (m *mapRun) startChild(i int) {
 			f := &failure{Error: strp(ErrExceedTolerated), Cause: strp("The specified tolerated failure threshold was exceeded")}
 			e := th.h.newEvent("MapRunFailed", sp)
 			e.Error, e.Cause = f.Error, f.Cause
-			th.emit(e)
-			v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
+			th.emit(&e)
+			v.giveUp = func() { th.emitNew("MapStateFailed", sp) }
 			if !th.dead() {
 				v.handleError(f)
 			}

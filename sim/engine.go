@@ -140,10 +140,13 @@ type run struct {
 	maxDuration time.Duration
 	invocations map[string]int
 	freeVisits  []*visit
-	eventSlab   []trace.Event
-	spareEvents []*trace.Event
 	detailSlab  []trace.Details
-	tokens      int
+	// rec is obs when it is a Recorder (called directly: it keeps no
+	// event pointer, so events need no heap copy); scratch is the copy
+	// other observers get.
+	rec     *trace.Recorder
+	scratch *trace.Event
+	tokens  int
 
 	execObj, machineObj map[string]any
 	execArn, machineArn string
@@ -159,6 +162,7 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 		}
 	}()
 	r := &run{p: p, ctx: ctx, opts: opts, obs: opts.Observer, input: input, invocations: map[string]int{}}
+	r.rec, _ = opts.Observer.(*trace.Recorder)
 	if opts.StartTime.IsZero() {
 		opts.StartTime = DefaultStartTime
 	}
@@ -259,28 +263,6 @@ func strp(s string) *string { return &s }
 
 func formatTimestamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z")
-}
-
-// allocEvent hands out an event: a recycled one (observers do not keep
-// the struct, see trace.Observer), else one from a slab.
-func (r *run) allocEvent() *trace.Event {
-	if n := len(r.spareEvents); n > 0 {
-		e := r.spareEvents[n-1]
-		r.spareEvents = r.spareEvents[:n-1]
-		return e
-	}
-	if len(r.eventSlab) == 0 {
-		r.eventSlab = make([]trace.Event, 64)
-	}
-	e := &r.eventSlab[0]
-	r.eventSlab = r.eventSlab[1:]
-	return e
-}
-
-// recycleEvent takes back an event the observer has seen.
-func (r *run) recycleEvent(e *trace.Event) {
-	*e = trace.Event{}
-	r.spareEvents = append(r.spareEvents, e)
 }
 
 // details returns e's Details, taking new ones from a slab.

@@ -24,7 +24,7 @@ type history struct {
 func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 	e := h.newEvent("ExecutionStarted", nil)
 	e.Input, e.HasInput = input, true
-	h.send(e, 0)
+	h.send(&e, 0)
 	th := &thread{h: h, r: h.r, execObj: execObj, vars: &varScope{}, ownVars: true}
 	th.done = func(out any, f *failure) {
 		if f != nil {
@@ -37,11 +37,13 @@ func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 	th.startScope(sc, input)
 }
 
-func (h *history) newEvent(typ string, sp *stateProg) *trace.Event {
-	e := h.r.allocEvent()
-	e.Type, e.Timestamp, e.Elapsed = typ, h.r.q.Now(), h.r.q.Elapsed()
+// newEvent makes an event of the given type (of sp's state, when set).
+// Events are values that live on the stack until send: observers never
+// keep the struct, so nothing is allocated or cleared per event.
+func (h *history) newEvent(typ string, sp *stateProg) trace.Event {
+	e := trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed()}
 	if h.exec != "" {
-		h.r.details(e).Execution = h.exec
+		h.r.details(&e).Execution = h.exec
 	}
 	if sp != nil {
 		e.State = sp.name
@@ -62,10 +64,18 @@ func (h *history) send(e *trace.Event, prev int) int {
 	}
 	h.nextID++
 	e.ID, e.PreviousEventID = h.nextID, prev
-	if h.r.obs != nil {
-		h.r.obs.Event(e)
+	switch {
+	case h.r.rec != nil:
+		h.r.rec.Event(e)
+	case h.r.obs != nil:
+		// Other observers see a heap copy, so that e can stay on the
+		// caller's stack (a Recorder is known not to keep it).
+		if h.r.scratch == nil {
+			h.r.scratch = new(trace.Event)
+		}
+		*h.r.scratch = *e
+		h.r.obs.Event(h.r.scratch)
 	}
-	h.r.recycleEvent(e)
 	return h.nextID
 }
 
@@ -75,7 +85,7 @@ func (h *history) succeed(th *thread, out any) {
 	}
 	e := h.newEvent("ExecutionSucceeded", nil)
 	e.Output, e.HasOutput = out, true
-	h.send(e, th.prev)
+	h.send(&e, th.prev)
 	h.ended = true
 	h.onEnd(StatusSucceeded, out, nil)
 }
@@ -92,7 +102,7 @@ func (h *history) fail(th *thread, f *failure) {
 	if th != nil {
 		prev = th.prev
 	}
-	h.send(e, prev)
+	h.send(&e, prev)
 	h.onEnd(StatusFailed, nil, f)
 }
 
@@ -105,7 +115,7 @@ func (h *history) timeOut() {
 	f := &failure{Error: strp(ErrTimeout)}
 	e := h.newEvent("ExecutionTimedOut", nil)
 	e.Error = f.Error
-	h.send(e, h.nextID)
+	h.send(&e, h.nextID)
 	h.onEnd(StatusTimedOut, nil, f)
 }
 
@@ -118,7 +128,7 @@ func (h *history) abort(reason string) {
 	f := &failure{Cause: strp(reason)}
 	e := h.newEvent("ExecutionAborted", nil)
 	e.Cause = f.Cause
-	h.send(e, h.nextID)
+	h.send(&e, h.nextID)
 	h.onEnd(StatusAborted, nil, f)
 }
 
@@ -183,6 +193,12 @@ func (th *thread) emit(e *trace.Event) int {
 	return th.prev
 }
 
+// emitNew emits a new event of the given type.
+func (th *thread) emitNew(typ string, sp *stateProg) int {
+	e := th.h.newEvent(typ, sp)
+	return th.emit(&e)
+}
+
 func (th *thread) child(scope string) *thread {
 	return &thread{r: th.r, h: th.h, scope: scope, parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
 }
@@ -205,13 +221,13 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 	}
 	if th.waiting != nil {
 		e := th.h.newEvent(th.waiting.typ+"StateAborted", th.waiting)
-		th.emit(e)
+		th.emit(&e)
 		th.waiting = nil
 	}
 	if isIteration {
 		e := th.h.newEvent("MapIterationAborted", nil)
 		e.Name, e.Index, e.HasIndex = mapName, iterationIndex, true
-		th.emit(e)
+		th.emit(&e)
 	}
 	th.stopped = true
 }

@@ -206,7 +206,7 @@ func (v *visit) queryError(location, cause string) {
 	// AWS records EvaluationFailed with previousEventId 0; what follows
 	// chains to it.
 	e.Scope = th.scope
-	th.prev = th.h.send(e, 0)
+	th.prev = th.h.send(&e, 0)
 	if th.dead() {
 		return
 	}
@@ -274,13 +274,13 @@ func (v *visit) jexit(output, assign *jvalue, def any, extra map[string]any, nex
 			for k, val := range m {
 				v.th.assignVar(k, val)
 			}
-			v.th.r.details(e).AssignedVariables = m
+			v.th.r.details(&e).AssignedVariables = m
 		}
 	}
 	if !v.checkSize(out, v.sp.name) {
 		return
 	}
-	v.exit(out, next, e)
+	v.exit(out, next, &e)
 }
 
 func (v *visit) jpass() {
@@ -398,7 +398,7 @@ func (v *visit) jmap() {
 	th, sp := v.th, v.sp
 	// An evaluation failure before the iterations start fails the Map
 	// (MapStateFailed), as recorded on AWS.
-	v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
+	v.giveUp = func() { th.emitNew("MapStateFailed", sp) }
 	var val any = v.raw
 	var ok bool
 	if sp.itemReader != nil {

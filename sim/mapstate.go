@@ -111,12 +111,12 @@ func (m *mapRun) start(inputs []any) {
 	m.results = make([]any, len(inputs))
 	m.iters = make([]*thread, len(inputs))
 	started := th.h.newEvent("MapStateStarted", sp)
-	startedd := th.r.details(started)
+	startedd := th.r.details(&started)
 	startedd.Length, startedd.HasLength = len(inputs), true
 	if sp.distributed {
-		th.r.details(started).Length = 0
+		th.r.details(&started).Length = 0
 	}
-	th.emit(started)
+	th.emit(&started)
 	if sp.distributed && !sp.jsonata && !m.tolerance(m.eff) {
 		return
 	}
@@ -127,8 +127,8 @@ func (m *mapRun) start(inputs []any) {
 		}
 		m.mapRunArn = "arn:aws:states:" + region + ":" + account + ":mapRun:" + th.r.opts.StateMachineName + "/" + label + ":" + strconv.Itoa(th.r.transitions)
 		e := th.h.newEvent("MapRunStarted", sp)
-		th.r.details(e).MapRunArn = m.mapRunArn
-		m.runStartedID = th.emit(e)
+		th.r.details(&e).MapRunArn = m.mapRunArn
+		m.runStartedID = th.emit(&e)
 	}
 	th.children = th.children[:0]
 	if len(inputs) == 0 {
@@ -160,7 +160,7 @@ func (m *mapRun) startIteration(i int) {
 	m.iters[i] = c
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
-	c.emit(it.event("MapIterationStarted"))
+	it.emit("MapIterationStarted")
 	c.iter = it
 	c.startScope(sp.processor, m.items[i])
 }
@@ -175,9 +175,10 @@ type mapIteration struct {
 	slot int
 }
 
-// event makes one of the iteration's MapIteration* events.
-func (it *mapIteration) event(typ string) *trace.Event {
-	return iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
+// emit emits one of the iteration's MapIteration* events.
+func (it *mapIteration) emit(typ string) {
+	e := iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
+	it.thread.emit(&e)
 }
 
 func (it *mapIteration) done(out any, f *failure) {
@@ -192,7 +193,7 @@ func (it *mapIteration) done(out any, f *failure) {
 		th.children[it.slot] = nil
 	}
 	if f != nil {
-		c.emit(it.event("MapIterationFailed"))
+		it.emit("MapIterationFailed")
 		m.over = true
 		for j := 0; j < m.next; j++ {
 			if o := m.iters[j]; o != nil {
@@ -201,11 +202,11 @@ func (it *mapIteration) done(out any, f *failure) {
 		}
 		th.prev = th.h.nextID
 		th.children = nil
-		v.giveUp = func() { th.emit(th.h.newEvent("MapStateFailed", sp)) }
+		v.giveUp = func() { th.emitNew("MapStateFailed", sp) }
 		v.handleError(f)
 		return
 	}
-	c.emit(it.event("MapIterationSucceeded"))
+	it.emit("MapIterationSucceeded")
 	m.results[i] = out
 	m.completed++
 	if m.completed == len(m.items) {
@@ -232,7 +233,7 @@ func iterScope(scope, name string, i int) string {
 	return b.String()
 }
 
-func iterEvent(c *thread, typ, mapName string, i int) *trace.Event {
+func iterEvent(c *thread, typ, mapName string, i int) trace.Event {
 	e := c.h.newEvent(typ, nil)
 	e.Name, e.Index, e.HasIndex = mapName, i, true
 	return e
@@ -248,11 +249,11 @@ func (m *mapRun) finish() {
 	// event; MapStateExited chains to the same event as MapStateSucceeded
 	// (inline) or to MapRunStarted (distributed).
 	if m.distributed {
-		th.emit(th.h.newEvent("MapRunSucceeded", sp))
+		th.emitNew("MapRunSucceeded", sp)
 	}
 	before := th.h.nextID
 	th.prev = before
-	th.emit(th.h.newEvent("MapStateSucceeded", sp))
+	th.emitNew("MapStateSucceeded", sp)
 	if th.dead() {
 		return
 	}

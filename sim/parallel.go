@@ -25,7 +25,7 @@ func (v *visit) parallel() {
 			return
 		}
 	}
-	th.emit(th.h.newEvent("ParallelStateStarted", sp))
+	th.emitNew("ParallelStateStarted", sp)
 	n := len(sp.branches)
 	results := make([]any, n)
 	remaining, over := n, false
@@ -45,7 +45,7 @@ func (v *visit) parallel() {
 				}
 				th.prev = c.prev
 				th.children = nil
-				v.giveUp = func() { th.emit(th.h.newEvent("ParallelStateFailed", sp)) }
+				v.giveUp = func() { th.emitNew("ParallelStateFailed", sp) }
 				v.handleError(f)
 				return
 			}
@@ -56,7 +56,7 @@ func (v *visit) parallel() {
 				// As recorded: ParallelStateSucceeded and ParallelStateExited
 				// both chain to the last branch event.
 				th.prev = c.prev
-				th.emit(th.h.newEvent("ParallelStateSucceeded", sp))
+				th.emitNew("ParallelStateSucceeded", sp)
 				th.prev = c.prev
 				th.children = nil
 				if !th.dead() {

@@ -24,8 +24,8 @@ func (v *visit) pass() {
 		return
 	}
 	e := v.exitEvent()
-	v.extras(e, eff, result)
-	if !v.assign(v.sp.assign, result, e) {
+	v.extras(&e, eff, result)
+	if !v.assign(v.sp.assign, result, &e) {
 		return
 	}
 	out, ok := v.resultPath(v.sp.resultPath, v.raw, result)
@@ -35,7 +35,7 @@ func (v *visit) pass() {
 	if out, ok = v.outputPath(out); !ok {
 		return
 	}
-	v.exit(out, v.sp.next, e)
+	v.exit(out, v.sp.next, &e)
 }
 
 func (v *visit) succeed() {
@@ -74,15 +74,15 @@ func (v *visit) choice() {
 		return
 	}
 	e := v.exitEvent()
-	v.extras(e, eff, nil)
-	if !v.assign(assign, eff, e) {
+	v.extras(&e, eff, nil)
+	if !v.assign(assign, eff, &e) {
 		return
 	}
 	out, ok := v.outputPath(eff)
 	if !ok {
 		return
 	}
-	v.exit(out, next, e)
+	v.exit(out, next, &e)
 }
 
 func (v *visit) fail() {
@@ -180,14 +180,14 @@ func (v *visit) wait() {
 			return
 		}
 		e := v.exitEvent()
-		if !v.assign(sp.assign, eff, e) {
+		if !v.assign(sp.assign, eff, &e) {
 			return
 		}
 		out, ok := v.outputPath(eff)
 		if !ok {
 			return
 		}
-		v.exit(out, sp.next, e)
+		v.exit(out, sp.next, &e)
 	})
 }
 

@@ -78,24 +78,24 @@ func (v *visit) task() {
 	e := v.taskEvent("Scheduled")
 	switch sp.kind {
 	case kindService:
-		ed := v.th.r.details(e)
+		ed := v.th.r.details(&e)
 		ed.Parameters, ed.HasParameters = params, true
 	default:
 		e.Input, e.HasInput = params, true
 	}
-	ed := v.th.r.details(e)
+	ed := v.th.r.details(&e)
 	ed.TimeoutSeconds, ed.HeartbeatSeconds = timeout, heartbeat
 	e.EffectiveInput, e.HasEffectiveInput = params, true
-	th.emit(e)
+	th.emit(&e)
 	// A mocked failure may name its event (mocks.json "event"): a failure
 	// to schedule, start or submit ends the sequence early, as on AWS.
 	phase := failurePhase(resp)
 	if phase != "ScheduleFailed" {
 		if phase != "StartFailed" {
-			th.emit(v.taskEvent("Started"))
+			v.emitTaskEvent("Started")
 		}
 		if sp.kind == kindService && sp.pattern != "" && phase != "StartFailed" && phase != "SubmitFailed" {
-			th.emit(v.taskEvent("Submitted"))
+			v.emitTaskEvent("Submitted")
 		}
 	}
 	if th.dead() {
@@ -142,7 +142,7 @@ func (v *visit) task() {
 			}
 			fe := v.taskEvent(kind)
 			fe.Error, fe.Cause = f.Error, f.Cause
-			th.emit(fe)
+			th.emit(&fe)
 			if !th.dead() {
 				v.handleError(f)
 			}
@@ -200,7 +200,7 @@ func (v *visit) taskSucceeded(result any) {
 		f := &failure{Error: strp(ErrDataLimitExceeded), Cause: strp("The state/task '" + sp.resource + "' returned a result with a size exceeding the maximum number of bytes service limit.")}
 		fe := v.taskEvent("Failed")
 		fe.Error, fe.Cause = f.Error, f.Cause
-		th.emit(fe)
+		th.emit(&fe)
 		if !th.dead() {
 			v.handleError(f)
 		}
@@ -208,7 +208,7 @@ func (v *visit) taskSucceeded(result any) {
 	}
 	se := v.taskEvent("Succeeded")
 	se.Output, se.HasOutput = result, true
-	th.emit(se)
+	th.emit(&se)
 	if th.dead() {
 		return
 	}
@@ -216,7 +216,7 @@ func (v *visit) taskSucceeded(result any) {
 }
 
 // taskEvent makes a Task/LambdaFunction/Activity event of the given phase.
-func (v *visit) taskEvent(phase string) *trace.Event {
+func (v *visit) taskEvent(phase string) trace.Event {
 	sp := v.sp
 	var typ string
 	switch sp.kind {
@@ -231,14 +231,20 @@ func (v *visit) taskEvent(phase string) *trace.Event {
 	e.Attempt = int32(v.retries)
 	switch sp.kind {
 	case kindService:
-		ed := v.th.r.details(e)
+		ed := v.th.r.details(&e)
 		ed.ResourceType, ed.Resource = sp.resourceType, sp.resourceName
 	default:
 		if phase == "Scheduled" {
-			v.th.r.details(e).Resource = sp.resource
+			v.th.r.details(&e).Resource = sp.resource
 		}
 	}
 	return e
+}
+
+// emitTaskEvent emits a task event that carries no data.
+func (v *visit) emitTaskEvent(phase string) {
+	e := v.taskEvent(phase)
+	v.th.emit(&e)
 }
 
 // finishResult runs the result side of Task/Parallel/Map: ResultSelector,
@@ -254,7 +260,7 @@ func (v *visit) finishResult(result any) {
 	}
 	e := v.exitEvent()
 	e.Result, e.HasResult = result, true
-	if !v.assign(v.sp.assign, result, e) {
+	if !v.assign(v.sp.assign, result, &e) {
 		return
 	}
 	out, ok := v.resultPath(v.sp.resultPath, v.raw, sel)
@@ -267,7 +273,7 @@ func (v *visit) finishResult(result any) {
 	if !v.checkSize(out, v.sp.name) {
 		return
 	}
-	v.exit(out, v.sp.next, e)
+	v.exit(out, v.sp.next, &e)
 }
 
 // seconds evaluates TimeoutSeconds(Path)/HeartbeatSeconds(Path).

@@ -62,7 +62,7 @@ func (v *visit) Run() {
 		r.transitions++
 		e := th.h.newEvent(sp.enteredType, sp)
 		e.Input, e.HasInput = raw, true
-		v.enteredID = th.emit(e)
+		v.enteredID = th.emit(&e)
 		v.entered = true
 		if th.dead() {
 			return
@@ -293,8 +293,10 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 // exit emits <Type>StateExited and moves on to next (nil: the scope ends).
 func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 	th := v.th
+	var own trace.Event
 	if e == nil {
-		e = th.h.newEvent(v.sp.exitedType, v.sp)
+		own = th.h.newEvent(v.sp.exitedType, v.sp)
+		e = &own
 	}
 	e.Output, e.HasOutput = out, true
 	th.emit(e)
@@ -309,7 +311,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 }
 
 // exitEvent makes the exited event up front so Assign can fill it.
-func (v *visit) exitEvent() *trace.Event { return v.th.h.newEvent(v.sp.exitedType, v.sp) }
+func (v *visit) exitEvent() trace.Event { return v.th.h.newEvent(v.sp.exitedType, v.sp) }
 
 // checkSize fails with States.DataLimitExceeded when a result is over the
 // 256 KiB payload quota.
@@ -374,10 +376,10 @@ func (v *visit) handleError(f *failure) {
 			return
 		}
 		e := v.exitEvent()
-		if !v.assign(c.assign, errOut, e) {
+		if !v.assign(c.assign, errOut, &e) {
 			return
 		}
-		v.exit(out, c.next, e)
+		v.exit(out, c.next, &e)
 		return
 	}
 	th.end(nil, f)
