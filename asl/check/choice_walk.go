@@ -9,16 +9,16 @@ func eachChoiceRule(def *model.Definition, fn func(s *model.State, r *model.Choi
 		if s.Type != model.TypeChoice || !usesJSONPath(s) {
 			continue
 		}
-		var walk func(r *model.ChoiceRule)
-		walk = func(r *model.ChoiceRule) {
-			fn(s, r)
-			for _, n := range r.Nested {
-				walk(n)
-			}
-		}
 		for _, r := range s.Choices {
-			walk(r)
+			walkChoiceRule(s, r, fn)
 		}
+	}
+}
+
+func walkChoiceRule(s *model.State, r *model.ChoiceRule, fn func(s *model.State, r *model.ChoiceRule)) {
+	fn(s, r)
+	for _, n := range r.Nested {
+		walkChoiceRule(s, n, fn)
 	}
 }
 

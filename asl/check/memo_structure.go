@@ -142,10 +142,20 @@ func scopesOf(p *Pass) []*model.StateMachine {
 	return memoized(p, memoScopes, p.Def.Machine.Scopes)
 }
 
-// parsedExpr is the result of parsing one expression string.
+// parsedExpr is the result of parsing one expression string: its errors
+// and, when it is a path, the facts of its root (the rules need no more).
 type parsedExpr struct {
-	path *expr.Path
-	errs []expr.Error
+	isPath   bool
+	root     expr.RootKind
+	rootSpan expr.Span
+	variable string // the name of a RootVariable
+	errs     []expr.Error
+}
+
+func (r *parsedExpr) setPath(p *expr.Path) {
+	if p != nil {
+		r.isPath, r.root, r.rootSpan, r.variable = true, p.Root, p.RootSpan, p.Variable
+	}
 }
 
 // exprCache remembers parse results per kind and text within one Run: the
@@ -163,10 +173,15 @@ const (
 
 // parseCached parses s as kind, through the cache of p's Run.
 func parseCached(p *Pass, kind byte, s string) parsedExpr {
+	if kind != parseAsCall {
+		if r, ok := plainPathResult(s); ok {
+			return r
+		}
+	}
 	c := memoized(p, memoExprs, func() *exprCache { return new(exprCache) })
 	m := c[kind]
 	if m == nil {
-		m = map[string]parsedExpr{}
+		m = make(map[string]parsedExpr, 64)
 		c[kind] = m
 	}
 	r, ok := m[s]
@@ -175,13 +190,19 @@ func parseCached(p *Pass, kind byte, s string) parsedExpr {
 	}
 	switch kind {
 	case parseAsPath:
-		r.path, r.errs = expr.ParsePath(s)
+		path, errs := expr.ParsePath(s)
+		r.setPath(path)
+		r.errs = errs
 	case parseAsReference:
-		r.path, r.errs = expr.ParseReferencePath(s)
+		path, errs := expr.ParseReferencePath(s)
+		r.setPath(path)
+		r.errs = errs
 	case parseAsDollar:
-		var e expr.Expr
-		e, r.errs = expr.ParseDollarValue(s)
-		r.path, _ = e.(*expr.Path)
+		e, errs := expr.ParseDollarValue(s)
+		if path, ok := e.(*expr.Path); ok {
+			r.setPath(path)
+		}
+		r.errs = errs
 	case parseAsCall:
 		c, errs := expr.ParseIntrinsic(s)
 		if errs == nil {
@@ -191,4 +212,37 @@ func parseCached(p *Pass, kind byte, s string) parsedExpr {
 	}
 	m[s] = r
 	return r
+}
+
+// plainPathResult answers the most common paths without the parser: "$" or "$$"
+// followed by .name steps of letters, digits and '_' are valid as a Path, a
+// Reference Path and a .$ value alike, and read no variable.
+func plainPathResult(s string) (parsedExpr, bool) {
+	if len(s) == 0 || s[0] != '$' {
+		return parsedExpr{}, false
+	}
+	r := parsedExpr{isPath: true, root: expr.RootInput, rootSpan: expr.Span{Start: 0, End: 1}}
+	i := 1
+	if i < len(s) && s[i] == '$' {
+		r.root, r.rootSpan.End = expr.RootContext, 2
+		i++
+	}
+	for i < len(s) {
+		if s[i] != '.' {
+			return parsedExpr{}, false
+		}
+		i++
+		start := i
+		for i < len(s) && isPlainNameByte(s[i]) {
+			i++
+		}
+		if i == start {
+			return parsedExpr{}, false
+		}
+	}
+	return r, true
+}
+
+func isPlainNameByte(b byte) bool {
+	return b == '_' || ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') || ('0' <= b && b <= '9')
 }

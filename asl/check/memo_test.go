@@ -1,7 +1,10 @@
 package check
 
 import (
+	"reflect"
 	"testing"
+
+	"github.com/aslkit/aslkit/asl/expr"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
@@ -39,5 +42,31 @@ func TestPassMemoNested(t *testing.T) {
 	}
 	if len(p.memo) != 2 {
 		t.Errorf("memo holds %d values, want 2 (scopes and graphs)", len(p.memo))
+	}
+}
+
+// The parser-free answer for plain paths is what the parsers say.
+func TestPlainPathResultMatchesParsers(t *testing.T) {
+	for _, s := range []string{"$", "$$", "$.a", "$.a.b_c.D9", "$$.Execution.Id", "$.9", "$.a.", "$..a", "$.a[0]", "$x", "$$x", "$.a b", "$.a-b", "$ ", " $", "$.*", ""} {
+		got, ok := plainPathResult(s)
+		if !ok {
+			continue
+		}
+		for kind, parse := range map[string]func(string) (*expr.Path, []expr.Error){
+			"path": expr.ParsePath, "reference": expr.ParseReferencePath,
+			"dollar": func(s string) (*expr.Path, []expr.Error) {
+				e, errs := expr.ParseDollarValue(s)
+				p, _ := e.(*expr.Path)
+				return p, errs
+			},
+		} {
+			var want parsedExpr
+			path, errs := parse(s)
+			want.setPath(path)
+			want.errs = errs
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %q: plainPathResult = %+v, parser = %+v", kind, s, got, want)
+			}
+		}
 	}
 }

@@ -31,13 +31,13 @@ func checkResultPath(p *Pass, v *syntax.Node) {
 		return
 	}
 	parsed := parseCached(p, parseAsReference, v.Str)
-	path, errs := parsed.path, parsed.errs
-	if errs == nil && path != nil {
-		switch path.Root {
+	errs := parsed.errs
+	if errs == nil && parsed.isPath {
+		switch parsed.root {
 		case expr.RootContext:
-			errs = []expr.Error{{Span: path.RootSpan, Message: "cannot write into the Context object ($$); write into the input with $.field"}}
+			errs = []expr.Error{{Span: parsed.rootSpan, Message: "cannot write into the Context object ($$); write into the input with $.field"}}
 		case expr.RootVariable:
-			errs = []expr.Error{{Span: path.RootSpan, Message: "cannot write into a variable; use \"Assign\": {\"" + path.Variable + "\": ...} to set variables, or write into the input with $.field"}}
+			errs = []expr.Error{{Span: parsed.rootSpan, Message: "cannot write into a variable; use \"Assign\": {\"" + parsed.variable + "\": ...} to set variables, or write into the input with $.field"}}
 		}
 	}
 	reportExprErrors(p, v, errs, "ResultPath: ")

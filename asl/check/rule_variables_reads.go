@@ -96,8 +96,8 @@ func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
 	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
 		return
 	}
-	if pe := parseCached(r.p, kind, v.Str); pe.path != nil {
-		r.fromPath(s, v, pe.path, nil, "")
+	if pe := parseCached(r.p, kind, v.Str); pe.isPath && pe.root == expr.RootVariable {
+		r.variable(s, v, pe.variable, pe.rootSpan, nil, "")
 	}
 }
 
@@ -130,16 +130,22 @@ func (r pathReads) fromCall(s *model.State, v *syntax.Node, c *expr.Call, assign
 }
 
 func (r pathReads) fromPath(s *model.State, v *syntax.Node, p *expr.Path, assign *syntax.Node, assignTo string) {
-	if p == nil || p.Root != expr.RootVariable || p.Variable == "" {
+	if p != nil && p.Root == expr.RootVariable {
+		r.variable(s, v, p.Variable, p.RootSpan, assign, assignTo)
+	}
+}
+
+// variable records a read of name; rootSpan covers "$name" in v's string.
+func (r pathReads) variable(s *model.State, v *syntax.Node, name string, rootSpan expr.Span, assign *syntax.Node, assignTo string) {
+	if name == "" {
 		return
 	}
 	text := r.def.File.Text
-	// The span covers "$name".
-	sp := source.Span{Start: v.SourceOffset(text, p.RootSpan.Start), End: v.SourceOffset(text, p.RootSpan.End)}
+	sp := source.Span{Start: v.SourceOffset(text, rootSpan.Start), End: v.SourceOffset(text, rootSpan.End)}
 	if sp.End <= sp.Start {
 		sp = widenEmpty(sp, v)
 	}
-	*r.out = append(*r.out, varRead{state: s, name: p.Variable, span: sp, assign: assign, assignTo: assignTo})
+	*r.out = append(*r.out, varRead{state: s, name: name, span: sp, assign: assign, assignTo: assignTo})
 }
 
 // rule records the Variable and ...Path operands of a Choice rule and its
