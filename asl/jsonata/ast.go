@@ -39,25 +39,49 @@ type Node struct {
 	Delete      *Node
 	Err         *Error // error nodes from tolerant parsing
 
+	Focus string
+	Index string
+
+	// x holds what only regex literals and parent (%) resolution need,
+	// allocated for those few nodes, so the common node stays smaller.
+	x *nodeExtra
+
 	KeepArray          bool
 	KeepSingletonArray bool
 	ConsArray          bool
 	Tuple              bool
 	Thunk              bool
-	Focus              string
-	Index              string
 	HasFocus, HasIndex bool
-
-	regex         *jsRegex
-	ancestor      *slot
-	slot          *slot
-	seekingParent []*slot
 
 	// raw parse fields
 	tok      uint8 // token id code (tokIDs) while the node is a raw token
 	coalesce bool
 	elvis    bool
 	simple   bool // path eligible for evalSimplePath
+}
+
+// nodeExtra is the rarely needed part of a Node.
+type nodeExtra struct {
+	regex         *jsRegex
+	ancestor      *slot
+	slot          *slot
+	seekingParent []*slot
+}
+
+// extra returns n's nodeExtra, allocating it on first use.
+func (n *Node) extra() *nodeExtra {
+	if n.x == nil {
+		n.x = &nodeExtra{}
+	}
+	return n.x
+}
+
+// seeking returns the parent slots n still seeks (nil for most nodes).
+func (n *Node) seeking() []*slot {
+	if n.x == nil {
+		return nil
+	}
+	return n.x.seekingParent
 }
 
 // GroupBy is a `{key: value}` grouping attached to a step.

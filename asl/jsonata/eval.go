@@ -184,7 +184,7 @@ func (ev *evaluator) evalNode(expr *Node, input any, env *frame) (any, *Error) {
 	case "descendant":
 		return evalDescendants(input), nil
 	case "parent":
-		return env.lookupValue(expr.slot.label), nil
+		return env.lookupValue(expr.x.slot.label), nil
 	case "condition":
 		return ev.evalCondition(expr, input, env)
 	case "block":

@@ -111,7 +111,7 @@ func recurseDescendants(input any, rs *seq, depth int) {
 // variable, with no predicates, grouping, bindings or array flags, so the
 // evaluator may walk single objects without building sequences.
 func simplePath(expr *Node) bool {
-	if expr.KeepSingletonArray || expr.Group != nil || expr.Tuple || expr.seekingParent != nil {
+	if expr.KeepSingletonArray || expr.Group != nil || expr.Tuple || expr.seeking() != nil {
 		return false
 	}
 	for i, st := range expr.Steps {
@@ -426,8 +426,8 @@ func (ev *evaluator) evalTupleStep(expr *Node, input []any, tuples []tuple, tupl
 				if expr.HasIndex {
 					t[expr.Index] = float64(bb)
 				}
-				if expr.ancestor != nil {
-					t[expr.ancestor.label] = tb["@"]
+				if expr.x != nil && expr.x.ancestor != nil {
+					t[expr.x.ancestor.label] = tb["@"]
 				}
 			}
 			result.v = append(result.v, t)

@@ -95,7 +95,7 @@ func (p *parser) parse() *Node {
 		p.handleError(tokenErr("S0201", p.node))
 	}
 	expr = p.process(expr)
-	if expr.Type == "parent" || expr.seekingParent != nil {
+	if expr.Type == "parent" || expr.seeking() != nil {
 		p.fail(&Error{Code: "S0217", Position: expr.Position, Start: expr.Start, Token: expr.Type})
 	}
 	Walk(expr, func(n *Node) bool {
@@ -320,7 +320,7 @@ func (p *parser) advance(id string, infix bool) *Node {
 			rerr.Position, rerr.Start = tok.end, tok.start
 			return p.handleError(rerr)
 		}
-		n.regex = re
+		n.extra().regex = re
 	}
 	p.node = n
 	return n
@@ -645,28 +645,47 @@ func (p *parser) process(expr *Node) *Node {
 	if p.depth > maxProcessDepth {
 		panic(parseAbort{&Error{Code: "U1001", Position: expr.Position, Start: expr.Start, Value: "Stack overflow error: expression nesting is too deep"}})
 	}
+	// The rebuilding cases below turn the raw token node into the processed
+	// node in place (raw keeps its fields): nothing refers to a raw token
+	// once process has read it, so no second node is allocated.
+	keepArray := expr.KeepArray
 	var result *Node
 	switch expr.Type {
 	case "binary":
 		switch expr.Value {
 		case ".":
-			rhs, start, end := expr.RHS, expr.Start, expr.End
-			lstep := p.process(expr.LHS)
-			switch {
-			case lstep.Type == "path":
+			lhs, rhs, start, end := expr.LHS, expr.RHS, expr.Start, expr.End
+			var lstep *Node
+			if lhs.Type == "name" {
+				// a name is its own step: the one-step path process would
+				// wrap it in is skipped (its KeepArray is all it would add)
+				lstep = lhs
+			} else {
+				lstep = p.process(lhs)
+			}
+			if lstep.Type == "path" {
 				result = lstep
-			case !expr.KeepArray:
+			} else {
 				// nothing refers to the raw "." node once its operands are
-				// read: it becomes the path, saving a node per path
-				*expr = Node{Type: "path", Steps: []*Node{lstep}, Position: lstep.Position}
+				// read: it becomes the path, saving a node per path; room
+				// for four steps covers most paths in one allocation
+				steps := make([]*Node, 1, 4)
+				steps[0] = lstep
+				*expr = Node{Type: "path", Steps: steps, Position: lstep.Position}
+				if lhs.Type == "name" {
+					expr.KeepArray = lhs.KeepArray
+				}
 				result = expr
-			default:
-				result = &Node{Type: "path", Steps: []*Node{lstep}, Position: lstep.Position}
 			}
 			if lstep.Type == "parent" {
-				result.seekingParent = []*slot{lstep.slot}
+				result.extra().seekingParent = []*slot{lstep.x.slot}
 			}
-			rest := p.process(rhs)
+			var rest *Node
+			if rhs.Type == "name" {
+				rest = rhs // a step as it is, not wrapped in a path
+			} else {
+				rest = p.process(rhs)
+			}
 			if rest.Type == "path" {
 				result.Steps = append(result.Steps, rest.Steps...)
 			} else {
@@ -711,8 +730,8 @@ func (p *parser) process(expr *Node) *Node {
 				return p.fail(&Error{Code: "S0209", Position: expr.Position, Start: expr.Start})
 			}
 			predicate := p.process(expr.RHS)
-			if predicate.seekingParent != nil {
-				for _, s := range predicate.seekingParent {
+			if seeking := predicate.seeking(); seeking != nil {
+				for _, s := range seeking {
 					if s.level == 1 {
 						p.seekParent(step, s)
 					} else {
@@ -755,9 +774,11 @@ func (p *parser) process(expr *Node) *Node {
 			p.resolveAncestry(result)
 			result.End = expr.End
 		case ":=":
-			result = &Node{Type: "bind", Value: ":=", Position: expr.Position, Start: expr.Start, End: expr.End}
-			result.LHS = p.process(expr.LHS)
-			result.RHS = p.process(expr.RHS)
+			raw := *expr
+			*expr = Node{Type: "bind", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
+			result = expr
+			result.LHS = p.process(raw.LHS)
+			result.RHS = p.process(raw.RHS)
 			p.pushAncestry(result, result.RHS)
 		case "@":
 			result = p.process(expr.LHS)
@@ -798,91 +819,110 @@ func (p *parser) process(expr *Node) *Node {
 			step.Tuple = true
 			result.End = maxInt(result.End, expr.End)
 		case "~>":
-			result = &Node{Type: "apply", Value: "~>", Position: expr.Position, Start: expr.Start, End: expr.End}
-			result.LHS = p.process(expr.LHS)
-			result.RHS = p.process(expr.RHS)
+			raw := *expr
+			*expr = Node{Type: "apply", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
+			result = expr
+			result.LHS = p.process(raw.LHS)
+			result.RHS = p.process(raw.RHS)
 			result.KeepArray = result.LHS.KeepArray || result.RHS.KeepArray
 			p.pushAncestry(result, result.LHS)
 			p.pushAncestry(result, result.RHS)
 		default:
-			result = &Node{Type: "binary", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
-			result.LHS = p.process(expr.LHS)
-			result.RHS = p.process(expr.RHS)
+			raw := *expr
+			*expr = Node{Type: "binary", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
+			result = expr
+			result.LHS = p.process(raw.LHS)
+			result.RHS = p.process(raw.RHS)
 			p.pushAncestry(result, result.LHS)
 			p.pushAncestry(result, result.RHS)
 		}
 	case "unary":
-		result = &Node{Type: "unary", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
-		switch expr.Value {
+		raw := *expr
+		*expr = Node{Type: "unary", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
+		result = expr
+		switch raw.Value {
 		case "[":
-			for _, item := range expr.Expressions {
+			// the raw item slice is the parser's own: it takes the processed items
+			for i, item := range raw.Expressions {
 				v := p.process(item)
 				p.pushAncestry(result, v)
-				result.Expressions = append(result.Expressions, v)
+				raw.Expressions[i] = v
 			}
+			result.Expressions = raw.Expressions
 		case "{":
-			for _, pair := range expr.Pairs {
+			for i, pair := range raw.Pairs {
 				k := p.process(pair[0])
 				p.pushAncestry(result, k)
 				v := p.process(pair[1])
 				p.pushAncestry(result, v)
-				result.Pairs = append(result.Pairs, [2]*Node{k, v})
+				raw.Pairs[i] = [2]*Node{k, v}
 			}
+			result.Pairs = raw.Pairs
 		default:
-			result.Expression = p.process(expr.Expression)
-			if expr.Value == "-" && result.Expression.Type == "number" {
+			result.Expression = p.process(raw.Expression)
+			if raw.Value == "-" && result.Expression.Type == "number" {
 				num := result.Expression
 				num.Value = -num.Value.(float64)
-				num.Start = expr.Start
+				num.Start = raw.Start
 				result = num
 			} else {
 				p.pushAncestry(result, result.Expression)
 			}
 		}
 	case "function", "partial":
-		result = &Node{Type: expr.Type, Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End}
-		for _, a := range expr.Arguments {
+		raw := *expr
+		*expr = Node{Type: raw.Type, Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
+		result = expr
+		for i, a := range raw.Arguments {
 			an := p.process(a)
 			p.pushAncestry(result, an)
-			result.Arguments = append(result.Arguments, an)
+			raw.Arguments[i] = an
 		}
-		result.Procedure = p.process(expr.Procedure)
+		result.Arguments = raw.Arguments
+		result.Procedure = p.process(raw.Procedure)
 	case "lambda":
-		result = &Node{Type: "lambda", Params: expr.Params, Signature: expr.Signature, Position: expr.Position, Start: expr.Start, End: expr.End}
-		for _, a := range expr.Arguments {
-			result.Arguments = append(result.Arguments, a)
-		}
-		body := p.process(expr.Body)
+		raw := *expr
+		// the parameters stay raw variable tokens, as jsonata-js keeps them
+		*expr = Node{Type: "lambda", Params: raw.Params, Signature: raw.Signature, Arguments: raw.Arguments, Position: raw.Position, Start: raw.Start, End: raw.End}
+		result = expr
+		body := p.process(raw.Body)
 		result.Body = tailCallOptimize(body)
 	case "condition":
-		result = &Node{Type: "condition", Value: expr.Value, Position: expr.Position, Start: expr.Start, End: expr.End, coalesce: expr.coalesce, elvis: expr.elvis}
-		result.Condition = p.process(expr.Condition)
+		raw := *expr
+		*expr = Node{Type: "condition", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End, coalesce: raw.coalesce, elvis: raw.elvis}
+		result = expr
+		result.Condition = p.process(raw.Condition)
 		p.pushAncestry(result, result.Condition)
-		if expr.Then != nil {
-			result.Then = p.process(expr.Then)
+		if raw.Then != nil {
+			result.Then = p.process(raw.Then)
 			p.pushAncestry(result, result.Then)
 		}
-		if expr.Else != nil {
-			result.Else = p.process(expr.Else)
+		if raw.Else != nil {
+			result.Else = p.process(raw.Else)
 			p.pushAncestry(result, result.Else)
 		}
 	case "transform":
-		result = &Node{Type: "transform", Position: expr.Position, Start: expr.Start, End: expr.End}
-		result.Pattern = p.process(expr.Pattern)
-		result.Update = p.process(expr.Update)
-		if expr.Delete != nil {
-			result.Delete = p.process(expr.Delete)
+		raw := *expr
+		*expr = Node{Type: "transform", Position: raw.Position, Start: raw.Start, End: raw.End}
+		result = expr
+		result.Pattern = p.process(raw.Pattern)
+		result.Update = p.process(raw.Update)
+		if raw.Delete != nil {
+			result.Delete = p.process(raw.Delete)
 		}
 	case "block":
-		result = &Node{Type: "block", Position: expr.Position, Start: expr.Start, End: expr.End}
-		for _, item := range expr.Expressions {
+		raw := *expr
+		*expr = Node{Type: "block", Position: raw.Position, Start: raw.Start, End: raw.End}
+		result = expr
+		for i, item := range raw.Expressions {
 			part := p.process(item)
 			p.pushAncestry(result, part)
 			if part.ConsArray || (part.Type == "path" && len(part.Steps) > 0 && part.Steps[0].ConsArray) {
 				result.ConsArray = true
 			}
-			result.Expressions = append(result.Expressions, part)
+			raw.Expressions[i] = part
 		}
+		result.Expressions = raw.Expressions
 	case "name":
 		result = &Node{Type: "path", Steps: []*Node{expr}, Position: expr.Position, Start: expr.Start, End: expr.End}
 		if expr.KeepArray {
@@ -891,7 +931,7 @@ func (p *parser) process(expr *Node) *Node {
 	case "parent":
 		p.labelSeq++
 		result = &Node{Type: "parent", Position: expr.Position, Start: expr.Start, End: expr.End,
-			slot: &slot{label: "!" + strconv.Itoa(p.labelSeq-1), level: 1, index: len(p.ancestry)}}
+			x: &nodeExtra{slot: &slot{label: "!" + strconv.Itoa(p.labelSeq-1), level: 1, index: len(p.ancestry)}}}
 		p.ancestry = append(p.ancestry, result)
 	case "string", "number", "value", "wildcard", "descendant", "variable", "regex", "placeholder":
 		result = expr
@@ -928,7 +968,7 @@ func (p *parser) process(expr *Node) *Node {
 		}
 		return p.fail(&Error{Code: code, Position: expr.Position, Start: expr.Start, Token: tokenText(expr)})
 	}
-	if expr.KeepArray {
+	if keepArray {
 		result.KeepArray = true
 	}
 	return result
@@ -960,11 +1000,12 @@ func (p *parser) seekParent(node *Node, s *slot) *slot {
 	case "name", "wildcard":
 		s.level--
 		if s.level == 0 {
-			if node.ancestor == nil {
-				node.ancestor = s
+			x := node.extra()
+			if x.ancestor == nil {
+				x.ancestor = s
 			} else {
-				p.ancestry[s.index].slot.label = node.ancestor.label
-				node.ancestor = s
+				p.ancestry[s.index].x.slot.label = x.ancestor.label
+				x.ancestor = s
 			}
 			node.Tuple = true
 		}
@@ -994,15 +1035,16 @@ func (p *parser) pushAncestry(result, value *Node) {
 	if value == nil {
 		return
 	}
-	if value.seekingParent != nil || value.Type == "parent" {
-		slots := value.seekingParent
+	if value.seeking() != nil || value.Type == "parent" {
+		slots := value.seeking()
 		if value.Type == "parent" {
-			slots = append(slots, value.slot)
+			slots = append(slots, value.x.slot)
 		}
-		if result.seekingParent == nil {
-			result.seekingParent = slots
+		x := result.extra()
+		if x.seekingParent == nil {
+			x.seekingParent = slots
 		} else {
-			result.seekingParent = append(result.seekingParent, slots...)
+			x.seekingParent = append(x.seekingParent, slots...)
 		}
 	}
 }
@@ -1010,15 +1052,16 @@ func (p *parser) pushAncestry(result, value *Node) {
 func (p *parser) resolveAncestry(path *Node) {
 	index := len(path.Steps) - 1
 	laststep := path.Steps[index]
-	slots := append([]*slot(nil), laststep.seekingParent...)
+	slots := append([]*slot(nil), laststep.seeking()...)
 	if laststep.Type == "parent" {
-		slots = append(slots, laststep.slot)
+		slots = append(slots, laststep.x.slot)
 	}
 	for _, s := range slots {
 		index = len(path.Steps) - 2
 		for s.level > 0 {
 			if index < 0 {
-				path.seekingParent = append(path.seekingParent, s)
+				x := path.extra()
+				x.seekingParent = append(x.seekingParent, s)
 				break
 			}
 			step := path.Steps[index]

@@ -153,7 +153,7 @@ const jsSpaceClass = `\t\n\x0B\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{202
 // regexMatcher turns a regex literal into jsonata's matcher function:
 // called with a string it returns {match, start, end, groups, next}.
 func (ev *evaluator) regexMatcher(expr *Node) any {
-	re := expr.regex
+	re := expr.x.regex
 	return &builtin{name: "regex", arity: 1, impl: func(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		s, ok := argAt(args, 0).(string)
 		if !ok {
