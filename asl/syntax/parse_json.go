@@ -28,6 +28,7 @@ func Parse(text []byte) *File { return ParseJSON(text, Options{}) }
 // says how to fix it.
 func ParseJSON(text []byte, opts Options) *File {
 	p := newParser(text, opts)
+	p.hints = jsonSlabHints(text)
 	root := p.parseRoot()
 	sortErrors(p.errs)
 	return &File{Text: text, Format: JSON, Root: root, Errors: p.errs}
@@ -50,24 +51,71 @@ type parser struct {
 	// lines holds line start offsets, built on the first duplicate key.
 	lines []int
 
-	// Allocation in chunks: nodes, members and child slices.
+	// Allocation in slabs: nodes, members and child slices. The first slab
+	// of each holds the whole hint (see slabHints); later ones are sized
+	// from the text read so far.
+	hints   slabHints
 	nodes   []Node
 	members []Member
 	mslab   []*Member
 	eslab   []*Node
-	mstack  []*Member // members of the objects being parsed
-	estack  []*Node   // elements of the arrays being parsed
-	buf     []byte    // string decoding scratch
+	// nodesMade, membersMade and elemsMade count what the slabs handed out.
+	nodesMade, membersMade, elemsMade int
+	mstack                            []*Member // members of the objects being parsed
+	estack                            []*Node   // elements of the arrays being parsed
+	buf                               []byte    // string decoding scratch
+}
+
+// slabHints are the expected numbers of nodes, members and array elements
+// of a document. Allocating a slab for them all up front, before the tree
+// grows, means that a garbage collection the allocation starts finds
+// almost nothing to mark, and is over (write barriers off again) before
+// the parse fills the slab; chunks allocated along the way start
+// collections that mark the half-built tree instead.
+type slabHints struct{ nodes, members, elems int }
+
+// jsonSlabHints bounds the counts of a JSON text from byte counts alone:
+// every member but an object's first follows a ',', and every node but the
+// root is a member's value or an array element, so nodes <= 1 + ',' + '{'
+// + '[' and members <= ',' + '{'. Bytes inside strings only raise the
+// bounds.
+func jsonSlabHints(text []byte) slabHints {
+	commas := bytes.Count(text, []byte{','})
+	objects := bytes.Count(text, []byte{'{'})
+	arrays := bytes.Count(text, []byte{'['})
+	return capHints(text, slabHints{nodes: 1 + commas + objects + arrays, members: commas + objects, elems: 2 * arrays})
+}
+
+// capHints keeps text full of commas (in a long string, say) from reserving
+// more than a few times its size up front: a tree that outgrows a hint
+// still parses, more slabs follow.
+func capHints(text []byte, h slabHints) slabHints {
+	limit := len(text)/16 + 16
+	return slabHints{nodes: min(h.nodes, limit), members: min(h.members, limit), elems: min(h.elems, limit)}
 }
 
 func newParser(text []byte, opts Options) *parser {
 	return &parser{text: text, src: string(text), json5: opts.JSON5}
 }
 
+// slabSize is the length of the next slab after made items, the last of
+// them for the text at offset at: what is left of the hint, or else what
+// the text read so far predicts for the rest (at most twice as many as
+// made so far, so that an early guess cannot run away).
+func (p *parser) slabSize(made, hint, at int) int {
+	if made < hint {
+		return hint - made
+	}
+	rest := max(len(p.text)-at, 0)
+	n := made * rest / max(at, 1)
+	return min(max(n+n/8, 16), 2*made+16)
+}
+
 func (p *parser) newNode(k Kind, start int) *Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]Node, 0, chunkSize(len(p.text)/24))
+		p.nodes = make([]Node, 0, p.slabSize(p.nodesMade, p.hints.nodes, start))
 	}
+	p.nodesMade++
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
 	n.Kind = k
@@ -78,22 +126,27 @@ func (p *parser) newNode(k Kind, start int) *Node {
 
 func (p *parser) newMember() *Member {
 	if len(p.members) == cap(p.members) {
-		p.members = make([]Member, 0, chunkSize(len(p.text)/64))
+		p.members = make([]Member, 0, p.slabSize(p.membersMade, p.hints.members, p.lastNodeStart()))
 	}
+	p.membersMade++
 	p.members = p.members[:len(p.members)+1]
 	m := &p.members[len(p.members)-1]
 	m.ColonOffset = -1
 	return m
 }
 
-// chunkSize picks a slab size from the expected count, bounded so that
-// small documents stay cheap and big ones do not allocate per node.
-func chunkSize(expected int) int {
-	return min(max(expected, 16), 4096)
+// lastNodeStart is where the latest node starts: how far the parse got.
+func (p *parser) lastNodeStart() int {
+	if len(p.nodes) == 0 {
+		return 0
+	}
+	return p.nodes[len(p.nodes)-1].Span.Start
 }
 
 // memberSlice copies the members collected since base into an exact-size
-// slice carved from a shared slab (capacity capped so appends copy).
+// slice carved from a shared slab (capacity capped so appends copy). The
+// stack is not cleared: it dies with the parser, and its stale pointers
+// point into the tree anyway.
 func (p *parser) memberSlice(base int) []*Member {
 	src := p.mstack[base:]
 	n := len(src)
@@ -106,13 +159,13 @@ func (p *parser) memberSlice(base int) []*Member {
 		copy(out, src)
 	} else {
 		if cap(p.mslab)-len(p.mslab) < n {
-			p.mslab = make([]*Member, 0, chunkSize(len(p.text)/32))
+			made := p.membersMade - len(p.mstack) // members already in slices
+			p.mslab = make([]*Member, 0, max(p.slabSize(made, p.hints.members, p.lastNodeStart()), n))
 		}
 		start := len(p.mslab)
 		p.mslab = append(p.mslab, src...)
 		out = p.mslab[start:len(p.mslab):len(p.mslab)]
 	}
-	clear(src)
 	p.mstack = p.mstack[:base]
 	return out
 }
@@ -129,13 +182,14 @@ func (p *parser) elemSlice(base int) []*Node {
 		copy(out, src)
 	} else {
 		if cap(p.eslab)-len(p.eslab) < n {
-			p.eslab = make([]*Node, 0, chunkSize(len(p.text)/64))
+			made := p.elemsMade
+			p.eslab = make([]*Node, 0, max(p.slabSize(made, p.hints.elems, p.lastNodeStart()), n))
 		}
 		start := len(p.eslab)
 		p.eslab = append(p.eslab, src...)
 		out = p.eslab[start:len(p.eslab):len(p.eslab)]
 	}
-	clear(src)
+	p.elemsMade += n
 	p.estack = p.estack[:base]
 	return out
 }
@@ -228,9 +282,9 @@ func (p *parser) parseObject(depth int) *Node {
 	p.pos++
 	p.lastEnd = p.pos
 	base := len(p.mstack)
-	var seen map[string]*Member // built once the object grows past a few members
-	var last *Member            // previous member, to tell where a comma is missing
-	comma := -1                 // offset of the last ',' not yet followed by a member
+	var keys keySet  // to report repeated keys
+	var last *Member // previous member, to tell where a comma is missing
+	comma := -1      // offset of the last ',' not yet followed by a member
 	for {
 		p.skipTrivia()
 		if p.pos >= len(p.text) {
@@ -289,7 +343,7 @@ func (p *parser) parseObject(depth int) *Node {
 		}
 		m := p.parseMember(n, depth)
 		p.mstack = append(p.mstack, m)
-		seen = p.checkDuplicate(seen, base, m)
+		p.checkDuplicate(&keys, base, m)
 		last = m
 		comma = -1
 	}
@@ -421,12 +475,34 @@ func (p *parser) newlineBetween(a, b int) bool {
 	return bytes.IndexByte(p.text[a:b], '\n') >= 0
 }
 
+// keySet finds repeated keys in one object: small objects scan the keys
+// before, big ones keep a map.
+type keySet struct {
+	// fingerprints has keyBit set for every key so far: a key whose bit is
+	// clear is new without a scan (the usual case).
+	fingerprints uint64
+	seen         map[string]*Member
+}
+
+func keyBit(k string) uint64 {
+	h := uint(len(k))
+	if len(k) > 0 {
+		h += uint(k[0])*7 + uint(k[len(k)-1])*31
+	}
+	return 1 << (h & 63)
+}
+
 // checkDuplicate reports m if its key already appeared in the object whose
-// members start at base. Small objects scan; big ones keep a map.
-func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) map[string]*Member {
+// members start at base.
+func (p *parser) checkDuplicate(keys *keySet, base int, m *Member) {
 	ms := p.mstack[base : len(p.mstack)-1]
 	var first *Member
-	if seen == nil && len(ms) < 16 {
+	if keys.seen == nil && len(ms) < 16 {
+		bit := keyBit(m.Key)
+		if keys.fingerprints&bit == 0 {
+			keys.fingerprints |= bit
+			return
+		}
 		for _, o := range ms {
 			if o.Key == m.Key {
 				first = o
@@ -434,18 +510,18 @@ func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) ma
 			}
 		}
 	} else {
-		if seen == nil {
-			seen = make(map[string]*Member, 2*len(ms))
+		if keys.seen == nil {
+			keys.seen = make(map[string]*Member, 2*len(ms))
 			for _, o := range ms {
-				if _, ok := seen[o.Key]; !ok {
-					seen[o.Key] = o
+				if _, ok := keys.seen[o.Key]; !ok {
+					keys.seen[o.Key] = o
 				}
 			}
 		}
-		if o, ok := seen[m.Key]; ok {
+		if o, ok := keys.seen[m.Key]; ok {
 			first = o
 		} else {
-			seen[m.Key] = m
+			keys.seen[m.Key] = m
 		}
 	}
 	if first != nil {
@@ -456,7 +532,6 @@ func (p *parser) checkDuplicate(seen map[string]*Member, base int, m *Member) ma
 		p.errorf(m.KeySpan.Start, m.KeySpan.End, CodeDuplicateKey,
 			fmt.Sprintf("duplicate key %q; the first is on line %d", m.Key, line))
 	}
-	return seen
 }
 
 func (p *parser) parseArray(depth int) *Node {

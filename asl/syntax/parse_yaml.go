@@ -463,10 +463,10 @@ func (b *yamlBuilder) alias(y *yaml.Node, parent *Node, depth int) *Node {
 		b.expanding = map[*yaml.Node]bool{}
 	}
 	b.expanding[target] = true
-	before := len(b.p.nodes)
+	before := b.p.nodesMade
 	n := b.node(target, parent, depth) // a copy, with the anchor's spans...
 	delete(b.expanding, target)
-	b.budget -= max(len(b.p.nodes)-before, 1)
+	b.budget -= max(b.p.nodesMade-before, 1)
 	// ...except its own, which is the alias so that the parent's span and
 	// PathAt stay right.
 	n.Span = source.Span{Start: start, End: b.plainEnd(start, "*"+y.Value)}
@@ -476,7 +476,7 @@ func (b *yamlBuilder) alias(y *yaml.Node, parent *Node, depth int) *Node {
 func (b *yamlBuilder) mapping(y *yaml.Node, start, depth int) *Node {
 	n := b.p.newNode(Object, start)
 	base := len(b.p.mstack)
-	var seen map[string]*Member
+	var keys keySet
 	ownEnd := start // merged members keep the anchor's spans; the mapping ends after its own
 	for i := 0; i+1 < len(y.Content); i += 2 {
 		k, v := y.Content[i], y.Content[i+1]
@@ -511,7 +511,7 @@ func (b *yamlBuilder) mapping(y *yaml.Node, start, depth int) *Node {
 		}
 		ownEnd = max(ownEnd, m.Span.End)
 		b.p.mstack = append(b.p.mstack, m)
-		seen = b.p.checkDuplicate(seen, base, m)
+		b.p.checkDuplicate(&keys, base, m)
 	}
 	n.Members = b.p.memberSlice(base)
 	n.Span.End = b.collectionEnd(y, ownEnd, start)

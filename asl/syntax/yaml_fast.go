@@ -37,6 +37,7 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 		return nil, nil, false
 	}
 	y := &fastYAML{p: newParser(text, Options{}), text: text}
+	y.p.hints = yamlSlabHints(text)
 	defer func() {
 		if r := recover(); r != nil {
 			if _, bail := r.(errBail); !bail {
@@ -46,6 +47,21 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 		}
 	}()
 	return parseYAMLFastInner(y), y.p.errs, true
+}
+
+// yamlSlabHints bounds the counts of a block-style YAML text (see
+// slabHints) from byte counts: a line holds at most one block mapping key,
+// more keys on a line are in flow mappings, each after a ',' or '{'; every
+// node but the root is a key's value, a "- " sequence entry or a flow
+// sequence element (after a '[' or ',').
+func yamlSlabHints(text []byte) slabHints {
+	lines := bytes.Count(text, []byte{'\n'}) + 1
+	commas := bytes.Count(text, []byte{','})
+	braces := bytes.Count(text, []byte{'{'})
+	brackets := bytes.Count(text, []byte{'['})
+	entries := bytes.Count(text, []byte("- ")) + bytes.Count(text, []byte("-\n")) + 1
+	members := lines + commas + braces
+	return capHints(text, slabHints{nodes: 1 + members + entries + commas + brackets, members: members, elems: entries + commas + brackets})
 }
 
 func parseYAMLFastInner(y *fastYAML) *Node {
@@ -245,7 +261,7 @@ func (y *fastYAML) blockMapping(indent, first int) *Node {
 	t := y.text
 	n := y.p.newNode(Object, first)
 	base := len(y.p.mstack)
-	var seen map[string]*Member
+	var keys keySet
 	k := first
 	for {
 		colon := y.keyEnd(k)
@@ -282,7 +298,7 @@ func (y *fastYAML) blockMapping(indent, first int) *Node {
 		m.Value = v
 		m.Span.End = max(v.Span.End, m.Span.End)
 		y.p.mstack = append(y.p.mstack, m)
-		seen = y.p.checkDuplicate(seen, base, m)
+		y.p.checkDuplicate(&keys, base, m)
 		ind, c := y.nextLine()
 		if c < 0 || ind < indent {
 			break
@@ -595,7 +611,7 @@ func (y *fastYAML) flow(i int) *Node {
 		closer = ']'
 	}
 	j := i + 1
-	var seen map[string]*Member
+	var keys keySet
 	mbase, ebase := len(y.p.mstack), len(y.p.estack)
 	for {
 		j = y.skipFlowBlank(j)
@@ -638,7 +654,7 @@ func (y *fastYAML) flow(i int) *Node {
 			m.Value = val
 			m.Span = source.Span{Start: j, End: val.Span.End}
 			y.p.mstack = append(y.p.mstack, m)
-			seen = y.p.checkDuplicate(seen, mbase, m)
+			y.p.checkDuplicate(&keys, mbase, m)
 			j = val.Span.End
 		}
 		j = y.skipFlowBlank(j)
