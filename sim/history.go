@@ -41,15 +41,22 @@ func (h *history) start(sc *scopeProg, input any, execObj map[string]any) {
 // Events are values that live on the stack until send: observers never
 // keep the struct, so nothing is allocated or cleared per event.
 func (h *history) newEvent(typ string, sp *stateProg) trace.Event {
-	e := trace.Event{Type: typ, Timestamp: h.r.q.Now(), Elapsed: h.r.q.Elapsed()}
+	var e trace.Event
+	h.initEvent(&e, typ, sp)
+	return e
+}
+
+// initEvent is newEvent filling a zero event in place (hot paths: no
+// copy of the struct).
+func (h *history) initEvent(e *trace.Event, typ string, sp *stateProg) {
+	e.Type, e.Timestamp, e.Elapsed = typ, h.r.q.Now(), h.r.q.Elapsed()
 	if h.exec != "" {
-		h.r.details(&e).Execution = h.exec
+		h.r.details(e).Execution = h.exec
 	}
 	if sp != nil {
 		e.State = sp.name
 		e.Span, e.HasSpan = sp.span, true
 	}
-	return e
 }
 
 // send numbers the event, chains it to prev and hands it to the observer.
@@ -195,7 +202,8 @@ func (th *thread) emit(e *trace.Event) int {
 
 // emitNew emits a new event of the given type.
 func (th *thread) emitNew(typ string, sp *stateProg) int {
-	e := th.h.newEvent(typ, sp)
+	var e trace.Event
+	th.h.initEvent(&e, typ, sp)
 	return th.emit(&e)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aslkit/aslkit/asl/jsonata"
 	"github.com/aslkit/aslkit/sim/dataflow"
+	"github.com/aslkit/aslkit/sim/trace"
 )
 
 // JSONata mode: field values are JSON in which every string written
@@ -264,7 +265,8 @@ func (v *visit) jexit(output, assign *jvalue, def any, extra map[string]any, nex
 	if !ok {
 		return
 	}
-	e := v.exitEvent()
+	var e trace.Event
+	v.initExit(&e)
 	if assign != nil {
 		vals, ok := v.jeval(assign, "Assign", nil, extra)
 		if !ok {

@@ -177,7 +177,9 @@ type mapIteration struct {
 
 // emit emits one of the iteration's MapIteration* events.
 func (it *mapIteration) emit(typ string) {
-	e := iterEvent(&it.thread, typ, it.m.v.sp.name, it.i)
+	var e trace.Event
+	it.h.initEvent(&e, typ, nil)
+	e.Name, e.Index, e.HasIndex = it.m.v.sp.name, it.i, true
 	it.thread.emit(&e)
 }
 
@@ -231,12 +233,6 @@ func iterScope(scope, name string, i int) string {
 	b.Write(digits)
 	b.WriteByte(']')
 	return b.String()
-}
-
-func iterEvent(c *thread, typ, mapName string, i int) trace.Event {
-	e := c.h.newEvent(typ, nil)
-	e.Name, e.Index, e.HasIndex = mapName, i, true
-	return e
 }
 
 // finish ends a Map whose iterations all ended (distributed: within the

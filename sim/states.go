@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aslkit/aslkit/sim/dataflow"
+	"github.com/aslkit/aslkit/sim/trace"
 )
 
 func (v *visit) pass() {
@@ -23,7 +24,8 @@ func (v *visit) pass() {
 	if !v.checkSize(result, v.sp.name) {
 		return
 	}
-	e := v.exitEvent()
+	var e trace.Event
+	v.initExit(&e)
 	v.extras(&e, eff, result)
 	if !v.assign(v.sp.assign, result, &e) {
 		return
@@ -73,7 +75,8 @@ func (v *visit) choice() {
 			Cause: strp("An error occurred while executing the state '" + v.sp.name + "' (entered at the event id #" + strconv.Itoa(v.enteredID) + "). Failed to transition out of the state. The state does not point to a next state.")})
 		return
 	}
-	e := v.exitEvent()
+	var e trace.Event
+	v.initExit(&e)
 	v.extras(&e, eff, nil)
 	if !v.assign(assign, eff, &e) {
 		return
@@ -179,7 +182,8 @@ func (v *visit) wait() {
 		if th.dead() {
 			return
 		}
-		e := v.exitEvent()
+		var e trace.Event
+		v.initExit(&e)
 		if !v.assign(sp.assign, eff, &e) {
 			return
 		}

@@ -258,7 +258,8 @@ func (v *visit) finishResult(result any) {
 	if !ok {
 		return
 	}
-	e := v.exitEvent()
+	var e trace.Event
+	v.initExit(&e)
 	e.Result, e.HasResult = result, true
 	if !v.assign(v.sp.assign, result, &e) {
 		return

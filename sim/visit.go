@@ -44,10 +44,30 @@ func (th *thread) enter(sp *stateProg, raw any) {
 }
 
 // recycle returns the visit of a state that finished synchronously (Pass,
-// Choice, Succeed, Fail: nothing refers to it any more).
+// Choice, Succeed, Fail: nothing refers to it any more). It resets only
+// what is set (each pointer store costs a write barrier while the GC
+// runs); th, sp and raw stay until enter overwrites them.
 func (v *visit) recycle() {
 	r := v.th.r
-	*v = visit{}
+	v.enteredID, v.entered, v.retries, v.catching = 0, false, 0, false
+	if v.enteredAt != "" {
+		v.enteredAt = ""
+	}
+	if v.attempts != nil {
+		v.attempts = nil
+	}
+	if v.token != "" {
+		v.token = ""
+	}
+	if v.mapItem != nil {
+		v.mapItem = nil
+	}
+	if v.ctxCache != nil {
+		v.ctxCache = nil
+	}
+	if v.giveUp != nil {
+		v.giveUp = nil
+	}
 	r.freeVisits = append(r.freeVisits, v)
 }
 
@@ -60,7 +80,8 @@ func (v *visit) Run() {
 	r := th.r
 	if !v.entered {
 		r.transitions++
-		e := th.h.newEvent(sp.enteredType, sp)
+		var e trace.Event
+		th.h.initEvent(&e, sp.enteredType, sp)
 		e.Input, e.HasInput = raw, true
 		v.enteredID = th.emit(&e)
 		v.entered = true
@@ -295,7 +316,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 	th := v.th
 	var own trace.Event
 	if e == nil {
-		own = th.h.newEvent(v.sp.exitedType, v.sp)
+		th.h.initEvent(&own, v.sp.exitedType, v.sp)
 		e = &own
 	}
 	e.Output, e.HasOutput = out, true
@@ -310,8 +331,9 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 	th.end(out, nil)
 }
 
-// exitEvent makes the exited event up front so Assign can fill it.
-func (v *visit) exitEvent() trace.Event { return v.th.h.newEvent(v.sp.exitedType, v.sp) }
+// initExit fills a zero event as the exited event, made up front so that
+// Assign can fill it.
+func (v *visit) initExit(e *trace.Event) { v.th.h.initEvent(e, v.sp.exitedType, v.sp) }
 
 // checkSize fails with States.DataLimitExceeded when a result is over the
 // 256 KiB payload quota.
@@ -375,7 +397,8 @@ func (v *visit) handleError(f *failure) {
 		if !ok {
 			return
 		}
-		e := v.exitEvent()
+		var e trace.Event
+		v.initExit(&e)
 		if !v.assign(c.assign, errOut, &e) {
 			return
 		}

@@ -14,12 +14,15 @@ type Queue struct {
 	now   time.Duration
 	seq   uint64
 	items itemHeap
-	// now holds work due at the current instant in scheduling order (most
-	// work is): a FIFO is cheaper than the heap, and since time never goes
-	// back, comparing its head with the heap's top by (time, seq) keeps the
-	// order exact.
+	// fifo holds work due at the current instant in scheduling order
+	// (most work is): a FIFO is cheaper than the heap, and since time never
+	// goes back, comparing its head with the heap's top by (time, seq)
+	// keeps the order exact. It is a ring of n items from head (its length
+	// a power of two); taken slots are not cleared (a store costs a write
+	// barrier while the GC runs) but overwritten, and Clear drops them.
 	fifo []item
 	head int
+	n    int
 	// nowTime caches start+nowAt: every event asks for the instant, and
 	// most events share it.
 	nowTime time.Time
@@ -67,30 +70,31 @@ func (q *Queue) Schedule(delay time.Duration, r Runner) {
 
 func (q *Queue) add(it item) {
 	if it.at == q.now {
-		if q.head > 0 && (q.head == len(q.fifo) || q.head >= 64 && q.head*2 >= len(q.fifo)) {
-			// Reuse the consumed front instead of growing forever.
-			n := copy(q.fifo, q.fifo[q.head:])
-			clear(q.fifo[n:])
-			q.fifo, q.head = q.fifo[:n], 0
+		if q.n == len(q.fifo) {
+			grown := make([]item, max(16, 2*len(q.fifo)))
+			n := copy(grown, q.fifo[q.head:])
+			copy(grown[n:], q.fifo[:q.head])
+			q.fifo, q.head = grown, 0
 		}
-		q.fifo = append(q.fifo, it)
+		q.fifo[(q.head+q.n)&(len(q.fifo)-1)] = it
+		q.n++
 		return
 	}
 	q.items.push(it)
 }
 
 // Len is the number of pending items.
-func (q *Queue) Len() int { return len(q.items) + len(q.fifo) - q.head }
+func (q *Queue) Len() int { return len(q.items) + q.n }
 
 // Step runs the earliest pending item, advancing virtual time to it. It
 // reports false when nothing is pending.
 func (q *Queue) Step() bool {
 	var it item
 	switch {
-	case q.head < len(q.fifo) && (len(q.items) == 0 || !q.items.before(0, q.fifo[q.head])):
+	case q.n > 0 && (len(q.items) == 0 || !q.items.before(0, q.fifo[q.head])):
 		it = q.fifo[q.head]
-		q.fifo[q.head] = item{}
-		q.head++
+		q.head = (q.head + 1) & (len(q.fifo) - 1)
+		q.n--
 	case len(q.items) > 0:
 		it = q.items.pop()
 	default:
@@ -106,7 +110,11 @@ func (q *Queue) Step() bool {
 }
 
 // Clear drops every pending item (the run ended).
-func (q *Queue) Clear() { q.items, q.fifo, q.head = q.items[:0], q.fifo[:0], 0 }
+func (q *Queue) Clear() {
+	clear(q.items)
+	clear(q.fifo)
+	q.items, q.head, q.n = q.items[:0], 0, 0
+}
 
 type item struct {
 	at  time.Duration

@@ -163,11 +163,21 @@ func (r *Recorder) stamp(elapsed time.Duration) time.Time {
 // small cache keyed by their addresses answers most calls without hashing.
 func (r *Recorder) site(e *Event) uint32 {
 	typ, state, name := unsafe.StringData(e.Type), unsafe.StringData(e.State), unsafe.StringData(e.Name)
-	h := uintptr(unsafe.Pointer(typ))>>3 ^ uintptr(unsafe.Pointer(state))>>5 ^ uintptr(unsafe.Pointer(name))>>4 ^ uintptr(e.Span.Start)
-	slot := &r.siteCache[h&(uintptr(len(r.siteCache))-1)]
-	if slot.typ == typ && slot.state == state && slot.name == name && slot.typLen == len(e.Type) &&
-		slot.stateLen == len(e.State) && slot.nameLen == len(e.Name) && slot.span == e.Span && slot.hasSpan == e.HasSpan {
-		return slot.i
+	// Multiplicative hashing spreads the addresses over the slots; a
+	// site probes two slots, so that two hot sites rarely evict each other.
+	h := (uint64(uintptr(unsafe.Pointer(typ)))*0x9e3779b97f4a7c15 ^ uint64(uintptr(unsafe.Pointer(state)))*0xc2b2ae3d27d4eb4f ^
+		uint64(uintptr(unsafe.Pointer(name))) ^ uint64(e.Span.Start)) * 0x165667b19e3779f9 >> 58
+	for probe := range uint64(2) {
+		slot := &r.siteCache[(h+probe)&(uint64(len(r.siteCache))-1)]
+		if slot.typ == typ && slot.state == state && slot.name == name && slot.typLen == len(e.Type) &&
+			slot.stateLen == len(e.State) && slot.nameLen == len(e.Name) && slot.span == e.Span && slot.hasSpan == e.HasSpan {
+			return slot.i
+		}
+	}
+	slot := &r.siteCache[h]
+	if slot.typ != nil {
+		// Keep the newer site in the first slot, the older in the second.
+		r.siteCache[(h+1)&(uint64(len(r.siteCache))-1)] = *slot
 	}
 	k := siteKey{typ: e.Type, state: e.State, name: e.Name, span: e.Span, hasSpan: e.HasSpan}
 	i, ok := r.siteIndex[k]
