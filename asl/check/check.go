@@ -147,6 +147,7 @@ const (
 	memoSchema
 	memoJSONata
 	memoVariables
+	memoTemplates
 )
 
 // Report records a diagnostic of the running rule at span.

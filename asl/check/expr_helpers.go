@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -103,10 +104,26 @@ func nestedPayloadTemplate(key string) string {
 	return ""
 }
 
+// payloadTemplate is one payload template root of a JSONPath state.
+type payloadTemplate struct {
+	state *model.State
+	field string
+	node  *syntax.Node
+}
+
 // eachPayloadTemplate calls fn with every payload template root of the
 // JSONPath states: the state's own, its catchers' Assign and its Choice
-// rules' Assign. One pass over each state's fields.
-func eachPayloadTemplate(def *model.Definition, fn func(s *model.State, field string, n *syntax.Node)) {
+// rules' Assign. The roots are found once per Run.
+func eachPayloadTemplate(p *Pass, fn func(s *model.State, field string, n *syntax.Node)) {
+	for _, t := range memoized(p, memoTemplates, func() []payloadTemplate { return payloadTemplates(p.Def) }) {
+		fn(t.state, t.field, t.node)
+	}
+}
+
+// payloadTemplates lists the template roots in one pass over each state's
+// fields.
+func payloadTemplates(def *model.Definition) []payloadTemplate {
+	var out []payloadTemplate
 	for _, s := range def.All {
 		if !usesJSONPath(s) || !hasObjectBody(s) {
 			continue
@@ -116,24 +133,39 @@ func eachPayloadTemplate(def *model.Definition, fn func(s *model.State, field st
 				continue
 			}
 			if isPayloadTemplate(m.Key) {
-				fn(s, m.Key, m.Value)
+				out = append(out, payloadTemplate{s, m.Key, m.Value})
 			} else if sub := nestedPayloadTemplate(m.Key); sub != "" {
 				if v := m.Value.Value(sub); v != nil {
-					fn(s, m.Key+"."+sub, v)
+					out = append(out, payloadTemplate{s, m.Key + "." + sub, v})
 				}
 			}
 		}
 		for _, c := range s.Catch {
 			if v := c.Node.Value("Assign"); v != nil {
-				fn(s, "Assign", v)
+				out = append(out, payloadTemplate{s, "Assign", v})
 			}
 		}
 		for _, r := range s.Choices {
 			if v := r.Node.Value("Assign"); v != nil {
-				fn(s, "Assign", v)
+				out = append(out, payloadTemplate{s, "Assign", v})
 			}
 		}
 	}
+	return out
+}
+
+// rawLacks reports whether the source text of n certainly holds no needle,
+// so that a walk looking for it can be skipped: a byte search of contiguous
+// text is much cheaper than visiting the nodes. Only for JSON (a YAML alias
+// copies nodes whose text is elsewhere) and only without a backslash (an
+// escape could spell the needle).
+func rawLacks(def *model.Definition, n *syntax.Node, needle string) bool {
+	f := def.File
+	if n == nil || f.Format != syntax.JSON || n.Span.Start < 0 || n.Span.End > len(f.Text) || n.Span.Start > n.Span.End {
+		return false
+	}
+	raw := f.Text[n.Span.Start:n.Span.End]
+	return bytes.IndexByte(raw, '\\') < 0 && !bytes.Contains(raw, []byte(needle))
 }
 
 // eachDollarKey walks a payload template and calls fn for every member

@@ -57,7 +57,10 @@ func reportDollarFindings(p *Pass, calls bool) {
 func dollarFindings(p *Pass) []dollarFinding {
 	def := p.Def
 	var out []dollarFinding
-	eachPayloadTemplate(def, func(_ *model.State, field string, n *syntax.Node) {
+	eachPayloadTemplate(p, func(_ *model.State, field string, n *syntax.Node) {
+		if rawLacks(def, n, ".$") {
+			return
+		}
 		eachDollarKey(n, func(m *syntax.Member) {
 			v := m.Value
 			if v == nil || isDeployPlaceholder(v) {

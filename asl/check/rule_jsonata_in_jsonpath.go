@@ -15,7 +15,7 @@ var _ = register(&Rule{
 		"states never evaluate JSONata, so the text is passed on as it is. Set \"QueryLanguage\": " +
 		"\"JSONata\" on the state (and use Arguments/Output), or write a path with a .$ key.",
 	Run: func(p *Pass) {
-		eachPayloadTemplate(p.Def, func(s *model.State, field string, n *syntax.Node) {
+		eachPayloadTemplate(p, func(s *model.State, field string, n *syntax.Node) {
 			literalJSONata(p, n, field)
 		})
 		for _, s := range p.Def.All {
@@ -27,8 +27,16 @@ var _ = register(&Rule{
 })
 
 // literalJSONata reports the JSONata-framed strings under n, skipping the
-// values of ".$" keys (invalid-dollar-value reports those).
+// values of ".$" keys (invalid-dollar-value reports those). A template whose
+// text has no "{%" is skipped with one byte search.
 func literalJSONata(p *Pass, n *syntax.Node, field string) {
+	if n != nil && n.Kind != syntax.String && rawLacks(p.Def, n, "{%") {
+		return
+	}
+	literalJSONataIn(p, n, field)
+}
+
+func literalJSONataIn(p *Pass, n *syntax.Node, field string) {
 	if n == nil || isDeployPlaceholder(n) {
 		return
 	}
@@ -42,11 +50,11 @@ func literalJSONata(p *Pass, n *syntax.Node, field string) {
 			if len(m.Key) >= 2 && m.Key[len(m.Key)-2:] == ".$" {
 				continue
 			}
-			literalJSONata(p, m.Value, field)
+			literalJSONataIn(p, m.Value, field)
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			literalJSONata(p, e, field)
+			literalJSONataIn(p, e, field)
 		}
 	}
 }

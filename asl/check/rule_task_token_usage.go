@@ -26,10 +26,14 @@ var _ = register(&Rule{
 			if s.QueryLanguage == model.JSONata {
 				payload = s.Field("Arguments")
 			}
-			uses, unknowable := mentionsTaskToken(payload)
 			resource := s.Value("Resource")
+			callback := s.Type == model.TypeTask && resource.IsString() && strings.HasSuffix(resource.Str, ".waitForTaskToken")
+			if !callback && (payload == nil || rawLacks(p.Def, payload.Value, "Task.Token")) {
+				continue // no token read; whether the payload is knowable does not matter then
+			}
+			uses, unknowable := mentionsTaskToken(payload)
 			switch {
-			case s.Type == model.TypeTask && resource.IsString() && strings.HasSuffix(resource.Str, ".waitForTaskToken"):
+			case callback:
 				if !uses && !unknowable {
 					at := resource.Span
 					if payload != nil {

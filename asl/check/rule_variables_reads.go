@@ -65,7 +65,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	if len(candidates) == 0 {
 		return out
 	}
-	eachPayloadTemplate(def, func(s *model.State, field string, n *syntax.Node) {
+	eachPayloadTemplate(p, func(s *model.State, field string, n *syntax.Node) {
 		if !candidates[s] {
 			return
 		}
