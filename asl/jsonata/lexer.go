@@ -88,7 +88,11 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 	}
 	if isOperatorChar(c) {
 		l.pos++
-		return mk(tokOperator, string(c)), nil
+		// a static string from the symbol table: string(c) would allocate
+		if code := singleCharSymbols[c]; code != 0 {
+			return mk(tokOperator, tokIDs[code]), nil
+		}
+		return mk(tokOperator, src[start:l.pos]), nil
 	}
 	if c == '"' || c == '\'' {
 		return l.scanString(c, start)
@@ -186,6 +190,14 @@ func (l *lexer) scanString(quote byte, start int) (token, *Error) {
 	src := l.src
 	n := len(src)
 	l.pos++
+	// most strings hold no escape: their value is a slice of the source
+	for i := l.pos; i < n && src[i] != '\\'; i++ {
+		if src[i] == quote {
+			s := src[l.pos:i]
+			l.pos = i + 1
+			return token{typ: tokString, str: s, start: start, end: l.pos}, nil
+		}
+	}
 	var b strings.Builder
 	for l.pos < n {
 		c := src[l.pos]
@@ -228,8 +240,7 @@ func (l *lexer) scanString(quote byte, start int) (token, *Error) {
 			}
 		} else if c == quote {
 			l.pos++
-			s := b.String()
-			return token{typ: tokString, str: s, value: s, start: start, end: l.pos}, nil
+			return token{typ: tokString, str: b.String(), start: start, end: l.pos}, nil
 		} else {
 			b.WriteByte(c)
 		}

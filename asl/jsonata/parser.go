@@ -98,13 +98,51 @@ func (p *parser) parse() *Node {
 	if expr.Type == "parent" || expr.seeking() != nil {
 		p.fail(&Error{Code: "S0217", Position: expr.Position, Start: expr.Start, Token: expr.Type})
 	}
-	Walk(expr, func(n *Node) bool {
-		if n.Type == "path" {
-			n.simple = simplePath(n)
-		}
-		return true
-	})
+	markSimplePaths(expr, 0)
 	return expr
+}
+
+// markSimplePaths sets simple on every path of the finished tree (process
+// keeps extending a path after building it, so only the end result counts).
+// It recurses directly rather than through Walk's callbacks; depth guards
+// against a tolerant tree that refers back to a node.
+func markSimplePaths(n *Node, depth int) {
+	if n == nil || depth > maxProcessDepth {
+		return
+	}
+	if n.Type == "path" {
+		n.simple = simplePath(n)
+	}
+	depth++
+	for _, c := range [...]*Node{n.LHS, n.RHS, n.Procedure, n.Condition, n.Then, n.Else, n.Pattern, n.Update, n.Delete, n.Expression, n.Body} {
+		if c != nil {
+			markSimplePaths(c, depth)
+		}
+	}
+	for _, list := range [...][]*Node{n.Expressions, n.Steps, n.Arguments} {
+		for _, c := range list {
+			markSimplePaths(c, depth)
+		}
+	}
+	for _, pair := range n.Pairs {
+		markSimplePaths(pair[0], depth)
+		markSimplePaths(pair[1], depth)
+	}
+	for _, st := range n.Stages {
+		markSimplePaths(st.Expr, depth)
+	}
+	for _, st := range n.Predicate {
+		markSimplePaths(st.Expr, depth)
+	}
+	for _, t := range n.Terms {
+		markSimplePaths(t.Expression, depth)
+	}
+	if n.Group != nil {
+		for _, pair := range n.Group.Pairs {
+			markSimplePaths(pair[0], depth)
+			markSimplePaths(pair[1], depth)
+		}
+	}
 }
 
 // tokenErr builds a syntax error attributed to token n.
@@ -297,9 +335,9 @@ func (p *parser) advance(id string, infix bool) *Node {
 		n.tok, n.Type = tokEndID, "end"
 		n.Position = len(p.src)
 	case tokName:
-		n.tok, n.Type, n.Value = tokNameID, "name", tok.str
+		n.tok, n.Type, n.Value = tokNameID, "name", boxName(tok.str)
 	case tokVariable:
-		n.tok, n.Type, n.Value = tokNameID, "variable", tok.str
+		n.tok, n.Type, n.Value = tokNameID, "variable", boxName(tok.str)
 	case tokOperator:
 		code := symbolCode(tok.str)
 		if code == 0 {
@@ -308,7 +346,7 @@ func (p *parser) advance(id string, infix bool) *Node {
 		// the boxed operator text comes from a table: no allocation per token
 		n.tok, n.Type, n.Value = code, "operator", tokIDValues[code]
 	case tokString:
-		n.tok, n.Type, n.Value = tokLiteralID, "string", tok.str
+		n.tok, n.Type, n.Value = tokLiteralID, "string", boxName(tok.str)
 	case tokNumber:
 		n.tok, n.Type, n.Value = tokLiteralID, "number", tok.num
 	case tokValue:
@@ -324,6 +362,33 @@ func (p *parser) advance(id string, infix bool) *Node {
 	}
 	p.node = n
 	return n
+}
+
+// commonNames are boxed once: names, variables and keys that Step Functions
+// expressions use all the time, and the built-in functions' names. Storing
+// a string in Node.Value otherwise allocates a box per token.
+var commonNames = func() map[string]any {
+	m := map[string]any{}
+	for _, s := range []string{"states", "input", "result", "context", "errorOutput",
+		"Execution", "Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount", "State",
+		"EnteredTime", "RetryCount", "StateMachine", "Task", "Token", "Map", "Item", "Index",
+		"Value", "Source", "Payload", "Body", "StatusCode", "Error", "Cause", "Items",
+		"id", "name", "type", "status", "items", "item", "value", "key", "data", "body",
+		"message", "error", "count", "total", "detail", "payload", "results", "output"} {
+		m[s] = s
+	}
+	for name := range functionDocs {
+		m[name] = name
+	}
+	return m
+}()
+
+// boxName returns s as an interface value, shared for a common name.
+func boxName(s string) any {
+	if v, ok := commonNames[s]; ok {
+		return v
+	}
+	return s
 }
 
 // discardedPunctuation says whether advance(id) drops the token it checks:
