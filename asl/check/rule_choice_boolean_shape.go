@@ -16,7 +16,7 @@ var _ = register(&Rule{
 		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				v := m.Value
-				if v == nil || isDeployPlaceholder(v) {
+				if !isBooleanOperator(m.Key) || v == nil || isDeployPlaceholder(v) {
 					continue
 				}
 				switch m.Key {

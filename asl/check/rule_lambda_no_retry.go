@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/model"
@@ -29,9 +30,10 @@ var _ = register(&Rule{
 			if s.Type != model.TypeTask || !isLambdaResource(taskResource(s)) {
 				continue
 			}
+			retried := retriedLambdaErrors(s)
 			var missing []string
-			for _, name := range lambdaTransientErrors {
-				if !retries(s, name) {
+			for i, name := range lambdaTransientErrors {
+				if retried&(1<<i) == 0 {
 					missing = append(missing, name)
 				}
 			}
@@ -50,7 +52,13 @@ var _ = register(&Rule{
 
 // retries reports whether some retrier of s with attempts left matches name
 // (by name, States.ALL, or States.TaskFailed, which matches all but timeouts).
-func retries(s *model.State, name string) bool {
+// retriedLambdaErrors returns a bit per lambdaTransientErrors entry that
+// some retrier of s retries (one pass over the retriers for all of them).
+// A retrier with MaxAttempts 0 retries nothing; States.ALL, States.TaskFailed
+// and a placeholder retry everything.
+func retriedLambdaErrors(s *model.State) uint8 {
+	all := uint8(1)<<len(lambdaTransientErrors) - 1
+	var out uint8
 	for _, r := range s.Retry {
 		if ma := r.Node.Value("MaxAttempts"); ma != nil && ma.Kind == syntax.Number && ma.Num == 0 {
 			continue
@@ -60,13 +68,16 @@ func retries(s *model.State, name string) bool {
 				continue
 			}
 			switch e.Str {
-			case name, errStatesAll, "States.TaskFailed":
-				return true
+			case errStatesAll, "States.TaskFailed":
+				return all
 			}
 			if isDeployPlaceholder(e) {
-				return true
+				return all
+			}
+			if i := slices.Index(lambdaTransientErrors, e.Str); i >= 0 {
+				out |= 1 << i
 			}
 		}
 	}
-	return false
+	return out
 }

@@ -180,3 +180,19 @@ func TestLookupManyScopesSharingAName(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldSlots(t *testing.T) {
+	for slot, name := range fieldNames {
+		if got := fieldSlot(name); got != slot {
+			t.Errorf("fieldSlot(%q) = %d, want %d", name, got, slot)
+		}
+		for _, miss := range []string{name + "s", "x" + name, name[1:]} {
+			if got := fieldSlot(miss); got >= 0 && fieldNames[got] != miss {
+				t.Errorf("fieldSlot(%q) = %d", miss, got)
+			}
+		}
+	}
+	if fieldSlot("") != -1 || fieldSlot("Nope") != -1 {
+		t.Error("unknown names have a slot")
+	}
+}
