@@ -2,7 +2,9 @@ package syntax
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/aslkit/aslkit/asl/source"
@@ -28,7 +30,7 @@ func Parse(text []byte) *File { return ParseJSON(text, Options{}) }
 // says how to fix it.
 func ParseJSON(text []byte, opts Options) *File {
 	p := newParser(text, opts)
-	p.hints = jsonSlabHints(text)
+	p.reserve(jsonSlabHints(text))
 	root := p.parseRoot()
 	sortErrors(p.errs)
 	return &File{Text: text, Format: JSON, Root: root, Errors: p.errs}
@@ -59,11 +61,12 @@ type parser struct {
 	members []Member
 	mslab   []*Member
 	eslab   []*Node
-	// nodesMade, membersMade and elemsMade count what the slabs handed out.
-	nodesMade, membersMade, elemsMade int
-	mstack                            []*Member // members of the objects being parsed
-	estack                            []*Node   // elements of the arrays being parsed
-	buf                               []byte    // string decoding scratch
+	// nodesBefore and membersBefore count the items of the slabs before
+	// the current ones; elemsMade counts element slots handed out.
+	nodesBefore, membersBefore, elemsMade int
+	mstack                                []*Member // members of the objects being parsed
+	estack                                []*Node   // elements of the arrays being parsed
+	buf                                   []byte    // string decoding scratch
 }
 
 // slabHints are the expected numbers of nodes, members and array elements
@@ -98,6 +101,15 @@ func newParser(text []byte, opts Options) *parser {
 	return &parser{text: text, src: string(text), json5: opts.JSON5}
 }
 
+// reserve allocates the first slabs, all before the parse starts.
+func (p *parser) reserve(h slabHints) {
+	p.hints = h
+	p.nodes = make([]Node, 0, h.nodes)
+	p.members = make([]Member, 0, h.members)
+	p.mslab = make([]*Member, 0, h.members)
+	p.eslab = make([]*Node, 0, h.elems)
+}
+
 // slabSize is the length of the next slab after made items, the last of
 // them for the text at offset at: what is left of the hint, or else what
 // the text read so far predicts for the rest (at most twice as many as
@@ -112,28 +124,46 @@ func (p *parser) slabSize(made, hint, at int) int {
 }
 
 func (p *parser) newNode(k Kind, start int) *Node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]Node, 0, p.slabSize(p.nodesMade, p.hints.nodes, start))
+	i := len(p.nodes)
+	if i == cap(p.nodes) {
+		p.growNodes(start)
+		i = 0
 	}
-	p.nodesMade++
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	n := &p.nodes[len(p.nodes)-1]
+	p.nodes = p.nodes[:i+1]
+	n := &p.nodes[i]
 	n.Kind = k
-	n.Span.Start = start
-	n.Span.End = start
+	n.Span = source.Span{Start: start, End: start}
 	return n
 }
 
+// growNodes is newNode's rare path, kept out of it so that newNode inlines.
+func (p *parser) growNodes(at int) {
+	p.nodesBefore += len(p.nodes)
+	p.nodes = make([]Node, 0, p.slabSize(p.nodeCount(), p.hints.nodes, at))
+}
+
+// nodeCount is the number of nodes made so far.
+func (p *parser) nodeCount() int { return p.nodesBefore + len(p.nodes) }
+
 func (p *parser) newMember() *Member {
-	if len(p.members) == cap(p.members) {
-		p.members = make([]Member, 0, p.slabSize(p.membersMade, p.hints.members, p.lastNodeStart()))
+	i := len(p.members)
+	if i == cap(p.members) {
+		p.growMembers()
+		i = 0
 	}
-	p.membersMade++
-	p.members = p.members[:len(p.members)+1]
-	m := &p.members[len(p.members)-1]
+	p.members = p.members[:i+1]
+	m := &p.members[i]
 	m.ColonOffset = -1
 	return m
 }
+
+func (p *parser) growMembers() {
+	p.membersBefore += len(p.members)
+	p.members = make([]Member, 0, p.slabSize(p.memberCount(), p.hints.members, p.lastNodeStart()))
+}
+
+// memberCount is the number of members made so far.
+func (p *parser) memberCount() int { return p.membersBefore + len(p.members) }
 
 // lastNodeStart is where the latest node starts: how far the parse got.
 func (p *parser) lastNodeStart() int {
@@ -159,7 +189,7 @@ func (p *parser) memberSlice(base int) []*Member {
 		copy(out, src)
 	} else {
 		if cap(p.mslab)-len(p.mslab) < n {
-			made := p.membersMade - len(p.mstack) // members already in slices
+			made := p.memberCount() - len(p.mstack) // members already in slices
 			p.mslab = make([]*Member, 0, max(p.slabSize(made, p.hints.members, p.lastNodeStart()), n))
 		}
 		start := len(p.mslab)
@@ -356,6 +386,20 @@ func (p *parser) parseObject(depth int) *Node {
 func (p *parser) parseMember(obj *Node, depth int) *Member {
 	m := p.newMember()
 	start := p.pos
+	if keyEnd, colon, value := p.plainKey(); value > 0 {
+		// The usual `"Key": value` on one line: what the general path below
+		// would do, without its detours.
+		m.Key = p.src[start+1 : keyEnd-1]
+		m.KeySpan = source.Span{Start: start, End: keyEnd}
+		m.ColonOffset = colon
+		p.pos = value
+		p.lastEnd = colon + 1
+		v := p.parseValue(depth + 1)
+		v.Parent = obj
+		m.Value = v
+		m.Span = source.Span{Start: start, End: v.Span.End}
+		return m
+	}
 	var keyUnclosed bool
 	m.Key, m.KeySpan, keyUnclosed = p.parseKey()
 	m.Span = m.KeySpan
@@ -391,6 +435,49 @@ func (p *parser) parseMember(obj *Node, depth int) *Member {
 		}
 	}
 	return m
+}
+
+// plainKey looks at pos for a double-quoted key of printable ASCII with no
+// escapes, then ':' and a value on the same line, with nothing but spaces
+// between them. It returns the offsets past the key, of the colon and of
+// the value, or value 0 when the text is anything else.
+func (p *parser) plainKey() (keyEnd, colon, value int) {
+	t := p.text
+	i := p.pos + 1
+	for {
+		if i+8 > len(t) {
+			return 0, 0, 0
+		}
+		if m := specialBytes(binary.LittleEndian.Uint64(t[i:]), '"'); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			break
+		}
+		i += 8
+	}
+	if t[i] != '"' || p.json5 { // JSON5 skips more kinds of blanks
+		return 0, 0, 0
+	}
+	keyEnd = i + 1
+	i = keyEnd
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	if i >= len(t) || t[i] != ':' {
+		return 0, 0, 0
+	}
+	colon = i
+	i++
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	if i >= len(t) {
+		return 0, 0, 0
+	}
+	switch t[i] {
+	case ',', ':', '}', ']', '/', '\t', '\n', '\r':
+		return 0, 0, 0
+	}
+	return keyEnd, colon, i
 }
 
 // valueMissing reports whether no value follows the ':' at colon: the text

@@ -463,10 +463,10 @@ func (b *yamlBuilder) alias(y *yaml.Node, parent *Node, depth int) *Node {
 		b.expanding = map[*yaml.Node]bool{}
 	}
 	b.expanding[target] = true
-	before := b.p.nodesMade
+	before := b.p.nodeCount()
 	n := b.node(target, parent, depth) // a copy, with the anchor's spans...
 	delete(b.expanding, target)
-	b.budget -= max(b.p.nodesMade-before, 1)
+	b.budget -= max(b.p.nodeCount()-before, 1)
 	// ...except its own, which is the alias so that the parent's span and
 	// PathAt stay right.
 	n.Span = source.Span{Start: start, End: b.plainEnd(start, "*"+y.Value)}

@@ -37,7 +37,7 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 		return nil, nil, false
 	}
 	y := &fastYAML{p: newParser(text, Options{}), text: text}
-	y.p.hints = yamlSlabHints(text)
+	y.p.reserve(yamlSlabHints(text))
 	defer func() {
 		if r := recover(); r != nil {
 			if _, bail := r.(errBail); !bail {
