@@ -91,6 +91,9 @@ type stateProg struct {
 	assign                *dataflow.Template
 	result                any
 	hasResult             bool
+	// resultFits: the literal Result is within the payload quota (checked
+	// once here instead of on every run of the state).
+	resultFits bool
 	usesContext           bool
 
 	next  *stateProg
@@ -266,6 +269,7 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	sp.assign = c.template(where+" Assign", s.Value("Assign"))
 	if r := s.Field("Result"); r != nil && r.Value != nil {
 		sp.result, sp.hasResult = r.Value.Interface(), true
+		sp.resultFits = !overSize(sp.result, payloadLimit)
 	}
 	switch s.Type {
 	case model.TypeTask:

@@ -1,7 +1,6 @@
 package trace
 
 import (
-	"math"
 	"time"
 	"unsafe"
 
@@ -17,7 +16,9 @@ import (
 // takes 56 bytes instead of an Event's 232, with one pointer for the garbage
 // collector to follow, which is what recording a long run mostly costs.
 type Recorder struct {
-	chunks [][]record
+	// chunks hold the records; cur is the last one (n%recorderChunk used).
+	chunks []*recordChunk
+	cur    *recordChunk
 	n      int
 
 	// scopes holds scope strings, one entry per string address seen
@@ -32,14 +33,19 @@ type Recorder struct {
 
 	// more holds, in record order and in chunks, what records flagged
 	// recMore lack.
-	more  [][]extra
-	nMore int
+	more    []*extraChunk
+	curMore *extraChunk
+	nMore   int
 
 	// Timestamps are base + (Elapsed - baseElapsed) for every event the
 	// simulator makes; others are kept whole in odd.
 	base        time.Time
 	baseElapsed time.Duration
 	hasBase     bool
+	// lastStamp and lastElapsed are the last pair found to fit (most
+	// events share the instant of the one before).
+	lastStamp   time.Time
+	lastElapsed time.Duration
 	// odd holds copies of events that do not fit a record.
 	odd map[int]*Event
 }
@@ -90,13 +96,21 @@ type siteSlot struct {
 
 const recorderChunk = 1024
 
+type (
+	recordChunk [recorderChunk]record
+	extraChunk  [recorderChunk]extra
+)
+
 // Event records a copy of e.
 func (r *Recorder) Event(e *Event) {
-	if len(r.chunks) == 0 || len(r.chunks[len(r.chunks)-1]) == recorderChunk {
-		r.chunks = append(r.chunks, make([]record, 0, recorderChunk))
+	slot := r.n % recorderChunk
+	if slot == 0 {
+		r.cur = new(recordChunk)
+		r.chunks = append(r.chunks, r.cur)
 	}
 	if !r.hasBase {
 		r.base, r.baseElapsed, r.hasBase = e.Timestamp, e.Elapsed, true
+		r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
 	}
 	hasIn := e.HasInput || e.Input != nil
 	hasOut := e.HasOutput || e.Output != nil
@@ -107,9 +121,7 @@ func (r *Recorder) Event(e *Event) {
 		cp := *e
 		r.odd[r.n] = &cp
 	}
-	c := &r.chunks[len(r.chunks)-1]
-	*c = (*c)[:len(*c)+1]
-	rec := &(*c)[len(*c)-1]
+	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
 	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
 	rec.attempt, rec.index = e.Attempt, int32(e.Index)
@@ -133,12 +145,13 @@ func (r *Recorder) Event(e *Event) {
 	}
 	if e.HasEffectiveInput || e.HasResult || e.EffectiveInput != nil || e.Result != nil || e.Details != nil {
 		flags |= recMore
-		if len(r.more) == 0 || len(r.more[len(r.more)-1]) == recorderChunk {
-			r.more = append(r.more, make([]extra, 0, recorderChunk))
+		if r.nMore%recorderChunk == 0 {
+			r.curMore = new(extraChunk)
+			r.more = append(r.more, r.curMore)
 		}
-		r.more[len(r.more)-1] = append(r.more[len(r.more)-1], extra{n: int32(r.n),
+		r.curMore[r.nMore%recorderChunk] = extra{n: int32(r.n),
 			hasEffectiveInput: e.HasEffectiveInput, hasResult: e.HasResult,
-			effectiveInput: e.EffectiveInput, result: e.Result, details: e.Details})
+			effectiveInput: e.EffectiveInput, result: e.Result, details: e.Details}
 		r.nMore++
 	}
 	rec.flags = flags
@@ -147,12 +160,21 @@ func (r *Recorder) Event(e *Event) {
 
 // fits reports whether a record restores e exactly.
 func (r *Recorder) fits(e *Event) bool {
-	return e.Error == nil && e.Cause == nil && // rare: failures keep whole events
-		small(e.ID) && small(e.PreviousEventID) && small(e.Span.Start) && small(e.Span.End) && small(e.Index) &&
-		(e.Elapsed == r.baseElapsed && e.Timestamp == r.base || r.stamp(e.Elapsed) == e.Timestamp)
+	if e.Error != nil || e.Cause != nil || // rare: failures keep whole events
+		!small(e.ID) || !small(e.PreviousEventID) || !small(e.Span.Start) || !small(e.Span.End) || !small(e.Index) {
+		return false
+	}
+	if e.Elapsed == r.lastElapsed && e.Timestamp == r.lastStamp {
+		return true
+	}
+	if r.stamp(e.Elapsed) != e.Timestamp {
+		return false
+	}
+	r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
+	return true
 }
 
-func small(n int) bool { return n >= math.MinInt32 && n <= math.MaxInt32 }
+func small(n int) bool { return int(int32(n)) == n }
 
 func (r *Recorder) stamp(elapsed time.Duration) time.Time {
 	return r.base.Add(elapsed - r.baseElapsed)
@@ -280,10 +302,8 @@ func (r *Recorder) Events() []*Event {
 // Types lists the recorded event types in order.
 func (r *Recorder) Types() []string {
 	out := make([]string, 0, r.n)
-	for _, c := range r.chunks {
-		for i := range c {
-			out = append(out, r.sites[c[i].site].typ)
-		}
+	for i := range r.n {
+		out = append(out, r.sites[r.chunks[i/recorderChunk][i%recorderChunk].site].typ)
 	}
 	return out
 }
