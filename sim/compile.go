@@ -93,8 +93,8 @@ type stateProg struct {
 	hasResult             bool
 	// resultFits: the literal Result is within the payload quota (checked
 	// once here instead of on every run of the state).
-	resultFits bool
-	usesContext           bool
+	resultFits  bool
+	usesContext bool
 
 	next  *stateProg
 	retry []Retrier
