@@ -58,9 +58,6 @@ func dollarFindings(p *Pass) []dollarFinding {
 	def := p.Def
 	var out []dollarFinding
 	eachPayloadTemplate(p, func(_ *model.State, field string, n *syntax.Node) {
-		if rawLacks(def, n, ".$") {
-			return
-		}
 		eachDollarKey(n, func(m *syntax.Member) {
 			v := m.Value
 			if v == nil || isDeployPlaceholder(v) {

@@ -82,12 +82,13 @@ func jsonataExprs(p *Pass) []*jsonataExpr {
 func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
 	var out []*jsonataExpr
 	parsed := make(map[string]*parsedJSONata, 64)
+	holds := map[*schema.ObjectSchema]bool{}
 	for _, s := range def.All {
 		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 			continue
 		}
 		afterWork := s.Type == model.TypeTask || s.Type == model.TypeParallel || s.Type == model.TypeMap
-		c := &exprCollector{state: s, out: &out, parsed: parsed}
+		c := &exprCollector{state: s, out: &out, parsed: parsed, holds: holds}
 		c.object(s.Node, schema.StateSchema(s.Type), "", func(f *schema.Field) exprPlace {
 			return exprPlace{result: afterWork && (f.Name == "Output" || f.Name == "Assign"), mapItem: f.Name == "ItemSelector"}
 		})
@@ -104,6 +105,7 @@ type exprCollector struct {
 	// parsed remembers each body's parse within this Run: generated and
 	// copy-pasted definitions repeat the same expressions many times.
 	parsed map[string]*parsedJSONata
+	holds  map[*schema.ObjectSchema]bool // see mayHoldJSONata
 }
 
 // parsedJSONata is the parse of one expression body and its facts.
@@ -139,9 +141,36 @@ func (c *exprCollector) parse(body string) *parsedJSONata {
 	return pj
 }
 
-// nestedScopes are the fields holding other states: their strings belong
-// to those states.
-var nestedScopes = map[string]bool{"ItemProcessor": true, "Iterator": true, "Branches": true}
+// isNestedScope: these fields hold other states, whose strings belong to
+// those states.
+func isNestedScope(key string) bool {
+	return key == "ItemProcessor" || key == "Iterator" || key == "Branches"
+}
+
+// mayHoldJSONata reports whether an object of schema o can hold a JSONata
+// expression at any depth (a Retrier cannot), so the walk skips the others
+// without building their field names. Remembered per schema for the Run.
+func (c *exprCollector) mayHoldJSONata(o *schema.ObjectSchema) bool {
+	if o == nil {
+		return false
+	}
+	if v, ok := c.holds[o]; ok {
+		return v
+	}
+	c.holds[o] = true // assumed while the schema's own fields are looked at (cycles)
+	holds := false
+	for _, f := range o.Fields {
+		if isNestedScope(f.Name) || !f.Mode.Allows(string(model.JSONata)) {
+			continue
+		}
+		if f.Free || f.JSONata || (f.Object != nil && c.mayHoldJSONata(f.ElemObject(string(model.JSONata)))) {
+			holds = true
+			break
+		}
+	}
+	c.holds[o] = holds
+	return holds
+}
 
 // object visits the members of n that the schema o says may hold JSONata.
 func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix string, place func(*schema.Field) exprPlace) {
@@ -150,13 +179,12 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 	}
 	for _, m := range n.Members {
 		f := o.Field(m.Key)
-		if f == nil || m.Value == nil || nestedScopes[m.Key] || !f.Mode.Allows(string(model.JSONata)) {
+		if f == nil || m.Value == nil || isNestedScope(m.Key) || !f.Mode.Allows(string(model.JSONata)) {
 			continue
 		}
-		field := prefix + m.Key
-		pl := place(f)
 		switch {
 		case f.Free:
+			field, pl := prefix+m.Key, place(f)
 			if m.Key == "Assign" && m.Value.Kind == syntax.Object {
 				for _, am := range m.Value.Members {
 					c.strings(am.Value, field, pl, am.Key, m.Value)
@@ -165,26 +193,32 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 			}
 			c.strings(m.Value, field, pl, "", nil)
 		case f.JSONata && m.Value.Kind == syntax.String:
-			c.strings(m.Value, field, pl, "", nil)
+			c.strings(m.Value, prefix+m.Key, place(f), "", nil)
 		case f.Object != nil:
 			sub := f.ElemObject(string(model.JSONata))
+			if !c.mayHoldJSONata(sub) {
+				continue
+			}
 			switch m.Value.Kind {
 			case syntax.Object:
-				c.object(m.Value, sub, field+".", place)
+				c.object(m.Value, sub, prefix+m.Key+".", place)
 			case syntax.Array:
+				elemPlace := place
+				if m.Key == "Catch" {
+					elemPlace = catchPlace
+				} else if m.Key == "Choices" {
+					elemPlace = choicePlace
+				}
 				for i, e := range m.Value.Elems {
-					elemPlace := place
-					if m.Key == "Catch" {
-						elemPlace = func(*schema.Field) exprPlace { return exprPlace{errorOutput: true} }
-					} else if m.Key == "Choices" {
-						elemPlace = func(*schema.Field) exprPlace { return exprPlace{} }
-					}
-					c.object(e, sub, field+"["+decimal(i)+"].", elemPlace)
+					c.object(e, sub, prefix+m.Key+"["+decimal(i)+"].", elemPlace)
 				}
 			}
 		}
 	}
 }
+
+func catchPlace(*schema.Field) exprPlace  { return exprPlace{errorOutput: true} }
+func choicePlace(*schema.Field) exprPlace { return exprPlace{} }
 
 // strings records every JSONata string under n (at any depth).
 func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assignTo string, assign *syntax.Node) {
