@@ -28,6 +28,10 @@ type scopeProg struct {
 	m      *model.StateMachine
 	start  *stateProg
 	states map[string]*stateProg
+	// synchronous: every state is a Pass, Choice, Succeed or Fail, so a
+	// thread running the scope leaves no timer or callback behind when it
+	// ends (its Map iteration can be reused).
+	synchronous bool
 }
 
 // optPath is an optional path field: absent (use the default), null, or a path.
@@ -196,9 +200,15 @@ func (c *compiler) scope(m *model.StateMachine, where string) *scopeProg {
 	} else {
 		sc.start = sc.states[m.StartAt.Target.Name]
 	}
+	sc.synchronous = true
 	for _, s := range m.States {
 		if sp := sc.states[s.Name]; sp.s == s {
 			c.state(sc, sp)
+		}
+		switch s.Type {
+		case "Pass", "Choice", "Succeed", "Fail":
+		default:
+			sc.synchronous = false
 		}
 	}
 	return sc

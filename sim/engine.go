@@ -140,6 +140,7 @@ type run struct {
 	maxDuration time.Duration
 	invocations map[string]int
 	freeVisits  []*visit
+	freeIters   []*mapIteration
 	detailSlab  []trace.Details
 	// rec is obs when it is a Recorder (called directly: it keeps no
 	// event pointer, so events need no heap copy); scratch is the copy

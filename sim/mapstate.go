@@ -154,9 +154,16 @@ func (m *mapRun) launch() {
 
 func (m *mapRun) startIteration(i int) {
 	th, sp := m.v.th, m.v.sp
-	it := &mapIteration{m: m, i: i}
+	var it *mapIteration
+	if n := len(th.r.freeIters); n > 0 {
+		it = th.r.freeIters[n-1]
+		th.r.freeIters = th.r.freeIters[:n-1]
+	} else {
+		it = new(mapIteration)
+	}
 	c := &it.thread
 	*c = thread{r: th.r, h: th.h, scope: iterScope(th.scope, sp.name, i), parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
+	it.m, it.i = m, i
 	m.iters[i] = c
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
@@ -216,6 +223,10 @@ func (it *mapIteration) done(out any, f *failure) {
 		return
 	}
 	m.launch()
+	if sp.processor.synchronous {
+		// Nothing refers to the ended iteration any more: reuse it.
+		th.r.freeIters = append(th.r.freeIters, it)
+	}
 }
 
 // iterScope is joinScope(scope, name+"/iter[i]") in one allocation.
