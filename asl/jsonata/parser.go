@@ -29,6 +29,9 @@ type parser struct {
 	// slab holds zeroed nodes for the next tokens: one allocation serves
 	// several tokens instead of one each.
 	slab []Node
+	slabbed bool // the first slab is cut
+	// free is a released token node, zeroed, for the next token
+	free *Node
 }
 
 // Parse parses a JSONata expression and returns its processed syntax tree or
@@ -402,11 +405,76 @@ func discardedPunctuation(id string) bool {
 	return false
 }
 
-// newNode returns a zeroed node for a token, cut from a slab sized by the
-// text left to lex (about one token per four bytes, at most 16 a slab).
+// maxFirstSlab bounds the first slab: a long expression's nodes come in
+// several slabs, so that one retained node does not pin a huge block.
+const maxFirstSlab = 32
+
+// estimateNodes counts, from a quick scan, the token nodes a parse of src
+// takes: a word, literal or operator each, except punctuation whose node the
+// next token reuses and the second and later dots of a.b.c chains, plus the
+// end token. Comments and regexes make it over-count, which costs a few
+// unused nodes.
+func estimateNodes(src string) int {
+	n := 1
+	word, chain := false, false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '"' || c == '\'' || c == '`':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' && c != '`' {
+					i++
+				}
+			}
+			n++
+			word = false
+		case isSpace(c):
+			word = false
+		case c == '.':
+			if !chain {
+				n++
+				chain = true
+			}
+			word = false
+		case isOperatorChar(c):
+			switch c {
+			case ')', ']', '}', ',', ':', ';':
+			default:
+				n++
+			}
+			word, chain = false, false
+		default:
+			if !word {
+				n++
+				word = true
+			}
+		}
+	}
+	return n
+}
+
+// release hands back a token node that nothing refers to any more: the
+// next token takes it.
+func (p *parser) release(n *Node) {
+	*n = Node{}
+	p.free = n
+}
+
+// newNode returns a zeroed node for a token, cut from a slab: the first is
+// sized by estimateNodes, so most parses allocate their nodes at once; later
+// ones by the text left to lex (about one token per four bytes).
 func (p *parser) newNode() *Node {
+	if n := p.free; n != nil {
+		p.free = nil
+		return n
+	}
 	if len(p.slab) == 0 {
-		p.slab = make([]Node, min(max((len(p.src)-p.lx.pos)/4, 1), 16))
+		size := min(max((len(p.src)-p.lx.pos)/4, 1), 16)
+		if !p.slabbed {
+			p.slabbed = true
+			size = min(estimateNodes(p.src), maxFirstSlab)
+		}
+		p.slab = make([]Node, size)
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -543,7 +611,20 @@ func (p *parser) objectPairs() [][2]*Node {
 
 func (p *parser) led(t *Node, left *Node) *Node {
 	switch t.id() {
-	case ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>":
+	case ".":
+		if left.Type == "binary" && left.Value == "." {
+			// a.b.c: the chain's first "." node keeps the further operands
+			// (processDots reads them), so token t is free for the next token
+			power := int(infixPowers[t.tok])
+			p.release(t)
+			left.Steps = append(left.Steps, p.expression(power))
+			return left
+		}
+		t.LHS = left
+		t.RHS = p.expression(int(infixPowers[t.tok]))
+		t.Type = "binary"
+		return t
+	case "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>":
 		t.LHS = left
 		t.RHS = p.expression(int(infixPowers[t.tok]))
 		t.Type = "binary"
@@ -719,70 +800,10 @@ func (p *parser) process(expr *Node) *Node {
 	case "binary":
 		switch expr.Value {
 		case ".":
-			lhs, rhs, start, end := expr.LHS, expr.RHS, expr.Start, expr.End
-			var lstep *Node
-			if lhs.Type == "name" {
-				// a name is its own step: the one-step path process would
-				// wrap it in is skipped (its KeepArray is all it would add)
-				lstep = lhs
-			} else {
-				lstep = p.process(lhs)
+			var failed bool
+			if result, failed = p.processDots(expr); failed {
+				return result
 			}
-			if lstep.Type == "path" {
-				result = lstep
-			} else {
-				// nothing refers to the raw "." node once its operands are
-				// read: it becomes the path, saving a node per path; room
-				// for four steps covers most paths in one allocation
-				steps := make([]*Node, 1, 4)
-				steps[0] = lstep
-				*expr = Node{Type: "path", Steps: steps, Position: lstep.Position}
-				if lhs.Type == "name" {
-					expr.KeepArray = lhs.KeepArray
-				}
-				result = expr
-			}
-			if lstep.Type == "parent" {
-				result.extra().seekingParent = []*slot{lstep.x.slot}
-			}
-			var rest *Node
-			if rhs.Type == "name" {
-				rest = rhs // a step as it is, not wrapped in a path
-			} else {
-				rest = p.process(rhs)
-			}
-			if rest.Type == "path" {
-				result.Steps = append(result.Steps, rest.Steps...)
-			} else {
-				if rest.Predicate != nil {
-					rest.Stages = rest.Predicate
-					rest.Predicate = nil
-				}
-				result.Steps = append(result.Steps, rest)
-			}
-			for _, step := range result.Steps {
-				if step.Type == "number" || step.Type == "value" {
-					return p.fail(&Error{Code: "S0213", Position: step.Position, Start: step.Start, Value: step.Value, Token: tokenText(step)})
-				}
-				if step.Type == "string" {
-					step.Type = "name"
-				}
-			}
-			for _, step := range result.Steps {
-				if step.KeepArray {
-					result.KeepSingletonArray = true
-				}
-			}
-			first := result.Steps[0]
-			if first.Type == "unary" && first.Value == "[" {
-				first.ConsArray = true
-			}
-			ls := last(result.Steps)
-			if ls.Type == "unary" && ls.Value == "[" {
-				ls.ConsArray = true
-			}
-			p.resolveAncestry(result)
-			result.Start, result.End = start, end
 		case "[":
 			result = p.process(expr.LHS)
 			step := result
@@ -1036,6 +1057,107 @@ func (p *parser) process(expr *Node) *Node {
 	if keepArray {
 		result.KeepArray = true
 	}
+	return result
+}
+
+// processDots turns a raw "." node into a path. The node stands for a
+// left-nested chain a.b.c...: led keeps the operands after RHS in its Steps
+// rather than nesting one "." node per operand, and each operand is one
+// level of jsonata-js's recursion here, in the same order.
+func (p *parser) processDots(expr *Node) (path *Node, failed bool) {
+	lhs, start, end := expr.LHS, expr.Start, expr.End
+	operands := make([]*Node, 0, 1+len(expr.Steps))
+	operands = append(append(operands, expr.RHS), expr.Steps...)
+	if more := len(operands) - 1; more > 0 {
+		// the chain counts as the nesting it stands for
+		p.depth += more
+		defer func() { p.depth -= more }()
+		if p.depth > maxProcessDepth {
+			panic(parseAbort{&Error{Code: "U1001", Position: expr.Position, Start: expr.Start, Value: "Stack overflow error: expression nesting is too deep"}})
+		}
+	}
+	var lstep *Node
+	if lhs.Type == "name" {
+		// a name is its own step: the one-step path process would
+		// wrap it in is skipped (its KeepArray is all it would add)
+		lstep = lhs
+	} else {
+		lstep = p.process(lhs)
+	}
+	// nothing refers to the raw "." node once its operands are read: it
+	// becomes the path, saving a node per path
+	spare := expr
+	for i, rhs := range operands {
+		var result *Node
+		if lstep.Type == "path" {
+			result = lstep
+		} else {
+			// room for four steps covers most paths in one allocation
+			steps := make([]*Node, 1, 4)
+			steps[0] = lstep
+			if spare != nil {
+				*spare = Node{Type: "path", Steps: steps, Position: lstep.Position}
+				result, spare = spare, nil
+			} else {
+				result = &Node{Type: "path", Steps: steps, Position: lstep.Position}
+			}
+			if i == 0 && lhs.Type == "name" {
+				result.KeepArray = lhs.KeepArray
+			}
+		}
+		if lstep.Type == "parent" {
+			result.extra().seekingParent = []*slot{lstep.x.slot}
+		}
+		lstep = p.dotStep(result, rhs)
+		if lstep == result {
+			result.Start, result.End = start, end
+		} else if i == len(operands)-1 {
+			return lstep, true
+		}
+	}
+	return lstep, false
+}
+
+// dotStep appends the step(s) of rhs to path, as one level of a "." chain,
+// and returns the path, or an error node when a step cannot be one.
+func (p *parser) dotStep(result, rhs *Node) *Node {
+	var rest *Node
+	if rhs.Type == "name" {
+		rest = rhs // a step as it is, not wrapped in a path
+	} else {
+		rest = p.process(rhs)
+	}
+	if rest.Type == "path" {
+		result.Steps = append(result.Steps, rest.Steps...)
+	} else {
+		if rest.Predicate != nil {
+			rest.Stages = rest.Predicate
+			rest.Predicate = nil
+		}
+		result.Steps = append(result.Steps, rest)
+	}
+	for _, step := range result.Steps {
+		if step.Type == "number" || step.Type == "value" {
+			return p.fail(&Error{Code: "S0213", Position: step.Position, Start: step.Start, Value: step.Value, Token: tokenText(step)})
+		}
+		if step.Type == "string" {
+			step.Type = "name"
+		}
+	}
+	for _, step := range result.Steps {
+		if step.KeepArray {
+			result.KeepSingletonArray = true
+		}
+	}
+	first := result.Steps[0]
+	if first.Type == "unary" && first.Value == "[" {
+		first.ConsArray = true
+	}
+	ls := last(result.Steps)
+	if ls.Type == "unary" && ls.Value == "[" {
+		ls.ConsArray = true
+	}
+	p.resolveAncestry(result)
 	return result
 }
 
