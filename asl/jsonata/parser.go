@@ -28,7 +28,7 @@ type parser struct {
 	ancestry []*Node
 	// slab holds zeroed nodes for the next tokens: one allocation serves
 	// several tokens instead of one each.
-	slab []Node
+	slab    []Node
 	slabbed bool // the first slab is cut
 	// free is a released token node, zeroed, for the next token
 	free *Node
