@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"sort"
 	"time"
 	"unsafe"
 
@@ -9,12 +10,13 @@ import (
 
 // Recorder keeps every event in memory, compactly: an event's type,
 // state, span and Map name are interned together as a "site", scopes are
-// interned, timestamps are kept as offsets and ids as 32-bit numbers, and
-// a record holds one data value (the input or the output). The debugger
-// extras and Details go to a side list; the rare events with an error or
-// cause, or with both an input and an output, are kept whole. A record
-// takes 56 bytes instead of an Event's 232, with one pointer for the garbage
-// collector to follow, which is what recording a long run mostly costs.
+// interned, ids are kept as 32-bit numbers, the virtual time only where it
+// changes, and a record holds one data value (the input or the output).
+// Retry attempts, debugger extras and Details go to a side list; the rare
+// events with an error or cause, or with both an input and an output, are
+// kept whole. A record takes 40 bytes instead of an Event's 232, with one
+// pointer for the garbage collector to follow, which is what recording a
+// long run mostly costs.
 type Recorder struct {
 	// chunks hold the records; cur is the last one (n%recorderChunk used).
 	chunks []*recordChunk
@@ -46,6 +48,9 @@ type Recorder struct {
 	// events share the instant of the one before).
 	lastStamp   time.Time
 	lastElapsed time.Duration
+	// elapsed lists, by record, where Elapsed changed (virtual time moves
+	// rarely: most events share the instant of the one before).
+	elapsed []elapsedFrom
 	// odd holds copies of events that do not fit a record.
 	odd map[int]*Event
 }
@@ -54,12 +59,16 @@ type record struct {
 	id, prev int32
 	site     uint32
 	scope    uint32
-	attempt  int32
 	index    int32
 	flags    uint8
-	elapsed  time.Duration
 	// value is the input, else the output (recOutput).
 	value any
+}
+
+// elapsedFrom says that records from n on have Elapsed d.
+type elapsedFrom struct {
+	n int
+	d time.Duration
 }
 
 const (
@@ -68,14 +77,17 @@ const (
 	recHasIndex
 	recOutput // value is the output
 	recMore   // the record has an entry in more
+	recHasEffectiveInput
+	recHasResult
 )
 
-// extra is what a record lacks: the debugger extras and the Details.
+// extra is what a record lacks: the retry attempt, the debugger extras
+// and the Details.
 type extra struct {
-	n                            int32
-	hasEffectiveInput, hasResult bool
-	effectiveInput, result       any
-	details                      *Details
+	n                      int32
+	attempt                int32
+	effectiveInput, result any
+	details                *Details
 }
 
 // siteKey is what the events of one state (or execution) and type share.
@@ -124,8 +136,10 @@ func (r *Recorder) Event(e *Event) {
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
 	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
-	rec.attempt, rec.index = e.Attempt, int32(e.Index)
-	rec.elapsed = e.Elapsed
+	rec.index = int32(e.Index)
+	if len(r.elapsed) == 0 || r.elapsed[len(r.elapsed)-1].d != e.Elapsed {
+		r.elapsed = append(r.elapsed, elapsedFrom{n: r.n, d: e.Elapsed})
+	}
 	var flags uint8
 	if e.HasInput {
 		flags |= recHasIn
@@ -143,14 +157,19 @@ func (r *Recorder) Event(e *Event) {
 		rec.value = e.Output
 		flags |= recOutput
 	}
-	if e.HasEffectiveInput || e.HasResult || e.EffectiveInput != nil || e.Result != nil || e.Details != nil {
+	if e.HasEffectiveInput {
+		flags |= recHasEffectiveInput
+	}
+	if e.HasResult {
+		flags |= recHasResult
+	}
+	if e.Attempt != 0 || e.EffectiveInput != nil || e.Result != nil || e.Details != nil {
 		flags |= recMore
 		if r.nMore%recorderChunk == 0 {
 			r.curMore = new(extraChunk)
 			r.more = append(r.more, r.curMore)
 		}
-		r.curMore[r.nMore%recorderChunk] = extra{n: int32(r.n),
-			hasEffectiveInput: e.HasEffectiveInput, hasResult: e.HasResult,
+		r.curMore[r.nMore%recorderChunk] = extra{n: int32(r.n), attempt: e.Attempt,
 			effectiveInput: e.EffectiveInput, result: e.Result, details: e.Details}
 		r.nMore++
 	}
@@ -254,13 +273,15 @@ func (r *Recorder) At(i int) *Event {
 	}
 	rec := &r.chunks[i/recorderChunk][i%recorderChunk]
 	site := &r.sites[rec.site]
+	elapsed := r.elapsedAt(i)
 	e := &Event{
 		ID: int(rec.id), PreviousEventID: int(rec.prev),
-		Type: site.typ, Timestamp: r.stamp(rec.elapsed), Elapsed: rec.elapsed,
+		Type: site.typ, Timestamp: r.stamp(elapsed), Elapsed: elapsed,
 		Scope: r.scopes[rec.scope], State: site.state,
-		Span: site.span, Attempt: rec.attempt, HasSpan: site.hasSpan,
+		Span: site.span, HasSpan: site.hasSpan,
 		HasInput: rec.flags&recHasIn != 0, HasOutput: rec.flags&recHasOut != 0,
 		Index: int(rec.index), Name: site.name, HasIndex: rec.flags&recHasIndex != 0,
+		HasEffectiveInput: rec.flags&recHasEffectiveInput != 0, HasResult: rec.flags&recHasResult != 0,
 	}
 	if rec.flags&recOutput != 0 {
 		e.Output = rec.value
@@ -269,11 +290,18 @@ func (r *Recorder) At(i int) *Event {
 	}
 	if rec.flags&recMore != 0 {
 		x := r.extraOf(i)
-		e.HasEffectiveInput, e.HasResult = x.hasEffectiveInput, x.hasResult
+		e.Attempt = x.attempt
 		e.EffectiveInput, e.Result = x.effectiveInput, x.result
 		e.Details = x.details
 	}
 	return e
+}
+
+// elapsedAt is record i's Elapsed.
+func (r *Recorder) elapsedAt(i int) time.Duration {
+	// The first entry with n > i follows the one that applies.
+	k := sort.Search(len(r.elapsed), func(k int) bool { return r.elapsed[k].n > i })
+	return r.elapsed[k-1].d
 }
 
 // extraOf finds record i's entry in more (sorted by n).
