@@ -76,7 +76,9 @@ func dollarFindings(p *Pass) []dollarFinding {
 		})
 	})
 	for _, s := range def.All {
-		if !usesJSONPath(s) || !hasObjectBody(s) {
+		// ErrorPath and CausePath are the only such fields: the model's
+		// field index rules out most states without a scan.
+		if !usesJSONPath(s) || !hasObjectBody(s) || (s.Field("ErrorPath") == nil && s.Field("CausePath") == nil) {
 			continue
 		}
 		for _, m := range s.Node.Members {

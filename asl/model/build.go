@@ -115,6 +115,9 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	d.All = append(d.All, s)
 	if s.Node != nil && s.Node.Kind == syntax.Object {
 		s.fields.read(s.Node.Members)
+		if s.fields.indexed {
+			s.resource = s.fields.value(s.Node.Members, fieldResource)
+		}
 	}
 	var f stateFields
 	f.read(s)

@@ -73,25 +73,33 @@ type StateMachine struct {
 
 // State is one state.
 type State struct {
-	Name string
-	// Member is the `"Name": {...}` member; Member.KeySpan is the name's span.
-	Member *syntax.Member
-	// Node is the state's value (usually an object; checks report otherwise).
-	Node  *syntax.Node
-	Scope *StateMachine
-	// ID is the state's position in Definition.All and Index its position
-	// in Scope.States: analyses index slices by them instead of hashing
-	// states into maps.
-	ID, Index int
+	// The fields the checks read for every state come first, so that a
+	// pass over all states touches few cache lines of each.
+
 	// Type is the Type string as written ("" when missing or not a string).
 	Type string
 	// QueryLanguage is the effective language: the state's own, else the
 	// top-level one (nested scopes inherit the top level, not their owner).
 	QueryLanguage QueryLanguage
-	// Next is the Next reference; Default is a Choice's Default.
-	Next, Default *Ref
+	// Node is the state's value (usually an object; checks report otherwise).
+	Node   *syntax.Node
+	fields fieldIndex
 	// End is true when `"End": true`.
 	End bool
+	// resource is the Resource value (found by Build: Value returns it
+	// without a lookup).
+	resource *syntax.Node
+
+	Name string
+	// Member is the `"Name": {...}` member; Member.KeySpan is the name's span.
+	Member *syntax.Member
+	Scope  *StateMachine
+	// ID is the state's position in Definition.All and Index its position
+	// in Scope.States: analyses index slices by them instead of hashing
+	// states into maps.
+	ID, Index int
+	// Next is the Next reference; Default is a Choice's Default.
+	Next, Default *Ref
 	// Choices are a Choice state's top-level rules.
 	Choices []*ChoiceRule
 	Retry   []*Retrier
@@ -100,7 +108,6 @@ type State struct {
 	Branches []*StateMachine
 	// Processor is a Map's ItemProcessor or Iterator.
 	Processor *StateMachine
-	fields    fieldIndex
 }
 
 // Ref is a string naming a state (StartAt, Next, Default, a rule's or a
@@ -152,6 +159,9 @@ func (s *State) Field(name string) *syntax.Member {
 
 // Value returns the value of the field named name, or nil.
 func (s *State) Value(name string) *syntax.Node {
+	if name == "Resource" && s.fields.indexed {
+		return s.resource
+	}
 	if m := s.Field(name); m != nil {
 		return m.Value
 	}
