@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -33,11 +34,12 @@ type fastYAML struct {
 type errBail struct{}
 
 func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
-	if !fastYAMLCandidate(text) {
+	candidate, lines, entries := fastYAMLCandidate(text)
+	if !candidate {
 		return nil, nil, false
 	}
 	y := &fastYAML{p: newParser(text, Options{}), text: text}
-	y.p.reserve(yamlSlabHints(text))
+	y.p.reserve(yamlSlabHints(text, lines, entries))
 	defer func() {
 		if r := recover(); r != nil {
 			if _, bail := r.(errBail); !bail {
@@ -49,19 +51,15 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 	return parseYAMLFastInner(y), y.p.errs, true
 }
 
-// yamlSlabHints bounds the counts of a block-style YAML text (see
-// slabHints) from byte counts: a line holds at most one block mapping key,
-// more keys on a line are in flow mappings, each after a ',' or '{'; every
-// node but the root is a key's value, a "- " sequence entry or a flow
-// sequence element (after a '[' or ',').
-func yamlSlabHints(text []byte) slabHints {
-	lines := bytes.Count(text, []byte{'\n'}) + 1
+// yamlSlabHints estimates the counts of a block-style YAML text (see
+// slabHints) with the given lines and "- " entries: a line holds at most
+// one block mapping key, and every node but the root is a key's value or a
+// sequence entry. Flow collections add a member or element per ','; their
+// first ones are left out, and a text full of them gets more slabs.
+func yamlSlabHints(text []byte, lines, entries int) slabHints {
 	commas := bytes.Count(text, []byte{','})
-	braces := bytes.Count(text, []byte{'{'})
-	brackets := bytes.Count(text, []byte{'['})
-	entries := bytes.Count(text, []byte("- ")) + bytes.Count(text, []byte("-\n")) + 1
-	members := lines + commas + braces
-	return capHints(text, slabHints{nodes: 1 + members + entries + commas + brackets, members: members, elems: entries + commas + brackets})
+	members := lines + 1 + commas
+	return capHints(text, slabHints{nodes: 1 + members + entries, members: members, elems: entries + commas})
 }
 
 func parseYAMLFastInner(y *fastYAML) *Node {
@@ -87,44 +85,107 @@ func parseYAMLFastInner(y *fastYAML) *Node {
 }
 
 // fastYAMLCandidate rules out, in one pass, text the fast path never takes.
-func fastYAMLCandidate(text []byte) bool {
-	ascii := true
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) {
-			// Eight plain printable ASCII bytes (the usual case) pass at once.
-			w := binary.LittleEndian.Uint64(text[i:])
-			del := w ^ (ones * 0x7F)
-			if ((w-ones*0x20)&^w|(del-ones)&^del|w)&highs == 0 {
-				i += 8
-				continue
-			}
+// On the way it counts the lines and the "- " sequence entries for
+// yamlSlabHints.
+func fastYAMLCandidate(text []byte) (ok bool, lines, entries int) {
+	const ones = 0x0101010101010101
+	var high uint64 // the high bits of all bytes: non-ASCII text
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		w := binary.LittleEndian.Uint64(text[i:])
+		// Control characters (tabs and CR included) but '\n', and DEL, are
+		// out; the masks are exact, one high bit per byte.
+		below20 := ^(w&lowBits + ones*0x60 | w) & highBits
+		newlines := bytesEqual(w, '\n')
+		if below20&^newlines|bytesEqual(w, 0x7F) != 0 {
+			return false, 0, 0
 		}
-		end := min(i+8, len(text))
-		for _, c := range text[i:end] {
-			switch {
-			case c < 0x20 && c != '\n' || c == 0x7F: // tabs and CR included
-				return false
-			case c >= utf8.RuneSelf:
-				ascii = false
-			}
+		high |= w
+		lines += bits.OnesCount64(newlines)
+		if dashes := bytesEqual(w, '-'); dashes != 0 {
+			entries += dashEntries(text, i, dashes)
 		}
-		i = end
 	}
-	if ascii {
-		return true
+	for ; i < len(text); i++ {
+		switch c := text[i]; {
+		case c < 0x20 && c != '\n' || c == 0x7F:
+			return false, 0, 0
+		case c == '\n':
+			lines++
+		case c == '-' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'):
+			entries++
+		}
+		high |= uint64(text[i])
+	}
+	if high&highBits == 0 {
+		return true, lines, entries
 	}
 	if !utf8.Valid(text) {
-		return false
+		return false, 0, 0
 	}
 	for s := string(text); s != ""; {
 		r, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
 		if r >= 0x80 && r <= 0x9F || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF || r == 0x2028 || r == 0x2029 || r >= 0xD800 && r <= 0xDFFF {
-			return false
+			return false, 0, 0
 		}
 	}
-	return true
+	return true, lines, entries
+}
+
+// dashEntries counts the dashes flagged in dashes (the word at i) that a
+// blank or the end of the text follows.
+func dashEntries(text []byte, i int, dashes uint64) int {
+	n := 0
+	for ; dashes != 0; dashes &= dashes - 1 {
+		j := i + bits.TrailingZeros64(dashes)>>3 + 1
+		if j == len(text) || text[j] == ' ' || text[j] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// indexAny3 returns the offset of the first byte equal to a, b or c in
+// t from i, or len(t). It looks at eight bytes at a time.
+func indexAny3(t []byte, i int, a, b, c byte) int {
+	for ; i+8 <= len(t); i += 8 {
+		w := binary.LittleEndian.Uint64(t[i:])
+		if m := bytesEqual(w, a) | bytesEqual(w, b) | bytesEqual(w, c); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(t); i++ {
+		if d := t[i]; d == a || d == b || d == c {
+			return i
+		}
+	}
+	return len(t)
+}
+
+// skipRun returns the offset of the first byte other than c in t from i,
+// or len(t). It looks at eight bytes at a time.
+func skipRun(t []byte, i int, c byte) int {
+	for ; i+8 <= len(t); i += 8 {
+		if w := binary.LittleEndian.Uint64(t[i:]) ^ (0x0101010101010101 * uint64(c)); w != 0 {
+			return i + bits.TrailingZeros64(w)>>3 // the lowest non-zero byte
+		}
+	}
+	for i < len(t) && t[i] == c {
+		i++
+	}
+	return i
+}
+
+// lowBits and highBits are the low seven bits and the high bit of every
+// byte of a word.
+const lowBits, highBits = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+
+// bytesEqual flags (in the high bit of each byte) the bytes of w equal to
+// c, exactly: no borrow runs from one byte into the next.
+func bytesEqual(w uint64, c byte) uint64 {
+	x := w ^ (0x0101010101010101 * uint64(c))
+	return ^(x&lowBits + lowBits | x) & highBits
 }
 
 func (y *fastYAML) bail() { panic(errBail{}) }
@@ -143,10 +204,7 @@ func (y *fastYAML) lineEnd(i int) int {
 func (y *fastYAML) nextLine() (indent, content int) {
 	t := y.text
 	for y.pos < len(t) {
-		i := y.pos
-		for i < len(t) && t[i] == ' ' {
-			i++
-		}
+		i := skipRun(t, y.pos, ' ')
 		if i == len(t) {
 			y.pos = i
 			break
@@ -232,7 +290,7 @@ func (y *fastYAML) keyEnd(i int) int {
 	t := y.text
 	switch t[i] {
 	case '"', '\'':
-		e := y.quotedLineEnd(i)
+		e, _ := y.quotedLineEnd(i)
 		if e < 0 {
 			return -1
 		}
@@ -246,15 +304,17 @@ func (y *fastYAML) keyEnd(i int) int {
 	case '[', '{', '|', '>', '#', '&', '*', '!', '%', '@', '`', ',', ']', '}':
 		return -1
 	}
-	for j := i; j < len(t) && t[j] != '\n'; j++ {
-		if t[j] == ':' && (j+1 == len(t) || isBlank(t[j+1])) {
+	for j := i; ; j++ {
+		j = indexAny3(t, j, ':', '#', '\n')
+		switch {
+		case j == len(t) || t[j] == '\n':
+			return -1
+		case t[j] == ':' && (j+1 == len(t) || isBlank(t[j+1])):
 			return j
-		}
-		if t[j] == '#' && t[j-1] == ' ' {
+		case t[j] == '#' && t[j-1] == ' ':
 			return -1
 		}
 	}
-	return -1
 }
 
 func (y *fastYAML) blockMapping(indent, first int) *Node {
@@ -367,8 +427,9 @@ func (y *fastYAML) inlineValue(i, parentIndent int) *Node {
 			y.bail()
 		}
 		end := i
-		for end < len(t) && t[end] != '\n' {
-			if t[end] == '#' && t[end-1] == ' ' {
+		for {
+			end = indexAny3(t, end, ':', '#', '\n')
+			if end == len(t) || t[end] == '\n' || t[end] == '#' && t[end-1] == ' ' {
 				break
 			}
 			if t[end] == ':' && (end+1 == len(t) || isBlank(t[end+1])) {
@@ -529,43 +590,45 @@ func isTimestamp(s string) bool {
 }
 
 // quotedLineEnd returns the end of a quoted scalar that closes on its own
-// line, or -1.
-func (y *fastYAML) quotedLineEnd(i int) int {
+// line, or -1, and whether the scalar holds an escape (a backslash in
+// double quotes, a doubled quote in single quotes).
+func (y *fastYAML) quotedLineEnd(i int) (end int, escaped bool) {
 	t := y.text
 	q := t[i]
-	for j := i + 1; j < len(t) && t[j] != '\n'; j++ {
-		switch t[j] {
-		case '\\':
-			if q == '"' {
-				j++
-			}
-		case q:
-			if q == '\'' && j+1 < len(t) && t[j+1] == '\'' {
-				j++
-				continue
-			}
-			return j + 1
+	other := byte('\\')
+	if q == '\'' {
+		other = '\'' // no second stop byte
+	}
+	for j := i + 1; ; j++ {
+		j = indexAny3(t, j, q, other, '\n')
+		switch {
+		case j == len(t) || t[j] == '\n':
+			return -1, false
+		case t[j] == '\\':
+			j++
+			escaped = true
+		case q == '\'' && j+1 < len(t) && t[j+1] == '\'':
+			j++
+			escaped = true
+		default:
+			return j + 1, escaped
 		}
 	}
-	return -1
 }
 
 // quoted decodes the single-line quoted scalar at i.
 func (y *fastYAML) quoted(i int) (string, int) {
-	end := y.quotedLineEnd(i)
+	end, escaped := y.quotedLineEnd(i)
 	if end < 0 {
 		y.bail()
+	}
+	if !escaped {
+		return y.p.src[i+1 : end-1], end
 	}
 	t := y.text
 	raw := t[i+1 : end-1]
 	if t[i] == '\'' {
-		if bytes.IndexByte(raw, '\'') < 0 {
-			return y.p.src[i+1 : end-1], end
-		}
 		return strings.ReplaceAll(y.p.src[i+1:end-1], "''", "'"), end
-	}
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return y.p.src[i+1 : end-1], end
 	}
 	var buf []byte
 	for j := 0; j < len(raw); j++ {
