@@ -180,7 +180,7 @@ func (r *Recorder) Event(e *Event) {
 // fits reports whether a record restores e exactly.
 func (r *Recorder) fits(e *Event) bool {
 	if e.Error != nil || e.Cause != nil || // rare: failures keep whole events
-		!small(e.ID) || !small(e.PreviousEventID) || !small(e.Span.Start) || !small(e.Span.End) || !small(e.Index) {
+		!small(e.ID, e.PreviousEventID, e.Span.Start, e.Span.End, e.Index) {
 		return false
 	}
 	if e.Elapsed == r.lastElapsed && e.Timestamp == r.lastStamp {
@@ -193,7 +193,12 @@ func (r *Recorder) fits(e *Event) bool {
 	return true
 }
 
-func small(n int) bool { return int(int32(n)) == n }
+// small reports whether the numbers all fit in an int32 (one test for
+// all: each is shifted to [0, 2^32) when it fits).
+func small(a, b, c, d, e int) bool {
+	const off = 1 << 31
+	return (uint64(a+off)|uint64(b+off)|uint64(c+off)|uint64(d+off)|uint64(e+off))>>32 == 0
+}
 
 func (r *Recorder) stamp(elapsed time.Duration) time.Time {
 	return r.base.Add(elapsed - r.baseElapsed)

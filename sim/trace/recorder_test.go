@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -62,5 +63,19 @@ func TestRecorderManyEvents(t *testing.T) {
 	}
 	if n := len(rec.Types()); n != 2500 || rec.Len() != 2500 {
 		t.Errorf("Types %d, Len %d, want 2500", n, rec.Len())
+	}
+}
+
+// small accepts exactly the int32 range, whichever argument is out of it.
+func TestSmallIsInt32Range(t *testing.T) {
+	for _, n := range []int{0, 1, -1, math.MaxInt32, math.MinInt32} {
+		if !small(n, 0, 0, 0, 0) || !small(0, 0, 0, 0, n) {
+			t.Errorf("small(%d) = false", n)
+		}
+	}
+	for _, n := range []int{math.MaxInt32 + 1, math.MinInt32 - 1, math.MaxInt64, math.MinInt64, 1 << 40} {
+		if small(n, 0, 0, 0, 0) || small(0, 0, n, 0, 0) || small(0, 0, 0, 0, n) {
+			t.Errorf("small(%d) = true", n)
+		}
 	}
 }
