@@ -30,17 +30,29 @@ type token struct {
 	end   int // byte offset just after the token (jsonata-js "position")
 }
 
-func isOperatorChar(c byte) bool {
-	switch c {
-	case '.', '[', ']', '{', '}', '(', ')', ',', '@', '#', ';', ':', '?', '+', '-', '*', '/', '%', '|', '=', '<', '>', '^', '&', '!', '~':
-		return true
-	}
-	return false
-}
+// Character classes, looked up in one table by the lexer's hot loops.
+const (
+	classOperator uint8 = 1 << iota
+	classSpace
+	classQuote
+)
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
-}
+var charClass = func() (t [256]uint8) {
+	for _, c := range []byte(".[]{}(),@#;:?+-*/%|=<>^&!~") {
+		t[c] = classOperator
+	}
+	for _, c := range []byte(" \t\n\r\v") {
+		t[c] = classSpace
+	}
+	for _, c := range []byte("\"'`") {
+		t[c] = classQuote
+	}
+	return t
+}()
+
+func isOperatorChar(c byte) bool { return charClass[c] == classOperator }
+
+func isSpace(c byte) bool { return charClass[c] == classSpace }
 
 type lexer struct {
 	src string
@@ -115,7 +127,7 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 		return mk(tokName, name), nil
 	}
 	i := l.pos
-	for i < n && !isSpace(src[i]) && !isOperatorChar(src[i]) {
+	for i < n && charClass[src[i]]&(classOperator|classSpace) == 0 {
 		i++
 	}
 	if c == '$' {

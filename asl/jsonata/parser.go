@@ -419,8 +419,17 @@ func estimateNodes(src string) int {
 	word, chain := false, false
 	for i := 0; i < len(src); i++ {
 		c := src[i]
+		class := charClass[c]
+		if class == 0 {
+			// the common case: a word character
+			if !word {
+				n++
+				word = true
+			}
+			continue
+		}
 		switch {
-		case c == '"' || c == '\'' || c == '`':
+		case class == classQuote:
 			for i++; i < len(src) && src[i] != c; i++ {
 				if src[i] == '\\' && c != '`' {
 					i++
@@ -428,7 +437,7 @@ func estimateNodes(src string) int {
 			}
 			n++
 			word = false
-		case isSpace(c):
+		case class == classSpace:
 			word = false
 		case c == '.':
 			if !chain {
@@ -436,18 +445,13 @@ func estimateNodes(src string) int {
 				chain = true
 			}
 			word = false
-		case isOperatorChar(c):
+		case class == classOperator:
 			switch c {
 			case ')', ']', '}', ',', ':', ';':
 			default:
 				n++
 			}
 			word, chain = false, false
-		default:
-			if !word {
-				n++
-				word = true
-			}
 		}
 	}
 	return n
