@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"math/rand"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWordAtATimeScans checks the eight-byte scans against byte loops on
@@ -41,6 +42,40 @@ func TestWordAtATimeScans(t *testing.T) {
 		}
 		if got := skipSpaces(text, 0); got != want {
 			t.Fatalf("skipSpaces(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// TestYAMLCandidateScan checks fastYAMLCandidate's word-at-a-time masks and
+// counts against a byte loop.
+func TestYAMLCandidateScan(t *testing.T) {
+	alphabet := []byte{' ', '\n', '\t', '\r', '-', 'a', ':', 0x00, 0x01, 0x0B, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xC3, 0xA9, 0xFF}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 100000; n++ {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+			if r.Intn(4) > 0 {
+				b[i] = "ab -\n:"[r.Intn(6)] // mostly candidates, so that counts get compared
+			}
+		}
+		wantOK, wantLines, wantEntries := true, 0, 0
+		for i, c := range b {
+			switch {
+			case c < 0x20 && c != '\n' || c == 0x7F:
+				wantOK = false
+			case c == '\n':
+				wantLines++
+			case c == '-' && (i+1 == len(b) || b[i+1] == ' ' || b[i+1] == '\n'):
+				wantEntries++
+			}
+		}
+		if wantOK && !utf8.Valid(b) {
+			wantOK = false
+		}
+		ok, lines, entries := fastYAMLCandidate(b)
+		if ok != wantOK || ok && (lines != wantLines || entries != wantEntries) {
+			t.Fatalf("fastYAMLCandidate(%q) = %v, %d lines, %d entries; want %v, %d, %d", b, ok, lines, entries, wantOK, wantLines, wantEntries)
 		}
 	}
 }

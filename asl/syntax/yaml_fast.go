@@ -94,14 +94,17 @@ func fastYAMLCandidate(text []byte) (ok bool, lines, entries int) {
 	for ; i+8 <= len(text); i += 8 {
 		w := binary.LittleEndian.Uint64(text[i:])
 		// Control characters (tabs and CR included) but '\n', and DEL, are
-		// out; the masks are exact, one high bit per byte.
-		below20 := ^(w&lowBits + ones*0x60 | w) & highBits
-		newlines := bytesEqual(w, '\n')
-		if below20&^newlines|bytesEqual(w, 0x7F) != 0 {
+		// out. After the xor a '\n' is 0x00 and the other control
+		// characters 0x01-0x1F; the masks are exact, one high bit per byte.
+		x := w ^ (ones * '\n')
+		nonzero := x&lowBits + lowBits | x
+		control := nonzero &^ (x&lowBits + ones*0x60 | x)
+		del := w&lowBits + ones // +1 carries into the high bit of 0x7F (and of 0xFF, never UTF-8)
+		if (control|del)&highBits != 0 {
 			return false, 0, 0
 		}
 		high |= w
-		lines += bits.OnesCount64(newlines)
+		lines += bits.OnesCount64(^nonzero & highBits)
 		if dashes := bytesEqual(w, '-'); dashes != 0 {
 			entries += dashEntries(text, i, dashes)
 		}
