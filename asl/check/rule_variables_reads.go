@@ -29,14 +29,16 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	}
 	r := pathReads{p: p, def: def, out: &out}
 	// JSONPath states whose text has no "$name" cannot read a variable.
-	candidates := make(map[*model.State]bool)
+	candidates := make([]bool, len(def.All)) // by State.ID
+	anyCandidate := false
 	for _, s := range def.All {
 		if usesJSONPath(s) && hasObjectBody(s) && s.Node.Span.End <= len(text) && mayReadVariableBytes(text[s.Node.Span.Start:s.Node.Span.End]) {
-			candidates[s] = true
+			candidates[s.ID] = true
+			anyCandidate = true
 		}
 	}
 	for _, s := range def.All {
-		if !candidates[s] {
+		if !candidates[s.ID] {
 			continue
 		}
 		for _, m := range s.Node.Members {
@@ -62,11 +64,11 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			r.rule(s, c)
 		}
 	}
-	if len(candidates) == 0 {
+	if !anyCandidate {
 		return out
 	}
 	eachPayloadTemplate(p, func(s *model.State, field string, n *syntax.Node) {
-		if !candidates[s] {
+		if !candidates[s.ID] {
 			return
 		}
 		if field != "Assign" || !isObjectNode(n) {

@@ -67,8 +67,10 @@ func (b *builder) ref(n *syntax.Node) *Ref {
 	if len(b.refs) == cap(b.refs) {
 		b.refs = make([]Ref, 0, 256)
 	}
-	b.refs = append(b.refs, Ref{Name: n.Str, Node: n})
-	return &b.refs[len(b.refs)-1]
+	b.refs = b.refs[:len(b.refs)+1]
+	r := &b.refs[len(b.refs)-1]
+	r.Name, r.Node = n.Str, n
+	return r
 }
 
 func (b *builder) rule() *ChoiceRule {
@@ -108,10 +110,13 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 	return m
 }
 
-// state fills s from its member. The members are indexed in one pass over
+// state fills s (zeroed memory) from its member. The members are indexed in one pass over
 // the object; like Node.Value, the first of duplicate keys counts.
 func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State, index int) {
-	*s = State{Name: mem.Key, Member: mem, Node: mem.Value, Scope: scope, QueryLanguage: d.QueryLanguage, ID: len(d.All), Index: index}
+	// s is fresh zeroed memory: setting the fields one by one spares the
+	// copy of a whole State (and its write barriers while the GC runs).
+	s.Name, s.Member, s.Node, s.Scope = mem.Key, mem, mem.Value, scope
+	s.QueryLanguage, s.ID, s.Index = d.QueryLanguage, len(d.All), index
 	d.All = append(d.All, s)
 	if s.Node != nil && s.Node.Kind == syntax.Object {
 		s.fields.read(s.Node.Members)
@@ -144,7 +149,7 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 		retriers := make([]Retrier, len(rs))
 		s.Retry = make([]*Retrier, len(rs))
 		for i, r := range rs {
-			retriers[i] = Retrier{Node: r, ErrorEquals: elems(r.Value("ErrorEquals"))}
+			retriers[i].Node, retriers[i].ErrorEquals = r, elems(r.Value("ErrorEquals"))
 			s.Retry[i] = &retriers[i]
 		}
 	}
@@ -152,7 +157,8 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 		catchers := make([]Catcher, len(cs))
 		s.Catch = make([]*Catcher, len(cs))
 		for i, c := range cs {
-			catchers[i] = Catcher{Node: c, ErrorEquals: elems(c.Value("ErrorEquals")), Next: b.ref(c.Value("Next"))}
+			cc := &catchers[i]
+			cc.Node, cc.ErrorEquals, cc.Next = c, elems(c.Value("ErrorEquals")), b.ref(c.Value("Next"))
 			s.Catch[i] = &catchers[i]
 		}
 	}
