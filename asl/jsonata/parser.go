@@ -620,6 +620,9 @@ func (p *parser) led(t *Node, left *Node) *Node {
 			// a.b.c: the chain's first "." node keeps the further operands
 			// (processDots reads them), so token t is free for the next token
 			power := int(infixPowers[t.tok])
+			// the chain node stands for the outermost "." so far: errors
+			// about it point where jsonata-js's would
+			left.Position = t.Position
 			p.release(t)
 			left.Steps = append(left.Steps, p.expression(power))
 			return left
