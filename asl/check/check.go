@@ -5,7 +5,10 @@
 package check
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
@@ -182,11 +185,11 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 		}
 		runRule(&Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Span.Start != out[j].Span.Start {
-			return out[i].Span.Start < out[j].Span.Start
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		if a.Span.Start != b.Span.Start {
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
-		return out[i].Code < out[j].Code
+		return strings.Compare(a.Code, b.Code)
 	})
 	return out
 }

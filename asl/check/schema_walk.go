@@ -348,7 +348,17 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 		}
 		return
 	}
-	if ql := n.Get("QueryLanguage"); ql != nil && ql.Value.IsString() {
+	// One pass finds both fields (the first of duplicate keys counts).
+	var ql, typ *syntax.Member
+	for _, mem := range n.Members {
+		switch {
+		case ql == nil && mem.Key == "QueryLanguage":
+			ql = mem
+		case typ == nil && mem.Key == "Type":
+			typ = mem
+		}
+	}
+	if ql != nil && ql.Value.IsString() {
 		switch ql.Value.Str {
 		case string(model.JSONata):
 			ctx.ql, ctx.qlFromTop = string(model.JSONata), false
@@ -366,7 +376,6 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 			}
 		}
 	}
-	typ := n.Get("Type")
 	switch {
 	case typ == nil:
 		if !n.Unclosed {
