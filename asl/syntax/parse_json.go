@@ -322,6 +322,25 @@ func (p *parser) parseObject(depth int) *Node {
 			break
 		}
 		c := p.text[p.pos]
+		if c == '"' && (last == nil || comma >= 0) {
+			// The usual member, first or after a comma: the checks below
+			// would all pass it through to the same code.
+			m := p.parseMember(n, depth)
+			p.mstack = append(p.mstack, m)
+			if bit := keyBit(m.Key); keys.seen != nil || keys.fingerprints&bit != 0 || len(p.mstack)-base > 16 {
+				p.checkDuplicate(&keys, base, m)
+			} else {
+				keys.fingerprints |= bit // a key new to this object, no scan
+			}
+			last = m
+			comma = -1
+			if p.pos < len(p.text) && p.text[p.pos] == ',' { // the usual separator, right after the value
+				comma = p.pos
+				p.pos++
+				p.lastEnd = p.pos
+			}
+			continue
+		}
 		if c == '}' {
 			if comma >= 0 && len(p.mstack) > base && !p.json5 {
 				p.errorf(comma, comma+1, CodeTrailingComma, "trailing comma; remove it (JSON does not allow a ',' before '}')")
@@ -637,6 +656,20 @@ func (p *parser) parseArray(depth int) *Node {
 			break
 		}
 		c := p.text[p.pos]
+		if (c == '"' || c == '{') && (last == nil || comma >= 0) {
+			// The usual element, first or after a comma (see parseObject).
+			v := p.parseValue(depth + 1)
+			v.Parent = n
+			p.estack = append(p.estack, v)
+			last = v
+			comma = -1
+			if p.pos < len(p.text) && p.text[p.pos] == ',' {
+				comma = p.pos
+				p.pos++
+				p.lastEnd = p.pos
+			}
+			continue
+		}
 		if c == ']' {
 			if comma >= 0 && last != nil && !p.json5 {
 				p.errorf(comma, comma+1, CodeTrailingComma, "trailing comma; remove it (JSON does not allow a ',' before ']')")
