@@ -53,8 +53,14 @@ func (q *Queue) At(delay time.Duration, fn func()) {
 		delay = 0
 	}
 	q.seq++
-	q.add(item{at: q.now + delay, seq: q.seq, fn: fn})
+	q.add(item{at: q.now + delay, seq: q.seq, r: funcRunner(fn)})
 }
+
+// funcRunner runs a function as a Runner (a func is pointer-shaped: the
+// conversion allocates nothing).
+type funcRunner func()
+
+func (f funcRunner) Run() { f() }
 
 // Runner is work that runs itself (scheduling one saves a closure).
 type Runner interface{ Run() }
@@ -91,7 +97,9 @@ func (q *Queue) Len() int { return len(q.items) + q.n }
 func (q *Queue) Step() bool {
 	var it item
 	switch {
-	case q.n > 0 && (len(q.items) == 0 || !q.items.before(0, q.fifo[q.head])):
+	case q.n > 0 && (len(q.items) == 0 || q.items[0].at > q.now || !q.items.before(0, &q.fifo[q.head])):
+		// The FIFO's items are all due now: a later heap top cannot come
+		// first (the common case: the heap holds the execution's deadline).
 		it = q.fifo[q.head]
 		q.head = (q.head + 1) & (len(q.fifo) - 1)
 		q.n--
@@ -101,11 +109,7 @@ func (q *Queue) Step() bool {
 		return false
 	}
 	q.now = it.at
-	if it.r != nil {
-		it.r.Run()
-	} else {
-		it.fn()
-	}
+	it.r.Run()
 	return true
 }
 
@@ -119,7 +123,6 @@ func (q *Queue) Clear() {
 type item struct {
 	at  time.Duration
 	seq uint64
-	fn  func()
 	r   Runner
 }
 
@@ -128,7 +131,7 @@ type item struct {
 type itemHeap []item
 
 // before reports whether h[i] comes before it.
-func (h itemHeap) before(i int, it item) bool {
+func (h itemHeap) before(i int, it *item) bool {
 	if h[i].at != it.at {
 		return h[i].at < it.at
 	}
