@@ -28,6 +28,10 @@ type fastYAML struct {
 	// document marker ends the fast path.
 	started bool
 	depth   int // flow nesting, bounded so recursion stays shallow
+	// lineAt is the pos of the last content line nextLine found, at
+	// lineIndent and lineContent: a value checks the next line for a
+	// continuation, and its mapping or sequence then reads the same line.
+	lineAt, lineIndent, lineContent int
 }
 
 // errBail unwinds the fast parser when the input leaves the subset.
@@ -38,7 +42,7 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 	if !candidate {
 		return nil, nil, false
 	}
-	y := &fastYAML{p: newParser(text, Options{}), text: text}
+	y := &fastYAML{p: newParser(text, Options{}), text: text, lineAt: -1}
 	y.p.reserve(yamlSlabHints(text, lines, entries))
 	defer func() {
 		if r := recover(); r != nil {
@@ -71,12 +75,14 @@ func parseYAMLFastInner(y *fastYAML) *Node {
 	if indent == 0 && bytes.HasPrefix(text[content:], []byte("---")) && (content+3 == len(text) || isBlank(text[content+3])) {
 		y.endLine(content + 3) // an explicit document start
 		y.started = true
+		y.lineAt = -1 // document markers count from here on
 		indent, content = y.nextLine()
 		if content < 0 {
 			y.bail()
 		}
 	}
 	y.started = true
+	y.lineAt = -1
 	root := y.blockNode(indent, content, -1)
 	if _, c := y.nextLine(); c >= 0 {
 		y.bail() // more text (a second document, or a syntax error)
@@ -205,6 +211,9 @@ func (y *fastYAML) lineEnd(i int) int {
 // content line's indentation and content offset (-1 at the end). pos is
 // left at that line's start. A "---" or "..." line ends the document.
 func (y *fastYAML) nextLine() (indent, content int) {
+	if y.pos == y.lineAt {
+		return y.lineIndent, y.lineContent // asked again for the same line
+	}
 	t := y.text
 	for y.pos < len(t) {
 		i := skipRun(t, y.pos, ' ')
@@ -220,6 +229,7 @@ func (y *fastYAML) nextLine() (indent, content int) {
 			(i+3 == len(t) || isBlank(t[i+3])) {
 			y.bail()
 		}
+		y.lineAt, y.lineIndent, y.lineContent = y.pos, i-y.pos, i
 		return i - y.pos, i
 	}
 	return 0, -1
@@ -236,8 +246,8 @@ func (y *fastYAML) blockNode(indent, content, parentIndent int) *Node {
 	if t[content] == '-' && (content+1 == len(t) || isBlank(t[content+1])) {
 		return y.blockSequence(indent, content)
 	}
-	if y.keyEnd(content) >= 0 {
-		return y.blockMapping(indent, content)
+	if colon := y.keyEnd(content); colon >= 0 {
+		return y.blockMapping(indent, content, colon)
 	}
 	n := y.inlineValue(content, parentIndent)
 	return n
@@ -320,14 +330,18 @@ func (y *fastYAML) keyEnd(i int) int {
 	}
 }
 
-func (y *fastYAML) blockMapping(indent, first int) *Node {
+// blockMapping parses the mapping whose first key starts at first and
+// ends with the colon at colon.
+func (y *fastYAML) blockMapping(indent, first, colon int) *Node {
 	t := y.text
 	n := y.p.newNode(Object, first)
 	base := len(y.p.mstack)
 	var keys keySet
 	k := first
 	for {
-		colon := y.keyEnd(k)
+		if k != first {
+			colon = y.keyEnd(k)
+		}
 		if colon < 0 {
 			y.bail()
 		}
