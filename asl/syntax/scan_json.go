@@ -73,6 +73,9 @@ func (p *parser) skipTrivia() {
 // skipSpaces skips JSON whitespace from i. Indentation comes in runs of
 // spaces, so it looks at eight bytes at a time.
 func skipSpaces(t []byte, i int) int {
+	if i < len(t) && t[i] == '\n' {
+		i++ // the usual line break before the indentation
+	}
 	for {
 		if i+8 <= len(t) {
 			w := binary.LittleEndian.Uint64(t[i:]) ^ 0x2020202020202020
