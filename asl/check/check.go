@@ -151,6 +151,7 @@ const (
 	memoJSONata
 	memoVariables
 	memoTemplates
+	memoNoBackslash
 )
 
 // Report records a diagnostic of the running rule at span.
@@ -170,7 +171,9 @@ func (p *Pass) ReportSeverity(sev Severity, span source.Span, message string, re
 // the panic is turned into a diagnostic at the document start instead of
 // taking down the caller.
 func Run(def *model.Definition, opts Options) []Diagnostic {
-	var out []Diagnostic
+	// Room for a finding per few states up front: a big definition's hints
+	// would otherwise regrow the slice many times.
+	out := make([]Diagnostic, 0, len(def.File.Errors)+len(def.All)/4)
 	for _, e := range def.File.Errors {
 		sev := Error
 		if e.Severity == syntax.SeverityWarning {
@@ -191,6 +194,9 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
+	if len(out) == 0 {
+		return nil // no findings: nil, as callers have always seen
+	}
 	return out
 }
 

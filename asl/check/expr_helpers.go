@@ -123,7 +123,7 @@ func eachPayloadTemplate(p *Pass, fn func(s *model.State, field string, n *synta
 // payloadTemplates lists the template roots in one pass over each state's
 // fields.
 func payloadTemplates(def *model.Definition) []payloadTemplate {
-	var out []payloadTemplate
+	out := make([]payloadTemplate, 0, len(def.All)/2)
 	for _, s := range def.All {
 		if !usesJSONPath(s) || !hasObjectBody(s) {
 			continue
@@ -157,15 +157,21 @@ func payloadTemplates(def *model.Definition) []payloadTemplate {
 // rawLacks reports whether the source text of n certainly holds no needle,
 // so that a walk looking for it can be skipped: a byte search of contiguous
 // text is much cheaper than visiting the nodes. Only for JSON (a YAML alias
-// copies nodes whose text is elsewhere) and only without a backslash (an
-// escape could spell the needle).
-func rawLacks(def *model.Definition, n *syntax.Node, needle string) bool {
-	f := def.File
+// copies nodes whose text is elsewhere) and only where the text has no
+// backslash (an escape could spell the needle).
+func rawLacks(p *Pass, n *syntax.Node, needle string) bool {
+	f := p.Def.File
 	if n == nil || f.Format != syntax.JSON || n.Span.Start < 0 || n.Span.End > len(f.Text) || n.Span.Start > n.Span.End {
 		return false
 	}
 	raw := f.Text[n.Span.Start:n.Span.End]
-	return bytes.IndexByte(raw, '\\') < 0 && !bytes.Contains(raw, []byte(needle))
+	if bytes.Contains(raw, []byte(needle)) {
+		return false
+	}
+	// Most documents have no backslash at all: one search of the whole text
+	// per Run spares a second pass over each template.
+	noEscapes := memoized(p, memoNoBackslash, func() bool { return bytes.IndexByte(f.Text, '\\') < 0 })
+	return noEscapes || bytes.IndexByte(raw, '\\') < 0
 }
 
 // eachDollarKey walks a payload template and calls fn for every member

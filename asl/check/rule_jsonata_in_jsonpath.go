@@ -30,7 +30,7 @@ var _ = register(&Rule{
 // values of ".$" keys (invalid-dollar-value reports those). A template whose
 // text has no "{%" is skipped with one byte search.
 func literalJSONata(p *Pass, n *syntax.Node, field string) {
-	if n != nil && n.Kind != syntax.String && rawLacks(p.Def, n, "{%") {
+	if n != nil && n.Kind != syntax.String && rawLacks(p, n, "{%") {
 		return
 	}
 	literalJSONataIn(p, n, field)

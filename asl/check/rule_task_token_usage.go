@@ -28,7 +28,7 @@ var _ = register(&Rule{
 			}
 			resource := s.Value("Resource")
 			callback := s.Type == model.TypeTask && resource.IsString() && strings.HasSuffix(resource.Str, ".waitForTaskToken")
-			if !callback && (payload == nil || rawLacks(p.Def, payload.Value, "Task.Token")) {
+			if !callback && (payload == nil || rawLacks(p, payload.Value, "Task.Token")) {
 				continue // no token read; whether the payload is knowable does not matter then
 			}
 			uses, unknowable := mentionsTaskToken(payload)
