@@ -21,6 +21,15 @@ func Build(f *syntax.File) *Definition {
 		}
 		group = append(group, s)
 		d.ByName[s.Name] = group
+		if len(group) > maxGroupScan+1 {
+			s.Scope.dupNames = true // not worth finding out
+		} else {
+			for _, g := range group[:len(group)-1] {
+				if g.Scope == s.Scope {
+					s.Scope.dupNames = true
+				}
+			}
+		}
 		// Scopes sharing a much-repeated name get a map of their own, so
 		// that Lookup never scans a long group.
 		if len(group) == maxGroupScan+1 {
@@ -276,20 +285,32 @@ func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
 }
 
 func (m *StateMachine) resolve() {
-	resolve := func(r *Ref) {
-		if r != nil {
-			r.Target = m.Lookup(r.Name)
+	// A transition usually goes to one of the next few states in source
+	// order: in a scope without duplicate names, comparing their names
+	// spares most lookups.
+	resolve := func(i int, r *Ref) {
+		if r == nil {
+			return
 		}
+		if !m.dupNames {
+			for j := i; j < i+4 && j < len(m.States); j++ {
+				if m.States[j].Name == r.Name {
+					r.Target = m.States[j]
+					return
+				}
+			}
+		}
+		r.Target = m.Lookup(r.Name)
 	}
-	resolve(m.StartAt)
-	for _, s := range m.States {
-		resolve(s.Next)
-		resolve(s.Default)
+	resolve(0, m.StartAt)
+	for i, s := range m.States {
+		resolve(i+1, s.Next)
+		resolve(i+1, s.Default)
 		for _, c := range s.Choices {
-			resolve(c.Next)
+			resolve(i+1, c.Next)
 		}
 		for _, c := range s.Catch {
-			resolve(c.Next)
+			resolve(i+1, c.Next)
 		}
 	}
 }

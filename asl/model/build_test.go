@@ -196,3 +196,16 @@ func TestFieldSlots(t *testing.T) {
 		t.Error("unknown names have a slot")
 	}
 }
+
+// A name used twice in one scope resolves to its first state, also when
+// the second one follows the referring state.
+func TestDuplicateNameResolvesToFirst(t *testing.T) {
+	d := Build(syntax.Parse([]byte(`{"StartAt": "X", "States": {"A": {"Type": "Fail"}, "X": {"Type": "Pass", "Next": "A"}, "A": {"Type": "Succeed"}}}`)))
+	x := d.Machine.Lookup("X")
+	if x == nil || x.Next.Target == nil || x.Next.Target.Type != TypeFail {
+		t.Fatalf("X.Next resolves to %+v, want the first A (Fail)", x.Next.Target)
+	}
+	if d.Machine.StartAt.Target != x {
+		t.Errorf("StartAt does not resolve to X")
+	}
+}

@@ -69,6 +69,7 @@ type StateMachine struct {
 	byAll    map[string][]*State
 	byName   map[string]*State
 	needsMap bool
+	dupNames bool // some name is used by two states of this scope
 }
 
 // State is one state.
