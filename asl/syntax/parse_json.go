@@ -411,9 +411,19 @@ func (p *parser) parseMember(obj *Node, depth int) *Member {
 		m.Key = p.src[start+1 : keyEnd-1]
 		m.KeySpan = source.Span{Start: start, End: keyEnd}
 		m.ColonOffset = colon
-		p.pos = value
-		p.lastEnd = colon + 1
-		v := p.parseValue(depth + 1)
+		var v *Node
+		if end := p.plainStringEnd(value); end > 0 {
+			// And the usual value, a plain string: parseString's result.
+			v = p.newNode(String, value)
+			v.Str = p.src[value+1 : end-1]
+			v.Span.End = end
+			p.pos = end
+			p.lastEnd = end
+		} else {
+			p.pos = value
+			p.lastEnd = colon + 1
+			v = p.parseValue(depth + 1)
+		}
 		v.Parent = obj
 		m.Value = v
 		m.Span = source.Span{Start: start, End: v.Span.End}
@@ -456,28 +466,37 @@ func (p *parser) parseMember(obj *Node, depth int) *Member {
 	return m
 }
 
+// plainStringEnd returns the offset past the closing quote of the string
+// at i if it is double-quoted printable ASCII with no escapes, or else 0.
+// It looks at eight bytes at a time (and gives up on the last few bytes
+// of the text: the general path takes those).
+func (p *parser) plainStringEnd(i int) int {
+	t := p.text
+	if t[i] != '"' {
+		return 0
+	}
+	for i++; i+8 <= len(t); i += 8 {
+		if m := specialBytes(binary.LittleEndian.Uint64(t[i:]), '"'); m != 0 {
+			if i += bits.TrailingZeros64(m) >> 3; t[i] == '"' {
+				return i + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // plainKey looks at pos for a double-quoted key of printable ASCII with no
 // escapes, then ':' and a value on the same line, with nothing but spaces
 // between them. It returns the offsets past the key, of the colon and of
 // the value, or value 0 when the text is anything else.
 func (p *parser) plainKey() (keyEnd, colon, value int) {
 	t := p.text
-	i := p.pos + 1
-	for {
-		if i+8 > len(t) {
-			return 0, 0, 0
-		}
-		if m := specialBytes(binary.LittleEndian.Uint64(t[i:]), '"'); m != 0 {
-			i += bits.TrailingZeros64(m) >> 3
-			break
-		}
-		i += 8
-	}
-	if t[i] != '"' || p.json5 { // JSON5 skips more kinds of blanks
+	keyEnd = p.plainStringEnd(p.pos)
+	if keyEnd == 0 || p.json5 { // JSON5 skips more kinds of blanks
 		return 0, 0, 0
 	}
-	keyEnd = i + 1
-	i = keyEnd
+	i := keyEnd
 	for i < len(t) && t[i] == ' ' {
 		i++
 	}
