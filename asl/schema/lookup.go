@@ -13,10 +13,34 @@ func Top() *ObjectSchema { return topObject }
 // unknown type it returns the schema of the common fields (Type, Comment,
 // QueryLanguage), never nil.
 func StateSchema(t string) *ObjectSchema {
-	if o := stateSchemas[t]; o != nil {
-		return o
+	if i := stateTypeIndex(t); i >= 0 {
+		return stateSchemaList[i]
 	}
 	return anyState
+}
+
+// stateTypeIndex is t's position in stateTypeEnum, or -1. A switch: the
+// checks ask for every state's schema, and hashing the type costs more.
+func stateTypeIndex(t string) int {
+	switch t {
+	case Task:
+		return 0
+	case Wait:
+		return 1
+	case Pass:
+		return 2
+	case Succeed:
+		return 3
+	case Fail:
+		return 4
+	case Choice:
+		return 5
+	case Parallel:
+		return 6
+	case Map:
+		return 7
+	}
+	return -1
 }
 
 // StateFields returns the fields a state of type t may have in query

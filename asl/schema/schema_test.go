@@ -325,3 +325,19 @@ func TestFieldTableFindsEveryField(t *testing.T) {
 		}
 	}
 }
+
+func TestStateSchemaByType(t *testing.T) {
+	if len(stateTypeDocs) != len(stateTypeEnum) || len(stateSchemas) != len(stateTypeEnum) {
+		t.Fatalf("%d docs, %d schemas, %d types", len(stateTypeDocs), len(stateSchemas), len(stateTypeEnum))
+	}
+	for _, typ := range stateTypeEnum {
+		if !IsStateType(typ) || StateSchema(typ) != stateSchemas[typ] || StateSchema(typ) == nil || stateTypeDocs[typ] == "" {
+			t.Errorf("%s: not found by type", typ)
+		}
+	}
+	for _, typ := range []string{"", "task", "Tasks", "Mapp"} {
+		if IsStateType(typ) || StateSchema(typ) != anyState {
+			t.Errorf("%q is taken for a state type", typ)
+		}
+	}
+}

@@ -33,12 +33,15 @@ func StateTypeDoc(t string) string { return stateTypeDocs[t] }
 func StateTypes() []string { return append([]string(nil), stateTypeEnum...) }
 
 // IsStateType reports whether t is one of the eight state types.
-func IsStateType(t string) bool { _, ok := stateTypeDocs[t]; return ok }
+func IsStateType(t string) bool { return stateTypeIndex(t) >= 0 }
 
 // stateSchemas holds one schema per state type; anyState is used when the
 // Type is missing or unknown and offers only the common fields.
 var stateSchemas = map[string]*ObjectSchema{}
 var anyState *ObjectSchema
+
+// stateSchemaList is stateSchemas in stateTypeEnum order (see StateSchema).
+var stateSchemaList [8]*ObjectSchema
 
 // which flags select the optional common fields of a state type.
 type which struct {
@@ -68,6 +71,9 @@ func init() {
 		atMostOne("TimeoutSeconds", "TimeoutSecondsPath"),
 		atMostOne("HeartbeatSeconds", "HeartbeatSecondsPath"))
 	anyState = stateObject("", which{}, nil)
+	for i, t := range stateTypeEnum {
+		stateSchemaList[i] = stateSchemas[t]
+	}
 }
 
 func stateObject(t string, w which, own []*Field, groups ...Group) *ObjectSchema {
