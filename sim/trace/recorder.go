@@ -115,29 +115,23 @@ type (
 
 // Event records a copy of e.
 func (r *Recorder) Event(e *Event) {
-	slot := r.n % recorderChunk
+	slot := uint(r.n) % recorderChunk
 	if slot == 0 {
-		r.cur = new(recordChunk)
-		r.chunks = append(r.chunks, r.cur)
-	}
-	if !r.hasBase {
-		r.base, r.baseElapsed, r.hasBase = e.Timestamp, e.Elapsed, true
-		r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
+		r.newChunk(e)
 	}
 	hasIn := e.HasInput || e.Input != nil
 	hasOut := e.HasOutput || e.Output != nil
-	if !r.fits(e) || hasIn && hasOut {
-		if r.odd == nil {
-			r.odd = map[int]*Event{}
-		}
-		cp := *e
-		r.odd[r.n] = &cp
+	// fits, inline for the common case: no failure, small numbers, the
+	// instant of the event before.
+	if hasIn && hasOut || e.Error != nil || e.Cause != nil || !small(e.ID, e.PreviousEventID, e.Span.Start, e.Span.End, e.Index) ||
+		e.Elapsed != r.lastElapsed || e.Timestamp != r.lastStamp {
+		r.keepWhole(e, hasIn && hasOut)
 	}
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
 	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
 	rec.index = int32(e.Index)
-	if len(r.elapsed) == 0 || r.elapsed[len(r.elapsed)-1].d != e.Elapsed {
+	if e.Elapsed != r.elapsed[len(r.elapsed)-1].d {
 		r.elapsed = append(r.elapsed, elapsedFrom{n: r.n, d: e.Elapsed})
 	}
 	var flags uint8
@@ -175,6 +169,31 @@ func (r *Recorder) Event(e *Event) {
 	}
 	rec.flags = flags
 	r.n++
+}
+
+// newChunk starts a chunk of records (and, at the first event, the base
+// of timestamps and the Elapsed list).
+func (r *Recorder) newChunk(e *Event) {
+	r.cur = new(recordChunk)
+	r.chunks = append(r.chunks, r.cur)
+	if !r.hasBase {
+		r.base, r.baseElapsed, r.hasBase = e.Timestamp, e.Elapsed, true
+		r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
+		r.elapsed = append(r.elapsed, elapsedFrom{n: 0, d: e.Elapsed})
+	}
+}
+
+// keepWhole keeps a copy of e when its record cannot restore it (both is
+// set when it has both an input and an output).
+func (r *Recorder) keepWhole(e *Event, both bool) {
+	if !both && r.fits(e) {
+		return
+	}
+	if r.odd == nil {
+		r.odd = map[int]*Event{}
+	}
+	cp := *e
+	r.odd[r.n] = &cp
 }
 
 // fits reports whether a record restores e exactly.
