@@ -313,12 +313,11 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 
 // exit emits <Type>StateExited and moves on to next (nil: the scope ends).
 func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
-	th := v.th
-	var own trace.Event
 	if e == nil {
-		th.h.initEvent(&own, v.sp.exitedType, v.sp)
-		e = &own
+		v.exitNew(out, next)
+		return
 	}
+	th := v.th
 	e.Output, e.HasOutput = out, true
 	th.emit(e)
 	if th.dead() {
@@ -329,6 +328,14 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 		return
 	}
 	th.end(out, nil)
+}
+
+// exitNew is exit with a new exited event (its own function: zeroing an
+// event costs, and most callers bring theirs).
+func (v *visit) exitNew(out any, next *stateProg) {
+	var e trace.Event
+	v.initExit(&e)
+	v.exit(out, next, &e)
 }
 
 // initExit fills a zero event as the exited event, made up front so that
