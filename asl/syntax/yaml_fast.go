@@ -488,6 +488,11 @@ func (y *fastYAML) plain(i, end int) *Node {
 	n.Span.End = end
 	n.Str = s
 	n.style = styleYAMLPlain
+	if v, ok := smallDecimal(s); ok { // the usual number: what the switch below makes of it
+		n.Kind = Number
+		n.Num = v
+		return n
+	}
 	switch resolvePlain(s) {
 	case "!!null":
 		n.Kind = Null
@@ -507,6 +512,23 @@ func (y *fastYAML) plain(i, end int) *Node {
 	return n
 }
 
+// smallDecimal reads a plain scalar of up to 18 decimal digits without a
+// leading zero (which would make it octal), or "0".
+func smallDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 18 || s[0] == '0' && len(s) > 1 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return float64(v), true
+}
+
 var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // resolvePlain mirrors yaml.v3's resolve for untagged plain scalars and
@@ -517,7 +539,7 @@ func resolvePlain(s string) string {
 	}
 	c := s[0]
 	switch {
-	case strings.IndexByte("yYnNtTfFoO~", c) >= 0:
+	case c == 'y' || c == 'Y' || c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'o' || c == 'O' || c == '~':
 		switch s {
 		case "true", "True", "TRUE", "false", "False", "FALSE":
 			return "!!bool"

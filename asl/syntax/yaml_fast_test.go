@@ -128,3 +128,19 @@ func clearStyles(n *yaml.Node) {
 		clearStyles(c)
 	}
 }
+
+// TestSmallDecimal checks plain()'s shortcut for numbers against the
+// general resolution it skips.
+func TestSmallDecimal(t *testing.T) {
+	for _, s := range []string{"0", "7", "300", "3600", "0123", "00", "09", "123456789012345678", "1234567890123456789",
+		"-1", "+1", "1_0", "1.5", "1e3", "", "12a", "2024-01-02"} {
+		v, ok := smallDecimal(s)
+		if !ok {
+			continue
+		}
+		want, wantOK := yamlNumber(s)
+		if tag := resolvePlain(s); tag != "!!int" || !wantOK || v != want {
+			t.Errorf("smallDecimal(%q) = %v; resolvePlain says %s, yamlNumber %v, %v", s, v, tag, want, wantOK)
+		}
+	}
+}
