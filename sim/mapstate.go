@@ -80,21 +80,23 @@ func (v *visit) mapState() {
 	}
 	m := &mapRun{v: v, eff: eff, maxConc: int(maxConc), distributed: sp.distributed,
 		countSet: sp.toleratedCount.set, pctSet: sp.toleratedPercent.set}
-	// Item inputs: ItemSelector per item, then batching.
-	inputs := make([]any, len(items))
-	for i, it := range items {
-		in := it
-		if sp.itemSelector != nil {
+	// Item inputs: ItemSelector per item, then batching. Without a
+	// selector they are the items themselves (read only: no copy).
+	inputs := items
+	if sp.itemSelector != nil {
+		inputs = make([]any, len(items))
+		for i, it := range items {
 			v.mapItem = map[string]any{"Index": int64(i), "Value": it}
 			v.resetCtx()
-			if in, ok = v.applyTemplate(sp.itemSelector, eff); !ok {
+			in, ok := v.applyTemplate(sp.itemSelector, eff)
+			if !ok {
 				return
 			}
+			inputs[i] = in
 		}
-		inputs[i] = in
+		v.mapItem = nil
+		v.resetCtx()
 	}
-	v.mapItem = nil
-	v.resetCtx()
 	if sp.batcher != nil {
 		if inputs, ok = v.batch(inputs, eff); !ok {
 			return
