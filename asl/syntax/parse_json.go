@@ -136,7 +136,7 @@ func (p *parser) newNode(k Kind, start int) *Node {
 	return n
 }
 
-// growNodes is newNode's rare path, kept out of it so that newNode inlines.
+// growNodes is newNode's rare path, kept out of line.
 func (p *parser) growNodes(at int) {
 	p.nodesBefore += len(p.nodes)
 	p.nodes = make([]Node, 0, p.slabSize(p.nodeCount(), p.hints.nodes, at))
