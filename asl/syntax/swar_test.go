@@ -79,3 +79,32 @@ func TestYAMLCandidateScan(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexAny3AndSkipRun checks the word-at-a-time searches of the fast
+// YAML path against byte loops, from every start offset.
+func TestIndexAny3AndSkipRun(t *testing.T) {
+	alphabet := []byte{' ', ' ', ' ', ':', '#', '\n', 'a', 0x00, 0x80, 0xFF, 0x3A ^ 0x80}
+	r := rand.New(rand.NewSource(2))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.Intn(30))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		for from := 0; from <= len(b); from++ {
+			want := from
+			for want < len(b) && b[want] != ':' && b[want] != '#' && b[want] != '\n' {
+				want++
+			}
+			if got := indexAny3(b, from, ':', '#', '\n'); got != want {
+				t.Fatalf("indexAny3(%q, %d) = %d, want %d", b, from, got, want)
+			}
+			want = from
+			for want < len(b) && b[want] == ' ' {
+				want++
+			}
+			if got := skipRun(b, from, ' '); got != want {
+				t.Fatalf("skipRun(%q, %d) = %d, want %d", b, from, got, want)
+			}
+		}
+	}
+}
