@@ -208,7 +208,7 @@ func usesJSONPath(s *model.State) bool { return s.QueryLanguage != model.JSONata
 
 // hasObjectBody reports whether the state's value is an object (other shapes
 // are the schema rules' business).
-func hasObjectBody(s *model.State) bool { return isObjectNode(s.Node) }
+func hasObjectBody(s *model.State) bool { return s.HasObjectBody() }
 
 // aKind names a JSON type with its article: "an object", "a string".
 func aKind(k syntax.Kind) string {

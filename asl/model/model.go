@@ -158,6 +158,12 @@ func (s *State) Field(name string) *syntax.Member {
 	return s.Node.Get(name)
 }
 
+// HasObjectBody reports whether the state's value is an object. Build
+// knows it, so most answers come without touching the node.
+func (s *State) HasObjectBody() bool {
+	return s.fields.indexed || (s.Node != nil && s.Node.Kind == syntax.Object)
+}
+
 // Value returns the value of the field named name, or nil.
 func (s *State) Value(name string) *syntax.Node {
 	if name == "Resource" && s.fields.indexed {
