@@ -411,17 +411,12 @@ func (p *parser) parseMember(obj *Node, depth int) *Member {
 		m.Key = p.src[start+1 : keyEnd-1]
 		m.KeySpan = source.Span{Start: start, End: keyEnd}
 		m.ColonOffset = colon
+		p.pos = value
+		p.lastEnd = colon + 1
 		var v *Node
 		if end := p.plainStringEnd(value); end > 0 {
-			// And the usual value, a plain string: parseString's result.
-			v = p.newNode(String, value)
-			v.Str = p.src[value+1 : end-1]
-			v.Span.End = end
-			p.pos = end
-			p.lastEnd = end
+			v = p.plainString(end) // and the usual value
 		} else {
-			p.pos = value
-			p.lastEnd = colon + 1
 			v = p.parseValue(depth + 1)
 		}
 		v.Parent = obj
@@ -484,6 +479,17 @@ func (p *parser) plainStringEnd(i int) int {
 		}
 	}
 	return 0
+}
+
+// plainString makes the node parseString would for the string at pos that
+// plainStringEnd found plain, ending at end.
+func (p *parser) plainString(end int) *Node {
+	n := p.newNode(String, p.pos)
+	n.Str = p.src[p.pos+1 : end-1]
+	n.Span.End = end
+	p.pos = end
+	p.lastEnd = end
+	return n
 }
 
 // plainKey looks at pos for a double-quoted key of printable ASCII with no
@@ -677,7 +683,12 @@ func (p *parser) parseArray(depth int) *Node {
 		c := p.text[p.pos]
 		if (c == '"' || c == '{') && (last == nil || comma >= 0) {
 			// The usual element, first or after a comma (see parseObject).
-			v := p.parseValue(depth + 1)
+			var v *Node
+			if end := p.plainStringEnd(p.pos); end > 0 {
+				v = p.plainString(end)
+			} else {
+				v = p.parseValue(depth + 1)
+			}
 			v.Parent = n
 			p.estack = append(p.estack, v)
 			last = v
