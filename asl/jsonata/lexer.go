@@ -195,7 +195,7 @@ func (l *lexer) scanNumber(start int) (token, bool) {
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return token{}, false
 	}
-	return token{typ: tokNumber, num: f, value: f, str: text, start: start, end: i}, true
+	return token{typ: tokNumber, num: f, str: text, start: start, end: i}, true
 }
 
 func (l *lexer) scanString(quote byte, start int) (token, *Error) {

@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -30,7 +31,7 @@ type parser struct {
 	// several tokens instead of one each.
 	slab    []Node
 	slabbed bool // the first slab is cut
-	// free is a released token node, zeroed, for the next token
+	// free is a released token node for the next token
 	free *Node
 }
 
@@ -117,16 +118,43 @@ func markSimplePaths(n *Node, depth int) {
 		n.simple = simplePath(n)
 	}
 	depth++
-	for _, c := range [...]*Node{n.LHS, n.RHS, n.Procedure, n.Condition, n.Then, n.Else, n.Pattern, n.Update, n.Delete, n.Expression, n.Body} {
-		if c != nil {
-			markSimplePaths(c, depth)
-		}
+	// explicit field tests: this runs for every node of every parse
+	if n.LHS != nil {
+		markSimplePaths(n.LHS, depth)
 	}
-	for _, list := range [...][]*Node{n.Expressions, n.Steps, n.Arguments} {
-		for _, c := range list {
-			markSimplePaths(c, depth)
-		}
+	if n.RHS != nil {
+		markSimplePaths(n.RHS, depth)
 	}
+	if n.Procedure != nil {
+		markSimplePaths(n.Procedure, depth)
+	}
+	if n.Expression != nil {
+		markSimplePaths(n.Expression, depth)
+	}
+	if n.Body != nil {
+		markSimplePaths(n.Body, depth)
+	}
+	if n.Condition != nil {
+		markSimplePaths(n.Condition, depth)
+	}
+	if n.Then != nil {
+		markSimplePaths(n.Then, depth)
+	}
+	if n.Else != nil {
+		markSimplePaths(n.Else, depth)
+	}
+	if n.Pattern != nil {
+		markSimplePaths(n.Pattern, depth)
+	}
+	if n.Update != nil {
+		markSimplePaths(n.Update, depth)
+	}
+	if n.Delete != nil {
+		markSimplePaths(n.Delete, depth)
+	}
+	markSimplePathsIn(n.Steps, depth)
+	markSimplePathsIn(n.Arguments, depth)
+	markSimplePathsIn(n.Expressions, depth)
 	for _, pair := range n.Pairs {
 		markSimplePaths(pair[0], depth)
 		markSimplePaths(pair[1], depth)
@@ -145,6 +173,12 @@ func markSimplePaths(n *Node, depth int) {
 			markSimplePaths(pair[0], depth)
 			markSimplePaths(pair[1], depth)
 		}
+	}
+}
+
+func markSimplePathsIn(nodes []*Node, depth int) {
+	for _, c := range nodes {
+		markSimplePaths(c, depth)
 	}
 }
 
@@ -329,9 +363,11 @@ func (p *parser) advance(id string, infix bool) *Node {
 	n := reuse
 	if n == nil {
 		n = p.newNode()
-	} else {
-		*n = Node{}
 	}
+	// n is zeroed or a punctuation or dot token that nothing refers to any
+	// more; a token has no fields but the ones set here, so no zeroing of
+	// the whole node (costly while the collector runs) is needed
+	n.Value, n.x = nil, nil
 	n.Position, n.Start, n.End = tok.end, tok.start, tok.end
 	switch tok.typ {
 	case tokEnd:
@@ -351,7 +387,7 @@ func (p *parser) advance(id string, infix bool) *Node {
 	case tokString:
 		n.tok, n.Type, n.Value = tokLiteralID, "string", boxName(tok.str)
 	case tokNumber:
-		n.tok, n.Type, n.Value = tokLiteralID, "number", tok.num
+		n.tok, n.Type, n.Value = tokLiteralID, "number", boxNumber(tok.num)
 	case tokValue:
 		n.tok, n.Type, n.Value = tokLiteralID, "value", tok.value
 	case tokRegex:
@@ -369,27 +405,72 @@ func (p *parser) advance(id string, infix bool) *Node {
 
 // commonNames are boxed once: names, variables and keys that Step Functions
 // expressions use all the time, and the built-in functions' names. Storing
-// a string in Node.Value otherwise allocates a box per token.
-var commonNames = func() map[string]any {
-	m := map[string]any{}
+// a string in Node.Value otherwise allocates a box per token. It is an
+// open-addressing table with a cheap hash: a map lookup costs more.
+var commonNames = func() *[commonNamesSize]boxedName {
+	var t [commonNamesSize]boxedName
+	add := func(s string) {
+		i := nameHash(s)
+		for t[i].box != nil {
+			if t[i].name == s {
+				return
+			}
+			i = (i + 1) % commonNamesSize
+		}
+		t[i] = boxedName{s, s}
+	}
 	for _, s := range []string{"states", "input", "result", "context", "errorOutput",
 		"Execution", "Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount", "State",
 		"EnteredTime", "RetryCount", "StateMachine", "Task", "Token", "Map", "Item", "Index",
 		"Value", "Source", "Payload", "Body", "StatusCode", "Error", "Cause", "Items",
 		"id", "name", "type", "status", "items", "item", "value", "key", "data", "body",
 		"message", "error", "count", "total", "detail", "payload", "results", "output"} {
-		m[s] = s
+		add(s)
 	}
 	for name := range functionDocs {
-		m[name] = name
+		add(name)
 	}
-	return m
+	return &t
 }()
+
+// commonNamesSize is a power of two over twice the names it holds.
+const commonNamesSize = 512
+
+type boxedName struct {
+	name string
+	box  any
+}
+
+func nameHash(s string) int {
+	if s == "" {
+		return 0
+	}
+	return (len(s)*131 + int(s[0])*31 + int(s[len(s)-1])*7 + int(s[len(s)/2])) % commonNamesSize
+}
+
+// smallNumbers are the integers 0-15 boxed once, for number literals.
+var smallNumbers = func() (v [16]any) {
+	for i := range v {
+		v[i] = float64(i)
+	}
+	return v
+}()
+
+// boxNumber returns f as an interface value, shared for a small integer.
+func boxNumber(f float64) any {
+	if i := int(f); i >= 0 && i < len(smallNumbers) && float64(i) == f && !(f == 0 && math.Signbit(f)) {
+		return smallNumbers[i]
+	}
+	return f
+}
 
 // boxName returns s as an interface value, shared for a common name.
 func boxName(s string) any {
-	if v, ok := commonNames[s]; ok {
-		return v
+	t := commonNames
+	for i := nameHash(s); t[i].box != nil; i = (i + 1) % commonNamesSize {
+		if t[i].name == s {
+			return t[i].box
+		}
 	}
 	return s
 }
@@ -458,9 +539,8 @@ func estimateNodes(src string) int {
 }
 
 // release hands back a token node that nothing refers to any more: the
-// next token takes it.
+// next token takes it (advance sets all of a token's fields).
 func (p *parser) release(n *Node) {
-	*n = Node{}
 	p.free = n
 }
 
