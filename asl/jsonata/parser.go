@@ -33,6 +33,10 @@ type parser struct {
 	slabbed bool // the first slab is cut
 	// free is a released token node for the next token
 	free *Node
+	// the path nodes process built: the first ones in the parser itself
+	pathBuf   [16]*Node
+	nPaths    int
+	morePaths []*Node
 }
 
 // Parse parses a JSONata expression and returns its processed syntax tree or
@@ -102,84 +106,27 @@ func (p *parser) parse() *Node {
 	if expr.Type == "parent" || expr.seeking() != nil {
 		p.fail(&Error{Code: "S0217", Position: expr.Position, Start: expr.Start, Token: expr.Type})
 	}
-	markSimplePaths(expr, 0)
+	// paths are complete only now: process keeps extending a path after
+	// building it, and seekParent marks them
+	for _, path := range p.pathBuf[:p.nPaths] {
+		path.simple = simplePath(path)
+	}
+	for _, path := range p.morePaths {
+		path.simple = simplePath(path)
+	}
 	return expr
 }
 
-// markSimplePaths sets simple on every path of the finished tree (process
-// keeps extending a path after building it, so only the end result counts).
-// It recurses directly rather than through Walk's callbacks; depth guards
-// against a tolerant tree that refers back to a node.
-func markSimplePaths(n *Node, depth int) {
-	if n == nil || depth > maxProcessDepth {
-		return
+// newPath records a path node process built, for parse to mark simple
+// ones, and returns it.
+func (p *parser) newPath(n *Node) *Node {
+	if p.nPaths < len(p.pathBuf) {
+		p.pathBuf[p.nPaths] = n
+		p.nPaths++
+	} else {
+		p.morePaths = append(p.morePaths, n)
 	}
-	if n.Type == "path" {
-		n.simple = simplePath(n)
-	}
-	depth++
-	// explicit field tests: this runs for every node of every parse
-	if n.LHS != nil {
-		markSimplePaths(n.LHS, depth)
-	}
-	if n.RHS != nil {
-		markSimplePaths(n.RHS, depth)
-	}
-	if n.Procedure != nil {
-		markSimplePaths(n.Procedure, depth)
-	}
-	if n.Expression != nil {
-		markSimplePaths(n.Expression, depth)
-	}
-	if n.Body != nil {
-		markSimplePaths(n.Body, depth)
-	}
-	if n.Condition != nil {
-		markSimplePaths(n.Condition, depth)
-	}
-	if n.Then != nil {
-		markSimplePaths(n.Then, depth)
-	}
-	if n.Else != nil {
-		markSimplePaths(n.Else, depth)
-	}
-	if n.Pattern != nil {
-		markSimplePaths(n.Pattern, depth)
-	}
-	if n.Update != nil {
-		markSimplePaths(n.Update, depth)
-	}
-	if n.Delete != nil {
-		markSimplePaths(n.Delete, depth)
-	}
-	markSimplePathsIn(n.Steps, depth)
-	markSimplePathsIn(n.Arguments, depth)
-	markSimplePathsIn(n.Expressions, depth)
-	for _, pair := range n.Pairs {
-		markSimplePaths(pair[0], depth)
-		markSimplePaths(pair[1], depth)
-	}
-	for _, st := range n.Stages {
-		markSimplePaths(st.Expr, depth)
-	}
-	for _, st := range n.Predicate {
-		markSimplePaths(st.Expr, depth)
-	}
-	for _, t := range n.Terms {
-		markSimplePaths(t.Expression, depth)
-	}
-	if n.Group != nil {
-		for _, pair := range n.Group.Pairs {
-			markSimplePaths(pair[0], depth)
-			markSimplePaths(pair[1], depth)
-		}
-	}
-}
-
-func markSimplePathsIn(nodes []*Node, depth int) {
-	for _, c := range nodes {
-		markSimplePaths(c, depth)
-	}
+	return n
 }
 
 // tokenErr builds a syntax error attributed to token n.
@@ -935,7 +882,7 @@ func (p *parser) process(expr *Node) *Node {
 		case "^":
 			result = p.process(expr.LHS)
 			if result.Type != "path" {
-				result = &Node{Type: "path", Steps: []*Node{result}, Start: result.Start}
+				result = p.newPath(&Node{Type: "path", Steps: []*Node{result}, Start: result.Start})
 			}
 			sortStep := &Node{Type: "sort", Position: expr.Position, Start: expr.Start, End: expr.End}
 			for _, term := range expr.Terms {
@@ -977,7 +924,7 @@ func (p *parser) process(expr *Node) *Node {
 			if result.Type == "path" {
 				step = last(result.Steps)
 			} else {
-				result = &Node{Type: "path", Steps: []*Node{result}, Start: result.Start, End: result.End}
+				result = p.newPath(&Node{Type: "path", Steps: []*Node{result}, Start: result.Start, End: result.End})
 				if step.Predicate != nil {
 					step.Stages = step.Predicate
 					step.Predicate = nil
@@ -1097,7 +1044,7 @@ func (p *parser) process(expr *Node) *Node {
 		}
 		result.Expressions = raw.Expressions
 	case "name":
-		result = &Node{Type: "path", Steps: []*Node{expr}, Position: expr.Position, Start: expr.Start, End: expr.End}
+		result = p.newPath(&Node{Type: "path", Steps: []*Node{expr}, Position: expr.Position, Start: expr.Start, End: expr.End})
 		if expr.KeepArray {
 			result.KeepSingletonArray = true
 		}
@@ -1184,9 +1131,9 @@ func (p *parser) processDots(expr *Node) (path *Node, failed bool) {
 			steps[0] = lstep
 			if spare != nil {
 				*spare = Node{Type: "path", Steps: steps, Position: lstep.Position}
-				result, spare = spare, nil
+				result, spare = p.newPath(spare), nil
 			} else {
-				result = &Node{Type: "path", Steps: steps, Position: lstep.Position}
+				result = p.newPath(&Node{Type: "path", Steps: steps, Position: lstep.Position})
 			}
 			if i == 0 && lhs.Type == "name" {
 				result.KeepArray = lhs.KeepArray
