@@ -201,6 +201,9 @@ func (y *fastYAML) bail() { panic(errBail{}) }
 
 // lineEnd is the offset just past the '\n' ending the line holding i.
 func (y *fastYAML) lineEnd(i int) int {
+	if i < len(y.text) && y.text[i] == '\n' {
+		return i + 1 // the usual call, at the end of a value
+	}
 	if j := bytes.IndexByte(y.text[i:], '\n'); j >= 0 {
 		return i + j + 1
 	}
