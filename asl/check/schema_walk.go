@@ -115,9 +115,8 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 		if f == nil && ctx.ql != string(model.JSONata) {
 			if base, dyn := schema.StripDollar(name); dyn {
 				if bf := o.Field(base); bf != nil && (o.Kind == schema.KindCredentials) {
-					f, name = bf, base
 					w.dynamicValue(m)
-					present = present.with(name, m)
+					present = present.with(bf, m)
 					continue
 				}
 			}
@@ -130,7 +129,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			w.wrongLanguage(m, f, o, ctx)
 			continue
 		}
-		present = present.with(name, m)
+		present = present.with(f, m)
 		if f.Deprecated != "" {
 			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, ctx)+"; "+f.Deprecated+" instead (same meaning)")
 		}
@@ -143,30 +142,43 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	w.groups(n, holder, o, present, ctx)
 }
 
-// presentField is a schema field found in an object, under its schema
-// name (a dynamic "Key.$" counts as "Key").
+// presentField is a schema field found in an object (a dynamic "Key.$"
+// counts as "Key").
 type presentField struct {
-	name string
-	m    *syntax.Member
+	f *schema.Field
+	m *syntax.Member
 }
 
 // fieldSet holds the first member of each schema field an object has.
 // Only schema fields go in, so it stays small: a slice scan beats hashing.
+// Within one object schema a name has one *Field, so fields are compared
+// by pointer.
 type fieldSet []presentField
 
-func (s fieldSet) get(name string) *syntax.Member {
-	for _, f := range s {
-		if f.name == name {
-			return f.m
+// field returns the member of field f, or nil.
+func (s fieldSet) field(f *schema.Field) *syntax.Member {
+	for _, p := range s {
+		if p.f == f {
+			return p.m
 		}
 	}
 	return nil
 }
 
-// with returns s with m added unless name is already there.
-func (s fieldSet) with(name string, m *syntax.Member) fieldSet {
-	if s.get(name) == nil {
-		s = append(s, presentField{name, m})
+// get returns the member of the field named name, or nil.
+func (s fieldSet) get(name string) *syntax.Member {
+	for _, p := range s {
+		if p.f.Name == name {
+			return p.m
+		}
+	}
+	return nil
+}
+
+// with returns s with m added unless f is already there.
+func (s fieldSet) with(f *schema.Field, m *syntax.Member) fieldSet {
+	if s.field(f) == nil {
+		s = append(s, presentField{f, m})
 	}
 	return s
 }
@@ -205,7 +217,7 @@ func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema
 	}
 	var missing []string
 	for _, f := range req {
-		if present.get(f.Name) != nil || !f.Mode.Allows(ctx.ql) {
+		if present.field(f) != nil || !f.Mode.Allows(ctx.ql) {
 			continue
 		}
 		// Choice rules' Next is rule ASL110's business.
@@ -275,11 +287,12 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 		var allowedBuf [8]string
 		have, allowed := haveBuf[:0], allowedBuf[:0]
 		for _, name := range g.Fields {
-			if !o.Field(name).Mode.Allows(ctx.ql) {
+			f := o.Field(name)
+			if !f.Mode.Allows(ctx.ql) {
 				continue
 			}
 			allowed = append(allowed, name)
-			if m := present.get(name); m != nil {
+			if m := present.field(f); m != nil {
 				have = append(have, m)
 			}
 		}
