@@ -167,11 +167,42 @@ func (m *mapRun) startIteration(i int) {
 	*c = thread{r: th.r, h: th.h, scope: iterScope(th.scope, sp.name, i), parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
 	it.m, it.i = m, i
 	m.iters[i] = c
+	if len(th.children) == cap(th.children) {
+		th.compactChildren()
+	}
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
 	it.emit("MapIterationStarted")
 	c.iter = it
 	c.startScope(sp.processor, m.items[i])
+}
+
+// compactChildren drops the ended iterations (nil) from th.children,
+// keeping the order of the others, so that a long Map's children stay
+// about MaxConcurrency long instead of growing to one per item.
+func (th *thread) compactChildren() {
+	n := 0
+	for _, c := range th.children {
+		if c == nil {
+			continue
+		}
+		if c.iter == nil {
+			return // not an inline iteration: leave as is
+		}
+		n++
+	}
+	if n > len(th.children)/2 {
+		return // too few ended: growing the slice is cheaper (amortized)
+	}
+	kept := th.children[:0]
+	for _, c := range th.children {
+		if c != nil {
+			c.iter.slot = len(kept)
+			kept = append(kept, c)
+		}
+	}
+	clear(th.children[len(kept):])
+	th.children = kept
 }
 
 // mapIteration is one inline Map iteration: its thread and where it

@@ -79,6 +79,7 @@ const (
 	recMore   // the record has an entry in more
 	recHasEffectiveInput
 	recHasResult
+	recEffectiveIsValue // EffectiveInput is the same object as value
 )
 
 // extra is what a record lacks: the retry attempt, the debugger extras
@@ -157,14 +158,21 @@ func (r *Recorder) Event(e *Event) {
 	if e.HasResult {
 		flags |= recHasResult
 	}
-	if e.Attempt != 0 || e.EffectiveInput != nil || e.Result != nil || e.Details != nil {
+	effective := e.EffectiveInput
+	if effective != nil && flags&recOutput != 0 && sameObject(effective, e.Output) {
+		// A state without ResultPath/OutputPath outputs its effective
+		// input's object itself: keep it once, in the record.
+		flags |= recEffectiveIsValue
+		effective = nil
+	}
+	if e.Attempt != 0 || effective != nil || e.Result != nil || e.Details != nil {
 		flags |= recMore
 		if r.nMore%recorderChunk == 0 {
 			r.curMore = new(extraChunk)
 			r.more = append(r.more, r.curMore)
 		}
 		r.curMore[r.nMore%recorderChunk] = extra{n: int32(r.n), attempt: e.Attempt,
-			effectiveInput: e.EffectiveInput, result: e.Result, details: e.Details}
+			effectiveInput: effective, result: e.Result, details: e.Details}
 		r.nMore++
 	}
 	rec.flags = flags
@@ -318,7 +326,23 @@ func (r *Recorder) At(i int) *Event {
 		e.EffectiveInput, e.Result = x.effectiveInput, x.result
 		e.Details = x.details
 	}
+	if rec.flags&recEffectiveIsValue != 0 {
+		e.EffectiveInput = rec.value
+	}
 	return e
+}
+
+// sameObject reports whether a and b are the same JSON object (one map,
+// not merely equal ones).
+func sameObject(a, b any) bool {
+	ma, ok := a.(map[string]any)
+	if !ok {
+		return false
+	}
+	mb, ok := b.(map[string]any)
+	// A map value is one pointer to the runtime's map (what reflect's
+	// UnsafePointer reads, without its kind switch).
+	return ok && ma != nil && *(*unsafe.Pointer)(unsafe.Pointer(&ma)) == *(*unsafe.Pointer)(unsafe.Pointer(&mb))
 }
 
 // elapsedAt is record i's Elapsed.

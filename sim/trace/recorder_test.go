@@ -79,3 +79,35 @@ func TestSmallIsInt32Range(t *testing.T) {
 		}
 	}
 }
+
+func TestRecorderEffectiveInputSameObject(t *testing.T) {
+	out := map[string]any{"v": int64(1)}
+	other := map[string]any{"v": int64(1)}
+	var r Recorder
+	r.Event(&Event{ID: 1, Type: "PassStateExited", Output: out, HasOutput: true, EffectiveInput: out, HasEffectiveInput: true})
+	r.Event(&Event{ID: 2, Type: "PassStateExited", Output: out, HasOutput: true, EffectiveInput: other, HasEffectiveInput: true})
+	r.Event(&Event{ID: 3, Type: "PassStateExited", Output: "x", HasOutput: true, EffectiveInput: "x", HasEffectiveInput: true})
+	for i, want := range []any{out, other, "x"} {
+		e := r.At(i)
+		if e.HasEffectiveInput != true {
+			t.Fatalf("%d: HasEffectiveInput lost", i)
+		}
+		if wm, ok := want.(map[string]any); ok {
+			got, ok := e.EffectiveInput.(map[string]any)
+			if !ok || len(got) != len(wm) {
+				t.Fatalf("%d: EffectiveInput %v, want %v", i, e.EffectiveInput, want)
+			}
+			got["probe"] = true // the same object, not a copy
+			_, same := wm["probe"]
+			delete(got, "probe")
+			if !same {
+				t.Fatalf("%d: EffectiveInput is not the recorded object", i)
+			}
+		} else if e.EffectiveInput != want {
+			t.Fatalf("%d: EffectiveInput %v, want %v", i, e.EffectiveInput, want)
+		}
+	}
+	if r.nMore != 2 {
+		t.Fatalf("side entries %d, want 2 (the first event keeps its effective input in the record)", r.nMore)
+	}
+}
