@@ -26,8 +26,9 @@ type token struct {
 	num   float64
 	value any // literal value for tokValue / tokString / tokNumber
 	flags string
-	start int // byte offset of the first character
-	end   int // byte offset just after the token (jsonata-js "position")
+	code  uint8 // the symbol's code (tokIDs) for an operator, when known
+	start int   // byte offset of the first character
+	end   int   // byte offset just after the token (jsonata-js "position")
 }
 
 // Character classes, looked up in one table by the lexer's hot loops.
@@ -90,19 +91,21 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 		l.pos++
 		return l.scanRegex(start)
 	}
-	if l.pos+1 < n {
-		two := src[l.pos : l.pos+2]
-		switch two {
-		case "..", ":=", "!=", ">=", "<=", "**", "~>", "?:", "??":
-			l.pos += 2
-			return mk(tokOperator, two), nil
-		}
-	}
 	if isOperatorChar(c) {
+		if l.pos+1 < n {
+			if code := twoCharSymbol(c, src[l.pos+1]); code != 0 {
+				l.pos += 2
+				t := mk(tokOperator, tokIDs[code])
+				t.code = code
+				return t, nil
+			}
+		}
 		l.pos++
 		// a static string from the symbol table: string(c) would allocate
 		if code := singleCharSymbols[c]; code != 0 {
-			return mk(tokOperator, tokIDs[code]), nil
+			t := mk(tokOperator, tokIDs[code])
+			t.code = code
+			return t, nil
 		}
 		return mk(tokOperator, src[start:l.pos]), nil
 	}

@@ -221,6 +221,11 @@ var (
 		}
 		return v
 	}()
+	// the two-byte symbols' codes
+	codeRange, codeAssign, codeNotEqual = symbolCode(".."), symbolCode(":="), symbolCode("!=")
+	codeLessEqual, codeGreaterEqual     = symbolCode("<="), symbolCode(">=")
+	codeDescendants, codeApply          = symbolCode("**"), symbolCode("~>")
+	codeElvis, codeCoalesce             = symbolCode("?:"), symbolCode("??")
 	// singleCharSymbols maps a one-byte symbol to its code.
 	singleCharSymbols = func() (v [256]uint8) {
 		for i := firstSymbolID; i < uint8(len(tokIDs)); i++ {
@@ -231,6 +236,44 @@ var (
 		return v
 	}()
 )
+
+// twoCharSymbol returns the code of the two-byte symbol c d, or 0.
+func twoCharSymbol(c, d byte) uint8 {
+	switch d {
+	case '=':
+		switch c {
+		case ':':
+			return codeAssign
+		case '!':
+			return codeNotEqual
+		case '<':
+			return codeLessEqual
+		case '>':
+			return codeGreaterEqual
+		}
+	case '.':
+		if c == '.' {
+			return codeRange
+		}
+	case '*':
+		if c == '*' {
+			return codeDescendants
+		}
+	case '>':
+		if c == '~' {
+			return codeApply
+		}
+	case ':':
+		if c == '?' {
+			return codeElvis
+		}
+	case '?':
+		if c == '?' {
+			return codeCoalesce
+		}
+	}
+	return 0
+}
 
 // symbolCode returns the code of a known symbol, 0 for any other text.
 func symbolCode(s string) uint8 {
@@ -325,7 +368,10 @@ func (p *parser) advance(id string, infix bool) *Node {
 	case tokVariable:
 		n.tok, n.Type, n.Value = tokNameID, "variable", boxName(tok.str)
 	case tokOperator:
-		code := symbolCode(tok.str)
+		code := tok.code
+		if code == 0 {
+			code = symbolCode(tok.str)
+		}
 		if code == 0 {
 			return p.handleError(&Error{Code: "S0204", Position: tok.end, Start: tok.start, Token: tok.str})
 		}
@@ -449,10 +495,13 @@ func estimateNodes(src string) int {
 		c := src[i]
 		class := charClass[c]
 		if class == 0 {
-			// the common case: a word character
+			// the common case: a word, skipped in a tight loop
 			if !word {
 				n++
 				word = true
+			}
+			for i+1 < len(src) && charClass[src[i+1]] == 0 {
+				i++
 			}
 			continue
 		}
@@ -832,7 +881,8 @@ func (p *parser) process(expr *Node) *Node {
 	var result *Node
 	switch expr.Type {
 	case "binary":
-		switch expr.Value {
+		op, _ := expr.Value.(string) // a string switch: comparing interfaces costs more
+		switch op {
 		case ".":
 			var failed bool
 			if result, failed = p.processDots(expr); failed {
@@ -960,7 +1010,8 @@ func (p *parser) process(expr *Node) *Node {
 		raw := *expr
 		*expr = Node{Type: "unary", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
 		result = expr
-		switch raw.Value {
+		op, _ := raw.Value.(string)
+		switch op {
 		case "[":
 			// the raw item slice is the parser's own: it takes the processed items
 			for i, item := range raw.Expressions {
