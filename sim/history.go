@@ -48,16 +48,16 @@ func (h *history) newEvent(typ string, sp *stateProg) trace.Event {
 
 // initEvent is newEvent filling a zero event in place (hot paths: no
 // copy of the struct).
+// It is small enough to inline, so that writes to a caller's local event
+// need no write barriers while the collector marks.
 func (h *history) initEvent(e *trace.Event, typ string, sp *stateProg) {
 	e.Type, e.Timestamp, e.Elapsed = typ, h.r.q.Now(), h.r.q.Elapsed()
-	if h.exec != "" {
-		h.r.details(e).Execution = h.exec
-	}
 	if sp != nil {
 		e.State = sp.name
 		e.Span, e.HasSpan = sp.span, true
 	}
 }
+
 
 // send numbers the event, chains it to prev and hands it to the observer.
 // The history quota works as on AWS: once the history holds max-1 events,
@@ -71,6 +71,10 @@ func (h *history) send(e *trace.Event, prev int) int {
 	}
 	h.nextID++
 	e.ID, e.PreviousEventID = h.nextID, prev
+	if h.exec != "" {
+		// A Distributed Map child execution names itself on every event.
+		h.r.details(e).Execution = h.exec
+	}
 	switch {
 	case h.r.rec != nil:
 		h.r.rec.Event(e)

@@ -23,22 +23,16 @@ type Queue struct {
 	fifo []item
 	head int
 	n    int
-	// nowTime caches start+nowAt: every event asks for the instant, and
-	// most events share it.
+	// nowTime is start+now, kept as time moves (rarely): every event
+	// asks for the instant, and Now stays cheap enough to inline.
 	nowTime time.Time
-	nowAt   time.Duration
 }
 
 // New makes a queue whose virtual time starts at start.
 func New(start time.Time) *Queue { return &Queue{start: start, nowTime: start} }
 
 // Now is the current virtual instant.
-func (q *Queue) Now() time.Time {
-	if q.nowAt != q.now {
-		q.nowTime, q.nowAt = q.start.Add(q.now), q.now
-	}
-	return q.nowTime
-}
+func (q *Queue) Now() time.Time { return q.nowTime }
 
 // Elapsed is the virtual time since the start.
 func (q *Queue) Elapsed() time.Duration { return q.now }
@@ -108,7 +102,9 @@ func (q *Queue) Step() bool {
 	default:
 		return false
 	}
-	q.now = it.at
+	if it.at != q.now {
+		q.now, q.nowTime = it.at, q.start.Add(it.at)
+	}
 	it.r.Run()
 	return true
 }

@@ -111,3 +111,33 @@ func TestRecorderEffectiveInputSameObject(t *testing.T) {
 		t.Fatalf("side entries %d, want 2 (the first event keeps its effective input in the record)", r.nMore)
 	}
 }
+
+func TestRecorderValuesKeepIdentity(t *testing.T) {
+	a := map[string]any{"v": int64(1)}
+	b := map[string]any{"v": int64(1)} // equal to a, another object
+	var r Recorder
+	vals := []any{a, a, b, nil, int64(1 << 40), int64(1 << 40), "s", a}
+	for i, v := range vals {
+		r.Event(&Event{ID: i + 1, Type: "PassStateEntered", Input: v, HasInput: v != nil})
+	}
+	for i, v := range vals {
+		got := r.At(i).Input
+		switch want := v.(type) {
+		case map[string]any:
+			m, ok := got.(map[string]any)
+			if !ok {
+				t.Fatalf("%d: %v, want %v", i, got, v)
+			}
+			m["probe"] = true
+			_, same := want["probe"]
+			delete(m, "probe")
+			if !same {
+				t.Fatalf("%d: not the recorded object", i)
+			}
+		default:
+			if got != v {
+				t.Fatalf("%d: %v, want %v", i, got, v)
+			}
+		}
+	}
+}
