@@ -58,7 +58,6 @@ func (h *history) initEvent(e *trace.Event, typ string, sp *stateProg) {
 	}
 }
 
-
 // send numbers the event, chains it to prev and hands it to the observer.
 // The history quota works as on AWS: once the history holds max-1 events,
 // the next one may only be ExecutionSucceeded; anything else is replaced
