@@ -91,10 +91,12 @@ type stateProg struct {
 	inputPath, outputPath optPath
 	resultPath            optResultPath
 	parameters            *dataflow.Template
-	resultSelector        *dataflow.Template
-	assign                *dataflow.Template
-	result                any
-	hasResult             bool
+	// parameterKeys are the keys of the object Parameters builds, if any.
+	parameterKeys  []string
+	resultSelector *dataflow.Template
+	assign         *dataflow.Template
+	result         any
+	hasResult      bool
 	// resultFits: the literal Result is within the payload quota (checked
 	// once here instead of on every run of the state).
 	resultFits  bool
@@ -275,6 +277,7 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	sp.outputPath = c.optPath(where, s.Node, "OutputPath")
 	sp.resultPath = c.resultPath(where, s.Node)
 	sp.parameters = c.template(where+" Parameters", s.Value("Parameters"))
+	sp.parameterKeys = sp.parameters.ObjectKeys()
 	sp.resultSelector = c.template(where+" ResultSelector", s.Value("ResultSelector"))
 	sp.assign = c.template(where+" Assign", s.Value("Assign"))
 	if r := s.Field("Result"); r != nil && r.Value != nil {
@@ -411,7 +414,7 @@ func (c *compiler) mapState(sp *stateProg, where string) {
 	sel := s.Value("ItemSelector")
 	if sel == nil {
 		sel = s.Value("Parameters")
-		sp.parameters = nil // Map Parameters is per item
+		sp.parameters, sp.parameterKeys = nil, nil // Map Parameters is per item
 	}
 	sp.itemSelector = c.template(where+" ItemSelector", sel)
 	sp.maxConcurrency = c.intOrPath(where, s.Node, "MaxConcurrency")

@@ -21,7 +21,7 @@ func (v *visit) pass() {
 	if v.sp.hasResult {
 		result = v.sp.result
 	}
-	if !(v.sp.hasResult && v.sp.resultFits) && !v.checkSize(result, v.sp.name) {
+	if !(v.sp.hasResult && v.sp.resultFits) && !v.checkSizeOf(result, v.sp.parameterKeys) {
 		return
 	}
 	var e trace.Event

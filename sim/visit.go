@@ -342,6 +342,35 @@ func (v *visit) exitNew(out any, next *stateProg) {
 // Assign can fill it.
 func (v *visit) initExit(e *trace.Event) { v.th.h.initEvent(e, v.sp.exitedType, v.sp) }
 
+// checkSizeOf is checkSize for a result that may be the object built by
+// a template with the given keys: its size is added up by key, with no
+// map iteration (which costs a random start per range).
+func (v *visit) checkSizeOf(result any, keys []string) bool {
+	if m, ok := result.(map[string]any); ok && keys != nil && len(m) == len(keys) {
+		if !objectOverSize(m, keys, payloadLimit) {
+			return true
+		}
+	}
+	return v.checkSize(result, v.sp.name)
+}
+
+// objectOverSize is overSize(m, limit) for an object whose keys are
+// exactly keys (else it answers true, leaving the caller to check).
+func objectOverSize(m map[string]any, keys []string, limit int) bool {
+	n := 2
+	for _, k := range keys {
+		e, ok := m[k]
+		if !ok {
+			return true
+		}
+		n += len(k) + 4
+		if sizeOver(e, &n, limit) {
+			return true
+		}
+	}
+	return n > limit
+}
+
 // checkSize fails with States.DataLimitExceeded when a result is over the
 // 256 KiB payload quota.
 func (v *visit) checkSize(result any, who string) bool {

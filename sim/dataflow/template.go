@@ -39,6 +39,18 @@ func (t *Template) Apply(input any, ctx *Context) (any, error) {
 	return t.root.apply(input, ctx)
 }
 
+// ObjectKeys lists the keys of the object the template builds, each once
+// (exactly the output's keys), when its root is an object; else nil.
+func (t *Template) ObjectKeys() []string {
+	if t == nil {
+		return nil
+	}
+	if o, ok := t.root.(*tobject); ok {
+		return o.keys
+	}
+	return nil
+}
+
 func compileNode(v any) (tnode, error) {
 	switch x := v.(type) {
 	case map[string]any:
