@@ -10,6 +10,9 @@ func Build(f *syntax.File) *Definition {
 	}
 	var b builder
 	d.Machine = b.scope(d, f.Root, nil, 0)
+	// All is filled once the count is known: one allocation, no regrowth.
+	d.All = make([]*State, 0, b.states)
+	d.All = appendDepthFirst(d.All, d.Machine)
 	d.ByName = make(map[string][]*State, len(d.All))
 	for i, s := range d.All {
 		// A unique name's group is a one-element window on All (capacity
@@ -57,6 +60,23 @@ func Build(f *syntax.File) *Definition {
 	return d
 }
 
+// appendDepthFirst appends the states of m to all depth-first in source
+// order (a state, then the states of its branches or processor) and numbers
+// them by their position.
+func appendDepthFirst(all []*State, m *StateMachine) []*State {
+	for _, s := range m.States {
+		s.ID = len(all)
+		all = append(all, s)
+		for _, br := range s.Branches {
+			all = appendDepthFirst(all, br)
+		}
+		if s.Processor != nil {
+			all = appendDepthFirst(all, s.Processor)
+		}
+	}
+	return all
+}
+
 // maxGroupScan is the longest group of same-named states that Lookup scans.
 const maxGroupScan = 8
 
@@ -67,6 +87,7 @@ type builder struct {
 	refs   []Ref
 	rules  []ChoiceRule
 	scopes []*StateMachine
+	states int // built so far
 }
 
 func (b *builder) ref(n *syntax.Node) *Ref {
@@ -125,8 +146,8 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	// s is fresh zeroed memory: setting the fields one by one spares the
 	// copy of a whole State (and its write barriers while the GC runs).
 	s.Name, s.Member, s.Node, s.Scope = mem.Key, mem, mem.Value, scope
-	s.QueryLanguage, s.ID, s.Index = d.QueryLanguage, len(d.All), index
-	d.All = append(d.All, s)
+	s.QueryLanguage, s.Index = d.QueryLanguage, index
+	b.states++
 	if s.Node != nil && s.Node.Kind == syntax.Object {
 		s.fields.read(s.Node.Members)
 		if s.fields.indexed {

@@ -209,3 +209,12 @@ func TestDuplicateNameResolvesToFirst(t *testing.T) {
 		t.Errorf("StartAt does not resolve to X")
 	}
 }
+
+func TestStateIDsArePositionsInAll(t *testing.T) {
+	d := build(t, nested)
+	for i, s := range d.All {
+		if s.ID != i || s.Scope.States[s.Index] != s {
+			t.Errorf("%s: ID %d at position %d, Index %d", s.Path(), s.ID, i, s.Index)
+		}
+	}
+}
