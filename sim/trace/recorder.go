@@ -31,6 +31,9 @@ type Recorder struct {
 
 	sites     []siteKey
 	siteIndex map[siteKey]uint32
+	// siteResults holds, by site, the first Result seen there: a state
+	// with a literal Result gives the same value on every exit.
+	siteResults []any
 	siteCache [64]siteSlot
 
 	// more holds, in record order and in chunks, what records flagged
@@ -60,7 +63,7 @@ type record struct {
 	site     uint32
 	scope    uint32
 	index    int32
-	flags    uint8
+	flags    uint16
 	// value is the input, else the output (recOutput).
 	value any
 }
@@ -80,6 +83,7 @@ const (
 	recHasEffectiveInput
 	recHasResult
 	recEffectiveIsValue // EffectiveInput is the same object as value
+	recResultIsSite     // Result is the site's constant result
 )
 
 // extra is what a record lacks: the retry attempt, the debugger extras
@@ -135,7 +139,7 @@ func (r *Recorder) Event(e *Event) {
 	if e.Elapsed != r.elapsed[len(r.elapsed)-1].d {
 		r.elapsed = append(r.elapsed, elapsedFrom{n: r.n, d: e.Elapsed})
 	}
-	var flags uint8
+	var flags uint16
 	if e.HasInput {
 		flags |= recHasIn
 	}
@@ -165,14 +169,19 @@ func (r *Recorder) Event(e *Event) {
 		flags |= recEffectiveIsValue
 		effective = nil
 	}
-	if e.Attempt != 0 || effective != nil || e.Result != nil || e.Details != nil {
+	result := e.Result
+	if result != nil && r.isSiteResult(rec.site, result) {
+		flags |= recResultIsSite
+		result = nil
+	}
+	if e.Attempt != 0 || effective != nil || result != nil || e.Details != nil {
 		flags |= recMore
 		if r.nMore%recorderChunk == 0 {
 			r.curMore = new(extraChunk)
 			r.more = append(r.more, r.curMore)
 		}
 		r.curMore[r.nMore%recorderChunk] = extra{n: int32(r.n), attempt: e.Attempt,
-			effectiveInput: effective, result: e.Result, details: e.Details}
+			effectiveInput: effective, result: result, details: e.Details}
 		r.nMore++
 	}
 	rec.flags = flags
@@ -326,10 +335,28 @@ func (r *Recorder) At(i int) *Event {
 		e.EffectiveInput, e.Result = x.effectiveInput, x.result
 		e.Details = x.details
 	}
+	if rec.flags&recResultIsSite != 0 {
+		e.Result = r.siteResults[rec.site]
+	}
 	if rec.flags&recEffectiveIsValue != 0 {
 		e.EffectiveInput = rec.value
 	}
 	return e
+}
+
+// isSiteResult reports whether v is the same value (the same interface
+// words) as the first result recorded at the site, which it becomes when
+// the site has none yet.
+func (r *Recorder) isSiteResult(site uint32, v any) bool {
+	if int(site) >= len(r.siteResults) {
+		r.siteResults = append(r.siteResults, make([]any, len(r.sites)-len(r.siteResults))...)
+	}
+	first := r.siteResults[site]
+	if first == nil {
+		r.siteResults[site] = v
+		return true
+	}
+	return *(*[2]unsafe.Pointer)(unsafe.Pointer(&first)) == *(*[2]unsafe.Pointer)(unsafe.Pointer(&v))
 }
 
 // sameObject reports whether a and b are the same JSON object (one map,

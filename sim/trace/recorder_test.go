@@ -141,3 +141,30 @@ func TestRecorderValuesKeepIdentity(t *testing.T) {
 		}
 	}
 }
+
+func TestRecorderSiteResult(t *testing.T) {
+	var done any = "done"
+	other := map[string]any{"x": int64(1)}
+	results := []any{done, done, other, done, "fresh" + string(rune('a')), nil, other}
+	var r Recorder
+	for i, res := range results {
+		r.Event(&Event{ID: i + 1, Type: "PassStateExited", State: "C", Output: int64(i), HasOutput: true, Result: res, HasResult: res != nil})
+	}
+	r.Event(&Event{ID: 99, Type: "PassStateExited", State: "D", Output: int64(0), HasOutput: true, Result: other, HasResult: true})
+	for i, want := range append(results, other) {
+		got := r.At(i).Result
+		if m, ok := want.(map[string]any); ok {
+			gm, ok := got.(map[string]any)
+			if !ok || len(gm) != len(m) {
+				t.Fatalf("%d: Result %v, want %v", i, got, want)
+			}
+			continue
+		}
+		if got != want {
+			t.Fatalf("%d: Result %v, want %v", i, got, want)
+		}
+	}
+	if r.nMore != 3 { // other, "fresha", other at C; D's first result is its site's
+		t.Fatalf("side entries %d, want 3", r.nMore)
+	}
+}
