@@ -34,7 +34,7 @@ type Recorder struct {
 	// siteResults holds, by site, the first Result seen there: a state
 	// with a literal Result gives the same value on every exit.
 	siteResults []any
-	siteCache [64]siteSlot
+	siteCache   [64]siteSlot
 
 	// more holds, in record order and in chunks, what records flagged
 	// recMore lack.
