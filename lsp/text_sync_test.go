@@ -228,6 +228,7 @@ func TestUTF8PositionEncoding(t *testing.T) {
 		}
 		// Replace the 2-byte é by byte columns.
 		h.edit(u, rng(0, uint32(start+2), 0, uint32(start+4)), "")
+		synctestWait() // the server's goroutine applies didChange
 		snap, _ := h.serverSnapshot(u)
 		if want := strings.Replace(text, "Bé", "B", 1); string(snap.Text) != want {
 			t.Errorf("after a byte-column edit:\n%s\nwant\n%s", snap.Text, want)
