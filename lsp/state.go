@@ -51,6 +51,9 @@ type server struct {
 	// publishMu makes "is this still the latest snapshot?" and the publish
 	// itself one step, so an older result never lands after a newer one.
 	publishMu sync.Mutex
+
+	// warming holds a slot while a document is analysed ahead of need.
+	warming chan struct{}
 }
 
 // clientCaps are the client capabilities the server acts on.
@@ -75,6 +78,7 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, logger *zap.Logger, opts
 		docs:     map[uri.URI]*document{},
 		timers:   map[uri.URI]*time.Timer{},
 		runs:     newRunRegistry(),
+		warming:  make(chan struct{}, 1),
 	}
 	servers.Store(conn, s)
 	return s

@@ -42,6 +42,7 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	s.seq++
 	d.snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.seq, s.enc, s.checkOptions())
 	s.scheduleLocked(d.snap, s.settings.Debounce)
+	s.warm(d.snap)
 	return nil
 }
 
