@@ -13,6 +13,7 @@ import (
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
 	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/checkrun"
 	"github.com/aslkit/aslkit/sim"
 )
 
@@ -78,7 +79,7 @@ func (s *Snapshot) setCheckOptions(copts check.Options) {
 		if !a.isASL() {
 			return nil
 		}
-		return runChecks(a.def(), copts)
+		return checkrun.Run(a.def(), copts)
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/check"
+	"github.com/aslkit/aslkit/internal/checkrun"
 )
 
 func init() {
@@ -77,7 +78,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			continue
 		}
 		checked++
-		diags := check.Run(doc.def, opts)
+		diags := checkrun.Run(doc.def, opts)
 		out.file(doc, diags)
 		if check.HasErrors(diags) && code == exitOK {
 			code = exitFound

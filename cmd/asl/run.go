@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/aslkit/aslkit/internal/checkrun"
 	"github.com/aslkit/aslkit/sim/dataflow"
 
 	"github.com/aslkit/aslkit/asl/check"
@@ -77,7 +78,7 @@ func runRun(ctx context.Context, e *env, args []string) int {
 	if *express {
 		opts.WorkflowType = check.Express
 	}
-	if diags := check.Run(doc.def, opts); check.HasErrors(diags) {
+	if diags := checkrun.Run(doc.def, opts); check.HasErrors(diags) {
 		fmt.Fprintf(e.stderr, "asl run: %s has errors; fix them first:\n", path)
 		r := &textReporter{w: e.stderr}
 		r.file(doc, onlyErrors(diags))

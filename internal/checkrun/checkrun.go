@@ -1,4 +1,6 @@
-package lsp
+// Package checkrun runs asl/check on both cores for the programs that may
+// start goroutines (the server and the command); asl/check itself does not.
+package checkrun
 
 import (
 	"slices"
@@ -9,11 +11,10 @@ import (
 	"github.com/aslkit/aslkit/asl/model"
 )
 
-// runChecks gives the same diagnostics as check.Run, computed in two halves
-// at once: the JSONata and variable rules (ASL3xx), which share one costly
-// analysis, and all the others. asl/check starts no goroutines by design;
-// the server may, and a keystroke's diagnostics arrive sooner for it.
-func runChecks(def *model.Definition, opts check.Options) []check.Diagnostic {
+// Run gives the same diagnostics as check.Run, computed in two halves at
+// once: the JSONata and variable rules (ASL3xx), which share one costly
+// analysis, and all the others.
+func Run(def *model.Definition, opts check.Options) []check.Diagnostic {
 	jsonataOnly, othersOnly := splitRules(opts.Disabled)
 	othersOpts, jsonataOpts := opts, opts
 	othersOpts.Disabled, jsonataOpts.Disabled = othersOnly, jsonataOnly

@@ -1,4 +1,4 @@
-package lsp
+package checkrun
 
 import (
 	"os"
@@ -17,7 +17,7 @@ import (
 // The two-half run must give exactly check.Run's diagnostics, in its order,
 // on every definition people wrote (valid and invalid ones) and on the
 // large one, with and without rules the user turned off.
-func TestRunChecksMatchesCheckRun(t *testing.T) {
+func TestRunMatchesCheckRun(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"realworld", "large"} {
 		matches, err := filepath.Glob(filepath.Join(testkit.Shared(t, "corpus", dir), "*"))
@@ -42,8 +42,8 @@ func TestRunChecksMatchesCheckRun(t *testing.T) {
 		def := model.Build(syntax.ParseAuto(filepath.Base(path), text))
 		for _, opts := range []check.Options{{}, {Disabled: userOff}, {WorkflowType: check.Express}} {
 			want := check.Run(def, opts)
-			if diff := cmp.Diff(want, runChecks(def, opts)); diff != "" {
-				t.Errorf("%s %+v: runChecks differs from check.Run (-want +got):\n%s", filepath.Base(path), opts, diff)
+			if diff := cmp.Diff(want, Run(def, opts)); diff != "" {
+				t.Errorf("%s %+v: Run differs from check.Run (-want +got):\n%s", filepath.Base(path), opts, diff)
 			}
 			compared++
 			if len(want) > 0 {
