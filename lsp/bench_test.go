@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math"
 	"net"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -26,11 +24,7 @@ import (
 // corpusFile finds ../shared/corpus/large/name relative to the module root.
 func corpusFile(tb testing.TB, name string) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(testkit.Shared(tb, "corpus", "large"), name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return data
+	return testkit.SharedFile(tb, "corpus", "large", name)
 }
 
 // benchClient signals every publishDiagnostics on a channel.

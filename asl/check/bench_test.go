@@ -1,8 +1,6 @@
 package check_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/aslkit/aslkit/asl/check"
@@ -55,11 +53,7 @@ func reportCPU(b *testing.B, start int64) {
 }
 
 func readLarge(b testing.TB, name string) []byte {
-	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus/large"), name))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return text
+	return testkit.SharedFile(b, "corpus", "large", name)
 }
 
 // BenchmarkEachRuleLargeJSON times every rule on its own (with model.Build,

@@ -92,10 +92,7 @@ func TestCloseField(t *testing.T) {
 // BenchmarkSchemaFindings measures one schema walk over the large shared
 // definition (one check.Run does it once and every schema rule shares it).
 func BenchmarkSchemaFindings(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus", "large"), "large.asl.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	text := testkit.SharedFile(b, "corpus", "large", "large.asl.json")
 	def := model.Build(syntax.Parse(text))
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()

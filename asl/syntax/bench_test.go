@@ -1,18 +1,13 @@
 package syntax
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/aslkit/aslkit/internal/testkit"
 )
 
 func benchmarkLarge(b *testing.B, name string, parse func([]byte) *File) {
-	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus/large"), name))
-	if err != nil {
-		b.Fatal(err)
-	}
+	text := testkit.SharedFile(b, "corpus", "large", name)
 	if f := parse(text); len(f.Errors) > 0 {
 		b.Fatalf("%s: %d syntax errors, first %s %s", name, len(f.Errors), f.Errors[0].Code, f.Errors[0].Message)
 	}

@@ -9,7 +9,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,10 +142,7 @@ func benchRequestAfterEdit(b *testing.B, method, group string, delay time.Durati
 // openLarge starts the server, opens doc and waits for its first
 // diagnostics.
 func openLarge(b *testing.B, doc largeDoc, args ...string) (*benchServer, string) {
-	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus", "large"), doc.name))
-	if err != nil {
-		b.Fatal(err)
-	}
+	text := testkit.SharedFile(b, "corpus", "large", doc.name)
 	c := startBenchServer(b, builtBinary(b), args...)
 	b.Cleanup(c.stop)
 	c.call("initialize", `{"processId":null,"capabilities":{}}`)
@@ -161,10 +157,7 @@ func openLarge(b *testing.B, doc largeDoc, args ...string) (*benchServer, string
 // corpusPosition reads a 1-based "line:column" of NAME.positions.json as a
 // zero-based LSP position.
 func corpusPosition(b *testing.B, name, group, key string) (line, char int) {
-	data, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus", "large"), name+".positions.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := testkit.SharedFile(b, "corpus", "large", name+".positions.json")
 	var pos map[string]map[string]string
 	if err := json.Unmarshal(data, &pos); err != nil {
 		b.Fatal(err)

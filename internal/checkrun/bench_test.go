@@ -1,8 +1,6 @@
 package checkrun
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/aslkit/aslkit/asl/check"
@@ -19,10 +17,7 @@ func BenchmarkPipelineLargeJSON(b *testing.B) { benchmarkPipeline(b, "large.asl.
 func BenchmarkPipelineLargeYAML(b *testing.B) { benchmarkPipeline(b, "large.asl.yaml") }
 
 func benchmarkPipeline(b *testing.B, name string) {
-	text, err := os.ReadFile(filepath.Join(testkit.Shared(b, "corpus", "large"), name))
-	if err != nil {
-		b.Fatal(err)
-	}
+	text := testkit.SharedFile(b, "corpus", "large", name)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {

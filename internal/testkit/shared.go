@@ -40,3 +40,13 @@ func Shared(tb testing.TB, elem ...string) string {
 	}
 	return p
 }
+
+// SharedFile reads the file ../shared/<elem...> (skipping as Shared does).
+func SharedFile(tb testing.TB, elem ...string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(Shared(tb, elem...))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
