@@ -17,7 +17,6 @@ import (
 // document is one definition file read from disk and parsed.
 type document struct {
 	path   string
-	text   []byte
 	mapper *source.Mapper
 	def    *model.Definition
 }
@@ -36,7 +35,7 @@ func loadDocument(path string) (*document, error) {
 	if !looksLikeStateMachine(f) {
 		return nil, fmt.Errorf("%s: not an ASL state machine (expected a JSON or YAML object with \"StartAt\" and \"States\")", path)
 	}
-	return &document{path: path, text: text, mapper: source.NewMapper(text), def: model.Build(f)}, nil
+	return &document{path: path, mapper: source.NewMapper(text), def: model.Build(f)}, nil
 }
 
 // looksLikeStateMachine accepts anything that is an object with StartAt or
