@@ -126,11 +126,13 @@ func (r *Recorder) Event(e *Event) {
 	}
 	hasIn := e.HasInput || e.Input != nil
 	hasOut := e.HasOutput || e.Output != nil
-	// fits, inline for the common case: no failure, small numbers, the
-	// instant of the event before.
-	if hasIn && hasOut || e.Error != nil || e.Cause != nil || !small(e.ID, e.PreviousEventID, e.Span.Start, e.Span.End, e.Index) ||
-		e.Elapsed != r.lastElapsed || e.Timestamp != r.lastStamp {
-		r.keepWhole(e, hasIn && hasOut)
+	// A record cannot restore both an input and an output, a failure or
+	// big numbers; the common case (the instant of the event before) is
+	// checked inline, another instant out of line.
+	if hasIn && hasOut || e.Error != nil || e.Cause != nil || !small(e.ID, e.PreviousEventID, e.Span.Start, e.Span.End, e.Index) {
+		r.keepWhole(e)
+	} else if e.Elapsed != r.lastElapsed || e.Timestamp != r.lastStamp {
+		r.checkStamp(e)
 	}
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
@@ -200,12 +202,8 @@ func (r *Recorder) newChunk(e *Event) {
 	}
 }
 
-// keepWhole keeps a copy of e when its record cannot restore it (both is
-// set when it has both an input and an output).
-func (r *Recorder) keepWhole(e *Event, both bool) {
-	if !both && r.fits(e) {
-		return
-	}
+// keepWhole keeps a copy of e, which its record cannot restore.
+func (r *Recorder) keepWhole(e *Event) {
 	if r.odd == nil {
 		r.odd = map[int]*Event{}
 	}
@@ -213,20 +211,14 @@ func (r *Recorder) keepWhole(e *Event, both bool) {
 	r.odd[r.n] = &cp
 }
 
-// fits reports whether a record restores e exactly.
-func (r *Recorder) fits(e *Event) bool {
-	if e.Error != nil || e.Cause != nil || // rare: failures keep whole events
-		!small(e.ID, e.PreviousEventID, e.Span.Start, e.Span.End, e.Index) {
-		return false
-	}
-	if e.Elapsed == r.lastElapsed && e.Timestamp == r.lastStamp {
-		return true
-	}
+// checkStamp keeps e whole unless its timestamp is the base plus its
+// Elapsed, the pair then remembered as the last that fit.
+func (r *Recorder) checkStamp(e *Event) {
 	if r.stamp(e.Elapsed) != e.Timestamp {
-		return false
+		r.keepWhole(e)
+		return
 	}
 	r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
-	return true
 }
 
 // small reports whether the numbers all fit in an int32 (one test for

@@ -26,6 +26,8 @@ func TestRecorderRestoresEvents(t *testing.T) {
 			HasInput: true, Input: "in", HasOutput: true, Output: "out", HasEffectiveInput: true, EffectiveInput: "eff"},
 		{ID: 1 << 40, PreviousEventID: 3, Type: "ExecutionFailed", Timestamp: start.Add(time.Hour), Elapsed: time.Minute, Cause: &cause},
 		{ID: 5, Type: "ExecutionFailed", Timestamp: start.In(time.FixedZone("X", 3600)), Error: &cause},
+		{ID: 6, PreviousEventID: 5, Type: "PassStateEntered", Timestamp: start.Add(time.Hour), Elapsed: 2 * time.Second},
+		{ID: 7, PreviousEventID: 6, Type: "PassStateEntered", Timestamp: start.In(time.FixedZone("X", 3600))},
 	}
 	rec := &Recorder{}
 	var reused Event
