@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestFixesCorpus(t *testing.T) {
 	}
 	var codes []string
 	for c, n := range byCode {
-		codes = append(codes, c+"="+itoa(n))
+		codes = append(codes, c+"="+strconv.Itoa(n))
 	}
 	sort.Strings(codes)
 	t.Logf("fixes by code: %s", strings.Join(codes, " "))
@@ -122,15 +123,4 @@ func applyAll(text string, edits []Edit) string {
 		text = text[:e.Span.Start] + e.NewText + text[e.Span.End:]
 	}
 	return text
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
