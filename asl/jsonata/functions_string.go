@@ -217,20 +217,30 @@ func (ev *evaluator) nextMatch(m *matcherResult) (*matcherResult, *Error) {
 	return ev.callMatcher(next, nil)
 }
 
+// limitArg reads the optional limit argument args[i]: -1 when it is absent,
+// otherwise its integer value; a negative limit is the error code against
+// argument i+1.
+func limitArg(args []any, i int, code string) (int, *Error) {
+	if undef(args, i) {
+		return -1, nil
+	}
+	l := args[i].(float64)
+	if l < 0 {
+		e := dynErr(code, l)
+		e.Index = i + 1
+		return 0, e
+	}
+	return jsInt(l), nil
+}
+
 func fnMatch(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	if undef(args, 0) {
 		return Undefined, nil
 	}
 	s := args[0].(string)
-	limit := -1
-	if !undef(args, 2) {
-		l := args[2].(float64)
-		if l < 0 {
-			e := dynErr("D3040", l)
-			e.Index = 3
-			return nil, e
-		}
-		limit = jsInt(l)
+	limit, err := limitArg(args, 2, "D3040")
+	if err != nil {
+		return nil, err
 	}
 	result := &seq{sequence: true}
 	if limit != 0 {
@@ -323,15 +333,9 @@ func fnReplace(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		e.Index = 2
 		return nil, e
 	}
-	limit := -1
-	if !undef(args, 3) {
-		l := args[3].(float64)
-		if l < 0 {
-			e := dynErr("D3011", l)
-			e.Index = 4
-			return nil, e
-		}
-		limit = jsInt(l)
+	limit, err := limitArg(args, 3, "D3011")
+	if err != nil {
+		return nil, err
 	}
 	replacement := argAt(args, 2)
 	if limit == 0 {
@@ -464,15 +468,9 @@ func fnSplit(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 		return Undefined, nil
 	}
 	s := args[0].(string)
-	limit := -1
-	if !undef(args, 2) {
-		l := args[2].(float64)
-		if l < 0 {
-			e := dynErr("D3020", l)
-			e.Index = 3
-			return nil, e
-		}
-		limit = jsInt(l)
+	limit, err := limitArg(args, 2, "D3020")
+	if err != nil {
+		return nil, err
 	}
 	result := &seq{}
 	if limit == 0 {
