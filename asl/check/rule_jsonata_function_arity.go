@@ -1,6 +1,10 @@
 package check
 
-import "github.com/aslkit/aslkit/asl/jsonata"
+import (
+	"strconv"
+
+	"github.com/aslkit/aslkit/asl/jsonata"
+)
 
 // A built-in called with too few or too many arguments.
 var _ = register(&Rule{
@@ -25,7 +29,7 @@ var _ = register(&Rule{
 				if c.args >= fi.MinArgs && (fi.MaxArgs < 0 || c.args <= fi.MaxArgs) {
 					continue
 				}
-				p.Report(e.span(text, c.start, c.end), e.field+": $"+c.name+fi.Params+" takes "+arityText(fi.MinArgs, fi.MaxArgs)+", not "+decimal(c.args))
+				p.Report(e.span(text, c.start, c.end), e.field+": $"+c.name+fi.Params+" takes "+arityText(fi.MinArgs, fi.MaxArgs)+", not "+strconv.Itoa(c.args))
 			}
 		}
 	},
@@ -38,7 +42,7 @@ func arityText(lo, hi int) string {
 		if n == 1 {
 			return "1 argument"
 		}
-		return decimal(n) + " arguments"
+		return strconv.Itoa(n) + " arguments"
 	}
 	switch {
 	case hi < 0:
@@ -48,5 +52,5 @@ func arityText(lo, hi int) string {
 	case lo == 0:
 		return "at most " + plural(hi)
 	}
-	return decimal(lo) + " to " + plural(hi)
+	return strconv.Itoa(lo) + " to " + plural(hi)
 }

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strconv"
+
 	"github.com/aslkit/aslkit/asl/expr"
 	"github.com/aslkit/aslkit/asl/jsonata"
 	"github.com/aslkit/aslkit/asl/model"
@@ -231,7 +233,7 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 					elemPlace = choicePlace
 				}
 				for i, e := range m.Value.Elems {
-					c.object(e, sub, prefix+m.Key+"["+decimal(i)+"].", elemPlace)
+					c.object(e, sub, prefix+m.Key+"["+strconv.Itoa(i)+"].", elemPlace)
 				}
 			}
 		}

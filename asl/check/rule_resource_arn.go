@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/model"
@@ -49,7 +50,7 @@ func resourceProblem(arn string) (Severity, string) {
 	var buf [arnPartsOnStack]string
 	parts := splitARN(arn, buf[:0])
 	if len(parts) < 6 {
-		return Error, "\"Resource\" is not a complete ARN: expected " + shape + ", found " + decimal(len(parts)) + " colon-separated parts"
+		return Error, "\"Resource\" is not a complete ARN: expected " + shape + ", found " + strconv.Itoa(len(parts)) + " colon-separated parts"
 	}
 	partition, service := parts[1], parts[2]
 	if service == "" {

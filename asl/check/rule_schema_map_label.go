@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -29,7 +30,7 @@ var _ = register(&Rule{
 			}
 			switch bad := badLabelRune(label.Str); {
 			case charCount(label.Str) > 40:
-				p.Report(label.Span, "the Label of Map state \""+s.Name+"\" is "+decimal(charCount(label.Str))+" characters long; AWS allows at most 40")
+				p.Report(label.Span, "the Label of Map state \""+s.Name+"\" is "+strconv.Itoa(charCount(label.Str))+" characters long; AWS allows at most 40")
 			case label.Str == "":
 				p.Report(label.Span, "the Label of Map state \""+s.Name+"\" is empty; give a name of 1 to 40 characters or remove it")
 			case bad != "":

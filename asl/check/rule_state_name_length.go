@@ -1,5 +1,7 @@
 package check
 
+import "strconv"
+
 // maxStateName is AWS's limit on a state name, in Unicode characters.
 const maxStateName = 80
 
@@ -15,7 +17,7 @@ var _ = register(&Rule{
 			case n == 0:
 				p.Report(s.NameSpan(), "a state name cannot be empty; name the state")
 			case n > maxStateName:
-				p.Report(s.NameSpan(), "state name is "+decimal(n)+" characters long; AWS allows at most 80")
+				p.Report(s.NameSpan(), "state name is "+strconv.Itoa(n)+" characters long; AWS allows at most 80")
 			}
 		}
 	},

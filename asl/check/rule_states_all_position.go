@@ -1,6 +1,10 @@
 package check
 
-import "github.com/aslkit/aslkit/asl/syntax"
+import (
+	"strconv"
+
+	"github.com/aslkit/aslkit/asl/syntax"
+)
 
 // States.ALL is alone in its ErrorEquals, and only in the last retrier or
 // catcher: anything after it could never match.
@@ -41,7 +45,7 @@ func plural(n int, what string) string {
 	if n == 1 {
 		return what
 	}
-	return decimal(n) + " " + what + "s"
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // errStatesAll is the wildcard error name.

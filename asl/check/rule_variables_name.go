@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ var _ = register(&Rule{
 			case a.name == "":
 				msg = "an Assign key must name a variable; this one is empty"
 			case utf8.RuneCountInString(a.name) > 80:
-				msg = "the variable name \"" + a.name + "\" is " + decimal(utf8.RuneCountInString(a.name)) + " characters long; the limit is 80"
+				msg = "the variable name \"" + a.name + "\" is " + strconv.Itoa(utf8.RuneCountInString(a.name)) + " characters long; the limit is 80"
 			case strings.ContainsAny(a.name, ".["):
 				msg = "\"" + a.name + "\" is not a variable name: Assign sets whole variables only; assign the whole value instead (e.g. \"" + wholeName(a.name) + "\": {...})"
 			default:
@@ -97,12 +98,12 @@ var _ = register(&Rule{
 			t.bytes += size
 			if size > maxVariableBytes {
 				t.big = true
-				p.Report(a.member.KeySpan, "the value assigned to \""+a.name+"\" is "+decimal(size/1024)+" KiB as written; a variable holds at most 256 KiB")
+				p.Report(a.member.KeySpan, "the value assigned to \""+a.name+"\" is "+strconv.Itoa(size/1024)+" KiB as written; a variable holds at most 256 KiB")
 			}
 		}
 		for _, n := range order {
 			if t := totals[n]; !t.big && t.bytes > maxVariableBytes {
-				p.Report(t.first.member.KeySpan, "the values of this Assign are "+decimal(t.bytes/1024)+" KiB as written; one Assign sets at most 256 KiB in all")
+				p.Report(t.first.member.KeySpan, "the values of this Assign are "+strconv.Itoa(t.bytes/1024)+" KiB as written; one Assign sets at most 256 KiB in all")
 			}
 		}
 	},

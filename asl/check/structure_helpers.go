@@ -2,6 +2,7 @@ package check
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -176,31 +177,9 @@ func describeScope(m *model.StateMachine) string {
 		return "the top level"
 	}
 	if m.Owner.Type == model.TypeParallel {
-		return "branch " + decimal(m.Index) + " of Parallel state \"" + m.Owner.Name + "\""
+		return "branch " + strconv.Itoa(m.Index) + " of Parallel state \"" + m.Owner.Name + "\""
 	}
 	return "the item processor of Map state \"" + m.Owner.Name + "\""
-}
-
-func decimal(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
 }
 
 // usesJSONPath reports whether the state's fields are JSONPath fields.
