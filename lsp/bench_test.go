@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"net"
-	"slices"
 	"testing"
 	"time"
 
@@ -127,7 +125,7 @@ func benchDidChange(b *testing.B, name, languageID string, r protocol.Range, a, 
 		}
 		took = append(took, time.Since(start))
 	}
-	reportPercentiles(b, took)
+	testkit.ReportLatencies(b, took)
 	b.ReportMetric(float64(len(first.Diagnostics)), "diagnostics")
 }
 
@@ -283,21 +281,6 @@ func benchAfterEdit(b *testing.B, name, group, key, method string) {
 		}
 		answerBytes = len(answer)
 	}
-	reportPercentiles(b, took)
+	testkit.ReportLatencies(b, took)
 	b.ReportMetric(float64(answerBytes), "answer-bytes")
-}
-
-// reportPercentiles adds the median and the 99th percentile of the ops'
-// latencies, in milliseconds.
-func reportPercentiles(b *testing.B, took []time.Duration) {
-	if len(took) == 0 {
-		return
-	}
-	slices.Sort(took)
-	at := func(p float64) float64 {
-		i := min(len(took)-1, int(math.Ceil(p*float64(len(took))))-1)
-		return float64(took[max(i, 0)]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
 }

@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/exec"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,7 +46,7 @@ func BenchmarkStdioInitialize(b *testing.B) {
 		took = append(took, time.Since(start))
 		c.stop()
 	}
-	reportLatencies(b, took)
+	testkit.ReportLatencies(b, took)
 }
 
 // BenchmarkStdioDidChangeToDiagnostics runs the whole pipeline per
@@ -75,7 +73,7 @@ func benchDidChange(b *testing.B, debounce time.Duration) {
 				c.waitDiagnostics(version)
 				took = append(took, time.Since(start)-debounce)
 			}
-			reportLatencies(b, took)
+			testkit.ReportLatencies(b, took)
 			c.reportMemory(b)
 		})
 	}
@@ -132,7 +130,7 @@ func benchRequestAfterEdit(b *testing.B, method, group string, delay time.Durati
 					}
 					size = len(answer)
 				}
-				reportLatencies(b, took)
+				testkit.ReportLatencies(b, took)
 				b.ReportMetric(float64(size), "answer-bytes")
 			})
 		}
@@ -286,18 +284,4 @@ func (c *benchServer) reportMemory(b *testing.B) {
 			}
 		}
 	}
-}
-
-// reportLatencies adds the median and 99th percentile in milliseconds.
-func reportLatencies(b *testing.B, took []time.Duration) {
-	if len(took) == 0 {
-		return
-	}
-	slices.Sort(took)
-	at := func(p float64) float64 {
-		i := min(len(took)-1, max(0, int(math.Ceil(p*float64(len(took))))-1))
-		return float64(took[i]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
 }
