@@ -269,8 +269,7 @@ func isHex4(s string) bool {
 		return false
 	}
 	for i := 0; i < 4; i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+		if !isHexDigit(s[i]) {
 			return false
 		}
 	}
