@@ -376,22 +376,7 @@ func (v *visit) jwait() {
 		}
 		delay = t.Sub(v.th.r.q.Now())
 	}
-	if delay < 0 {
-		delay = 0
-	}
-	if v.th.r.q.Elapsed()+delay > v.th.r.maxDuration && v.th.h == v.th.r.main {
-		v.runtime("Wait state delay is too long.")
-		return
-	}
-	th := v.th
-	th.waiting = sp
-	th.r.q.At(delay, func() {
-		th.waiting = nil
-		if th.dead() {
-			return
-		}
-		v.jexit(sp.j.output, sp.j.assign, v.raw, nil, sp.next)
-	})
+	v.sleep(delay, func() { v.jexit(sp.j.output, sp.j.assign, v.raw, nil, sp.next) })
 }
 
 // jmap is a JSONata-mode Map: Items (default: the state input), per-item

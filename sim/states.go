@@ -168,20 +168,7 @@ func (v *visit) wait() {
 		}
 		delay = t.Sub(v.th.r.q.Now())
 	}
-	if delay < 0 {
-		delay = 0
-	}
-	if v.th.r.q.Elapsed()+delay > v.th.r.maxDuration && v.th.h == v.th.r.main {
-		v.runtime("Wait state delay is too long.")
-		return
-	}
-	th := v.th
-	th.waiting = sp
-	th.r.q.At(delay, func() {
-		th.waiting = nil
-		if th.dead() {
-			return
-		}
+	v.sleep(delay, func() {
 		var e trace.Event
 		v.initExit(&e)
 		if !v.assign(sp.assign, eff, &e) {
@@ -192,6 +179,28 @@ func (v *visit) wait() {
 			return
 		}
 		v.exit(out, sp.next, &e)
+	})
+}
+
+// sleep runs resume after delay (none when negative), the state in
+// flight meanwhile; the main execution fails instead when the wait would
+// end after its maximum duration.
+func (v *visit) sleep(delay time.Duration, resume func()) {
+	if delay < 0 {
+		delay = 0
+	}
+	if v.th.r.q.Elapsed()+delay > v.th.r.maxDuration && v.th.h == v.th.r.main {
+		v.runtime("Wait state delay is too long.")
+		return
+	}
+	th := v.th
+	th.waiting = v.sp
+	th.r.q.At(delay, func() {
+		th.waiting = nil
+		if th.dead() {
+			return
+		}
+		resume()
 	})
 }
 
