@@ -75,48 +75,68 @@ func BenchmarkInitialize(b *testing.B) {
 }
 
 func BenchmarkDidChangeToDiagnosticsLargeJSON(b *testing.B) {
-	// Toggle one letter of the top-level Comment on line 1 ("Generated").
-	benchDidChange(b, "large.asl.json", "asl", rng(1, 14, 1, 15), "G", "g")
+	benchDidChange(b, "large.asl.json")
 }
 
 func BenchmarkDidChangeToDiagnosticsLargeYAML(b *testing.B) {
-	// Comment: "Generated ..." on line 0.
-	benchDidChange(b, "large.asl.yaml", "asl-yaml", rng(0, 10, 0, 11), "G", "g")
+	benchDidChange(b, "large.asl.yaml")
 }
 
-// benchDidChange measures one incremental didChange until the
-// publishDiagnostics for that version arrives (debounce 1ns).
-func benchDidChange(b *testing.B, name, languageID string, r protocol.Range, a, z string) {
+// largeDocs are the corpus files' language ids and where one letter of
+// their top-level Comment ("Generated benchmark machine...") sits.
+var largeDocs = map[string]struct {
+	lang string
+	edit protocol.Range
+}{
+	"large.asl.json": {"asl", rng(1, 14, 1, 15)},
+	"large.asl.yaml": {"asl-yaml", rng(0, 10, 0, 11)},
+}
+
+// openBench starts a session with opts, opens the corpus file name and
+// waits for its first diagnostics (parsed and checked).
+func openBench(b *testing.B, name string, opts Options) (*benchSession, uri.URI, *protocol.PublishDiagnosticsParams) {
 	text := corpusFile(b, name)
 	ctx := context.Background()
-	s := newBenchSession(b, Options{Debounce: 1})
-	defer s.close()
+	s := newBenchSession(b, opts)
 	if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
 		b.Fatal(err)
 	}
 	u := uri.File("/bench/" + name)
 	if err := s.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
-		URI: u, LanguageID: protocol.LanguageKind(languageID), Version: 1, Text: string(text)}}); err != nil {
+		URI: u, LanguageID: protocol.LanguageKind(largeDocs[name].lang), Version: 1, Text: string(text)}}); err != nil {
 		b.Fatal(err)
 	}
-	first := <-s.client.published
+	return s, u, <-s.client.published
+}
+
+// keystroke sends didChange version of u, toggling the letter of name's
+// Comment ("g" on even ops i, "G" on odd ones).
+func (s *benchSession) keystroke(b *testing.B, name string, u uri.URI, version int32, i int) {
+	letter := "g"
+	if i%2 == 1 {
+		letter = "G"
+	}
+	err := s.server.DidChange(context.Background(), &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: largeDocs[name].edit, Text: letter}},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// benchDidChange measures one incremental didChange until the
+// publishDiagnostics for that version arrives (debounce 1ns).
+func benchDidChange(b *testing.B, name string) {
+	s, u, first := openBench(b, name, Options{Debounce: 1})
+	defer s.close()
 	version := int32(1)
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(len(corpusFile(b, name))))
 	var took []time.Duration
 	for i := 0; b.Loop(); i++ {
 		version++
 		start := time.Now()
-		repl := a
-		if i%2 == 0 {
-			repl = z
-		}
-		err := s.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
-			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}},
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s.keystroke(b, name, u, version, i)
 		for {
 			p := <-s.client.published
 			if v, _ := p.Version.Get(); v == version {
@@ -142,31 +162,15 @@ func corpusPosition(b *testing.B, name, group, key string) protocol.Position {
 	return protocol.Position{Line: line - 1, Character: col - 1}
 }
 
-func openBench(b *testing.B, name, languageID string) (*benchSession, uri.URI) {
-	text := corpusFile(b, name)
-	ctx := context.Background()
-	s := newBenchSession(b, Options{Debounce: 1})
-	if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
-		b.Fatal(err)
-	}
-	u := uri.File("/bench/" + name)
-	if err := s.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
-		URI: u, LanguageID: protocol.LanguageKind(languageID), Version: 1, Text: string(text)}}); err != nil {
-		b.Fatal(err)
-	}
-	<-s.client.published // parsed and checked
-	return s, u
-}
-
 func BenchmarkCompletionLarge(b *testing.B) {
-	for _, tc := range []struct{ name, lang, key string }{
-		{"large.asl.json", "asl", "next_value_mid"},
-		{"large.asl.json", "asl", "property_key_mid"},
-		{"large.asl.yaml", "asl-yaml", "next_value_mid"},
-		{"large.asl.yaml", "asl-yaml", "property_key_mid"},
+	for _, tc := range []struct{ name, key string }{
+		{"large.asl.json", "next_value_mid"},
+		{"large.asl.json", "property_key_mid"},
+		{"large.asl.yaml", "next_value_mid"},
+		{"large.asl.yaml", "property_key_mid"},
 	} {
 		b.Run(tc.name+"/"+tc.key, func(b *testing.B) {
-			s, u := openBench(b, tc.name, tc.lang)
+			s, u, _ := openBench(b, tc.name, Options{Debounce: 1})
 			defer s.close()
 			p := corpusPosition(b, tc.name, "complete", tc.key)
 			items := 0
@@ -183,12 +187,12 @@ func BenchmarkCompletionLarge(b *testing.B) {
 }
 
 func BenchmarkHoverLarge(b *testing.B) {
-	for _, tc := range []struct{ name, lang, key string }{
-		{"large.asl.json", "asl", "type_key_mid"},
-		{"large.asl.yaml", "asl-yaml", "type_key_mid"},
+	for _, tc := range []struct{ name, key string }{
+		{"large.asl.json", "type_key_mid"},
+		{"large.asl.yaml", "type_key_mid"},
 	} {
 		b.Run(tc.name+"/"+tc.key, func(b *testing.B) {
-			s, u := openBench(b, tc.name, tc.lang)
+			s, u, _ := openBench(b, tc.name, Options{Debounce: 1})
 			defer s.close()
 			p := corpusPosition(b, tc.name, "hover", tc.key)
 			for b.Loop() {
@@ -228,49 +232,18 @@ func BenchmarkHoverAfterEditLarge(b *testing.B) {
 	}
 }
 
-// largeEdits are where one letter of the top-level Comment ("Generated
-// benchmark machine...") sits in each corpus file.
-var largeEdits = map[string]struct {
-	lang string
-	at   protocol.Range
-}{
-	"large.asl.json": {"asl", rng(1, 14, 1, 15)},
-	"large.asl.yaml": {"asl-yaml", rng(0, 10, 0, 11)},
-}
-
 func benchAfterEdit(b *testing.B, name, group, key, method string) {
-	edit := largeEdits[name]
-	text := corpusFile(b, name)
-	ctx := context.Background()
-	s := newBenchSession(b, Options{})
+	s, u, _ := openBench(b, name, Options{})
 	defer s.close()
-	if _, err := s.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
-		b.Fatal(err)
-	}
-	u := uri.File("/bench/" + name)
-	if err := s.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
-		URI: u, LanguageID: protocol.LanguageKind(edit.lang), Version: 1, Text: string(text)}}); err != nil {
-		b.Fatal(err)
-	}
-	<-s.client.published
+	ctx := context.Background()
 	params := tdpp(u, corpusPosition(b, name, group, key))
 	version := int32(1)
 	var took []time.Duration
 	answerBytes := 0
 	for i := 0; b.Loop(); i++ {
 		version++
-		letter := "g"
-		if i%2 == 1 {
-			letter = "G"
-		}
 		start := time.Now()
-		err := s.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
-			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: edit.at, Text: letter}},
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s.keystroke(b, name, u, version, i)
 		var answer jsonrpc2.RawMessage
 		if _, err := s.conn.Call(ctx, method, params, &answer); err != nil {
 			b.Fatal(err)
