@@ -343,14 +343,8 @@ func (c *compiler) task(sp *stateProg, where string) {
 	if !c.resource(sp, res, where) {
 		return
 	}
-	sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSeconds")
-	if !sp.timeoutSeconds.set {
-		sp.timeoutSeconds = c.intOrPath(where, sp.s.Node, "TimeoutSecondsPath")
-	}
-	sp.heartbeatSeconds = c.intOrPath(where, sp.s.Node, "HeartbeatSeconds")
-	if !sp.heartbeatSeconds.set {
-		sp.heartbeatSeconds = c.intOrPath(where, sp.s.Node, "HeartbeatSecondsPath")
-	}
+	sp.timeoutSeconds = c.intOrItsPath(where, sp.s.Node, "TimeoutSeconds")
+	sp.heartbeatSeconds = c.intOrItsPath(where, sp.s.Node, "HeartbeatSeconds")
 }
 
 // resource reads a Task's Resource. A CloudFormation intrinsic (a YAML tag
@@ -417,18 +411,9 @@ func (c *compiler) mapState(sp *stateProg, where string) {
 		sp.parameters, sp.parameterKeys = nil, nil // Map Parameters is per item
 	}
 	sp.itemSelector = c.template(where+" ItemSelector", sel)
-	sp.maxConcurrency = c.intOrPath(where, s.Node, "MaxConcurrency")
-	if !sp.maxConcurrency.set {
-		sp.maxConcurrency = c.intOrPath(where, s.Node, "MaxConcurrencyPath")
-	}
-	sp.toleratedCount = c.intOrPath(where, s.Node, "ToleratedFailureCount")
-	if !sp.toleratedCount.set {
-		sp.toleratedCount = c.intOrPath(where, s.Node, "ToleratedFailureCountPath")
-	}
-	sp.toleratedPercent = c.intOrPath(where, s.Node, "ToleratedFailurePercentage")
-	if !sp.toleratedPercent.set {
-		sp.toleratedPercent = c.intOrPath(where, s.Node, "ToleratedFailurePercentagePath")
-	}
+	sp.maxConcurrency = c.intOrItsPath(where, s.Node, "MaxConcurrency")
+	sp.toleratedCount = c.intOrItsPath(where, s.Node, "ToleratedFailureCount")
+	sp.toleratedPercent = c.intOrItsPath(where, s.Node, "ToleratedFailurePercentage")
 	if proc := s.Value("ItemProcessor"); proc != nil {
 		if mode := proc.Value("ProcessorConfig").Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" {
 			sp.distributed = true
@@ -526,6 +511,14 @@ func (c *compiler) template(where string, n *syntax.Node) *dataflow.Template {
 		return nil
 	}
 	return t
+}
+
+// intOrItsPath reads field, else field+"Path" (the first one set).
+func (c *compiler) intOrItsPath(where string, n *syntax.Node, field string) intOrPath {
+	if v := c.intOrPath(where, n, field); v.set {
+		return v
+	}
+	return c.intOrPath(where, n, field+"Path")
 }
 
 func (c *compiler) intOrPath(where string, n *syntax.Node, field string) intOrPath {

@@ -76,10 +76,7 @@ func (c *compiler) itemReader(where string, n *syntax.Node) *itemReaderProg {
 		}
 	}
 	if rc != nil {
-		ir.maxItems = c.intOrPath(where, rc, "MaxItems")
-		if !ir.maxItems.set {
-			ir.maxItems = c.intOrPath(where, rc, "MaxItemsPath")
-		}
+		ir.maxItems = c.intOrItsPath(where, rc, "MaxItems")
 	}
 	return ir
 }
@@ -89,14 +86,8 @@ func (c *compiler) batcher(where string, n *syntax.Node) *batcherProg {
 		return nil
 	}
 	b := &batcherProg{batchInput: c.template(where+" BatchInput", n.Value("BatchInput"))}
-	b.maxItems = c.intOrPath(where, n, "MaxItemsPerBatch")
-	if !b.maxItems.set {
-		b.maxItems = c.intOrPath(where, n, "MaxItemsPerBatchPath")
-	}
-	b.maxBytes = c.intOrPath(where, n, "MaxInputBytesPerBatch")
-	if !b.maxBytes.set {
-		b.maxBytes = c.intOrPath(where, n, "MaxInputBytesPerBatchPath")
-	}
+	b.maxItems = c.intOrItsPath(where, n, "MaxItemsPerBatch")
+	b.maxBytes = c.intOrItsPath(where, n, "MaxInputBytesPerBatch")
 	return b
 }
 
