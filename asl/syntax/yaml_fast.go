@@ -199,6 +199,10 @@ func bytesEqual(w uint64, c byte) uint64 {
 
 func (y *fastYAML) bail() { panic(errBail{}) }
 
+// blankFollows reports whether the indicator at i ('-' of an entry, ':'
+// of a key) stands alone: the text ends after it or a blank follows.
+func blankFollows(t []byte, i int) bool { return i+1 == len(t) || isBlank(t[i+1]) }
+
 // lineEnd is the offset just past the '\n' ending the line holding i.
 func (y *fastYAML) lineEnd(i int) int {
 	if i < len(y.text) && y.text[i] == '\n' {
@@ -246,7 +250,7 @@ func (y *fastYAML) blockNode(indent, content, parentIndent int) *Node {
 	if indent <= parentIndent {
 		y.bail()
 	}
-	if t[content] == '-' && (content+1 == len(t) || isBlank(t[content+1])) {
+	if t[content] == '-' && blankFollows(t, content) {
 		return y.blockSequence(indent, content)
 	}
 	if colon := y.keyEnd(content); colon >= 0 {
@@ -283,7 +287,7 @@ func (y *fastYAML) blockSequence(indent, dash int) *Node {
 		if c < 0 || ind < indent {
 			break
 		}
-		if ind > indent || t[c] != '-' || !(c+1 == len(t) || isBlank(t[c+1])) {
+		if ind > indent || t[c] != '-' || !blankFollows(t, c) {
 			if ind == indent {
 				break // the parent mapping's next key (a sequence at the key's indent)
 			}
@@ -313,7 +317,7 @@ func (y *fastYAML) keyEnd(i int) int {
 		for e < len(t) && t[e] == ' ' {
 			e++
 		}
-		if e < len(t) && t[e] == ':' && (e+1 == len(t) || isBlank(t[e+1])) {
+		if e < len(t) && t[e] == ':' && blankFollows(t, e) {
 			return e
 		}
 		return -1
@@ -325,7 +329,7 @@ func (y *fastYAML) keyEnd(i int) int {
 		switch {
 		case j == len(t) || t[j] == '\n':
 			return -1
-		case t[j] == ':' && (j+1 == len(t) || isBlank(t[j+1])):
+		case t[j] == ':' && blankFollows(t, j):
 			return j
 		case t[j] == '#' && t[j-1] == ' ':
 			return -1
@@ -366,7 +370,7 @@ func (y *fastYAML) blockMapping(indent, first, colon int) *Node {
 			switch {
 			case c >= 0 && ind > indent:
 				v = y.blockNode(ind, c, indent)
-			case c >= 0 && ind == indent && t[c] == '-' && (c+1 == len(t) || isBlank(t[c+1])):
+			case c >= 0 && ind == indent && t[c] == '-' && blankFollows(t, c):
 				v = y.blockSequence(ind, c)
 			default:
 				v = y.p.newNode(Null, colon+1) // `key:` and nothing
@@ -386,7 +390,7 @@ func (y *fastYAML) blockMapping(indent, first, colon int) *Node {
 		if ind > indent {
 			y.bail()
 		}
-		if t[c] == '-' && (c+1 == len(t) || isBlank(t[c+1])) {
+		if t[c] == '-' && blankFollows(t, c) {
 			y.bail() // a sequence entry where a key belongs
 		}
 		k = c
@@ -443,7 +447,7 @@ func (y *fastYAML) inlineValue(i, parentIndent int) *Node {
 	case '&', '*', '!', '%', '@', '`', ',', ']', '}', '#':
 		y.bail()
 	default:
-		if (c == '-' || c == '?' || c == ':') && (i+1 == len(t) || isBlank(t[i+1])) {
+		if (c == '-' || c == '?' || c == ':') && blankFollows(t, i) {
 			y.bail()
 		}
 		end := i
@@ -452,7 +456,7 @@ func (y *fastYAML) inlineValue(i, parentIndent int) *Node {
 			if end == len(t) || t[end] == '\n' || t[end] == '#' && t[end-1] == ' ' {
 				break
 			}
-			if t[end] == ':' && (end+1 == len(t) || isBlank(t[end+1])) {
+			if t[end] == ':' && blankFollows(t, end) {
 				y.bail() // "mapping values are not allowed in this context"
 			}
 			end++
@@ -836,7 +840,7 @@ func (y *fastYAML) flowPlainEnd(j int) int {
 		if c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' {
 			break
 		}
-		if c == ':' && (end+1 == len(t) || isBlank(t[end+1])) {
+		if c == ':' && blankFollows(t, end) {
 			break
 		}
 		if c == ':' && strings.IndexByte(",[]{}", t[end+1]) >= 0 {
