@@ -139,8 +139,6 @@ var wordSplitRe = regexp.MustCompile(`,\s|\sand\s|[\s\\-]`)
 
 func splitWords(text string) []string { return wordSplitRe.Split(text, -1) }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
 var romanNumerals = []struct {
 	v float64
 	s string

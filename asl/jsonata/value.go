@@ -120,10 +120,6 @@ type seq struct {
 
 func newSeq(items ...any) *seq { return &seq{v: items, sequence: true} }
 
-func newSeqCap(n int) *seq { return &seq{v: make([]any, 0, n), sequence: true} }
-
-func (s *seq) push(v any) { s.v = append(s.v, v) }
-
 // tuple is one element of a tuple stream: "@" holds the context value, the
 // other keys hold focus/index/ancestor bindings.
 type tuple map[string]any
