@@ -226,29 +226,10 @@ func (v *visit) jnumber(j *jvalue, field string) (float64, bool, bool) {
 	}
 	n, isNum := number(val)
 	if !isNum {
-		v.queryError(field, "The JSONata expression '"+j.src+"' specified for the field '"+field+"' returned an unexpected result type. Expected 'number', but was '"+jsonTypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
+		v.queryError(field, "The JSONata expression '"+j.src+"' specified for the field '"+field+"' returned an unexpected result type. Expected 'number', but was '"+dataflow.TypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
 		return 0, false, false
 	}
 	return n, true, true
-}
-
-func jsonTypeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case []any:
-		return "array"
-	case map[string]any:
-		return "object"
-	}
-	if _, ok := number(v); ok {
-		return "number"
-	}
-	return "unknown"
 }
 
 // --- JSONata versions of the states' data handling ---
@@ -333,7 +314,7 @@ func (v *visit) jchoice() {
 			if c.jcond != nil {
 				src = c.jcond.src
 			}
-			v.queryError(field, "The JSONata expression '"+src+"' specified for the field '"+field+"' returned an unexpected result type. Expected 'boolean', but was '"+jsonTypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
+			v.queryError(field, "The JSONata expression '"+src+"' specified for the field '"+field+"' returned an unexpected result type. Expected 'boolean', but was '"+dataflow.TypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
 			return
 		}
 		if b {
@@ -399,7 +380,7 @@ func (v *visit) jmap() {
 	items, isArr := val.([]any)
 	if !isArr {
 		if sp.j.items != nil && sp.j.items.dyn {
-			v.queryError("Items", "The JSONata expression '"+sp.j.items.src+"' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"+jsonTypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
+			v.queryError("Items", "The JSONata expression '"+sp.j.items.src+"' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"+dataflow.TypeName(val)+"' for value: "+dataflow.EncodeJSON(val))
 		} else {
 			v.queryError("Items", "Map state input must be an array but was: "+dataflow.EncodeJSON(val))
 		}

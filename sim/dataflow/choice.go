@@ -76,7 +76,7 @@ var ruleFields = map[string]bool{"Variable": true, "Next": true, "Comment": true
 func CompileRule(v any) (*Rule, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("a choice rule must be an object, not %s", typeName(v))
+		return nil, fmt.Errorf("a choice rule must be an object, not %s", TypeName(v))
 	}
 	for _, b := range []string{"And", "Or"} {
 		if sub, ok := m[b]; ok {
@@ -132,7 +132,7 @@ func CompileRule(v any) (*Rule, error) {
 	if info.path {
 		s, ok := operand.(string)
 		if !ok {
-			return nil, fmt.Errorf("%s takes a path, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a path, not %s", r.op, TypeName(operand))
 		}
 		if r.path, err = CompilePath(s); err != nil {
 			return nil, err
@@ -142,20 +142,20 @@ func CompileRule(v any) (*Rule, error) {
 	switch info.kind {
 	case kindString:
 		if _, ok := operand.(string); !ok {
-			return nil, fmt.Errorf("%s takes a string, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a string, not %s", r.op, TypeName(operand))
 		}
 	case kindNumeric:
 		if !isNumber(operand) {
-			return nil, fmt.Errorf("%s takes a number, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a number, not %s", r.op, TypeName(operand))
 		}
 	case kindBoolean, kindIsType:
 		if _, ok := operand.(bool); !ok {
-			return nil, fmt.Errorf("%s takes a boolean, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a boolean, not %s", r.op, TypeName(operand))
 		}
 	case kindTimestamp:
 		s, ok := operand.(string)
 		if !ok {
-			return nil, fmt.Errorf("%s takes a timestamp string, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a timestamp string, not %s", r.op, TypeName(operand))
 		}
 		t, ok := ParseTimestamp(s)
 		if !ok {
@@ -165,7 +165,7 @@ func CompileRule(v any) (*Rule, error) {
 	case kindMatches:
 		s, ok := operand.(string)
 		if !ok {
-			return nil, fmt.Errorf("%s takes a string, not %s", r.op, typeName(operand))
+			return nil, fmt.Errorf("%s takes a string, not %s", r.op, TypeName(operand))
 		}
 		r.pattern, r.badMatch = compileWildcard(s)
 	}

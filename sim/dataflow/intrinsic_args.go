@@ -30,7 +30,7 @@ func (ci *callInfo) failWith(cause, detail string) error {
 func (ci *callInfo) str(args []any, i int) (string, error) {
 	s, ok := args[i].(string)
 	if !ok {
-		return "", ci.fail("The argument %d of %s must be a string, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
+		return "", ci.fail("The argument %d of %s must be a string, but was %s: %s", i+1, ci.name(), TypeName(args[i]), EncodeJSON(args[i]))
 	}
 	return s, nil
 }
@@ -38,7 +38,7 @@ func (ci *callInfo) str(args []any, i int) (string, error) {
 func (ci *callInfo) array(args []any, i int) ([]any, error) {
 	a, ok := args[i].([]any)
 	if !ok {
-		return nil, ci.fail("The argument %d of %s must be an array, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
+		return nil, ci.fail("The argument %d of %s must be an array, but was %s: %s", i+1, ci.name(), TypeName(args[i]), EncodeJSON(args[i]))
 	}
 	return a, nil
 }
@@ -46,7 +46,7 @@ func (ci *callInfo) array(args []any, i int) ([]any, error) {
 func (ci *callInfo) object(args []any, i int) (map[string]any, error) {
 	m, ok := args[i].(map[string]any)
 	if !ok {
-		return nil, ci.fail("The argument %d of %s must be an object, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
+		return nil, ci.fail("The argument %d of %s must be an object, but was %s: %s", i+1, ci.name(), TypeName(args[i]), EncodeJSON(args[i]))
 	}
 	return m, nil
 }
@@ -77,7 +77,7 @@ func (ci *callInfo) rounded(args []any, i int) (int64, error) {
 func (ci *callInfo) number(args []any, i int) (float64, error) {
 	f, ok := toFloat(args[i])
 	if !ok {
-		return 0, ci.fail("The argument %d of %s must be a number, but was %s: %s", i+1, ci.name(), typeName(args[i]), EncodeJSON(args[i]))
+		return 0, ci.fail("The argument %d of %s must be a number, but was %s: %s", i+1, ci.name(), TypeName(args[i]), EncodeJSON(args[i]))
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<62 {
 		return 0, ci.fail("The argument %d of %s is out of range: %s", i+1, ci.name(), FormatNumber(args[i]))

@@ -106,7 +106,7 @@ func (rp *ResultPath) set(cur any, i int, result any) (any, error) {
 // never recorded; the name is the spec's.
 func (rp *ResultPath) mismatch(cur any, i int) *Error {
 	return &Error{Name: ErrResultPathMatch, Cause: fmt.Sprintf("Unable to apply ResultPath '%s' to the input: %s is %s, not %s",
-		rp.text, (&Path{steps: rp.steps}).normalized(i), typeName(cur), expectedContainer(rp.steps[i]))}
+		rp.text, (&Path{steps: rp.steps}).normalized(i), TypeName(cur), expectedContainer(rp.steps[i]))}
 }
 
 func expectedContainer(st step) string {

@@ -102,7 +102,7 @@ func compileNode(v any) (tnode, error) {
 func compileDynamic(key string, val any) (tnode, error) {
 	s, ok := val.(string)
 	if !ok {
-		return nil, fmt.Errorf("the value of %q must be a string holding a path or an intrinsic function call, not %s", key, typeName(val))
+		return nil, fmt.Errorf("the value of %q must be a string holding a path or an intrinsic function call, not %s", key, TypeName(val))
 	}
 	if expr.IsIntrinsic(s) {
 		c, err := compileIntrinsic(s)

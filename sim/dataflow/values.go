@@ -296,8 +296,8 @@ func DeepEqual(a, b any) bool {
 	return false
 }
 
-// typeName names a JSON value's type as AWS messages do.
-func typeName(v any) string {
+// TypeName names a JSON value's type as AWS messages do.
+func TypeName(v any) string {
 	switch v.(type) {
 	case nil:
 		return "null"
