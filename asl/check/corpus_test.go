@@ -1,6 +1,8 @@
 package check_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -190,33 +192,78 @@ func indent(s string) string {
 
 var fakeResource = regexp.MustCompile(`FAKE\([^"]*\)`)
 
-// TestAWSRecordedDefinitions checks the definitions of the AWS-recorded
-// executions: AWS accepted every one of them (an execution ran), so none
-// may get an error. Express machines are checked as Express.
-func TestAWSRecordedDefinitions(t *testing.T) {
-	dir := filepath.Join(testkit.Shared(t, "corpus/aws-recorded"), "cases")
+// recordedDefinition is one definition of the AWS-recorded corpus. AWS
+// accepted every one of them (an execution ran).
+type recordedDefinition struct {
+	name   string
+	text   []byte        // as sent to CreateStateMachine, FAKE(...) included
+	status string        // the recorded execution's status
+	opts   check.Options // Express machines are checked as Express
+}
+
+// placeholders returns the text with the recordings' FAKE(...) (resources
+// the test created) written as a deploy-time ${...} placeholder.
+func (r recordedDefinition) placeholders() []byte {
+	return fakeResource.ReplaceAll(r.text, []byte("$${FAKE}"))
+}
+
+// recordedDefinitions reads every case of the AWS-recorded corpus that has a
+// definition (a case without one is not a definition test). It fails when
+// there is none: a test over no definition passes whatever the rules say.
+func recordedDefinitions(t *testing.T) []recordedDefinition {
+	t.Helper()
+	dir := testkit.Shared(t, "corpus/aws-recorded/cases")
 	cases, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var passed, failed int
+	var out []recordedDefinition
 	for _, c := range cases {
 		if !c.IsDir() {
 			continue
 		}
 		text, err := os.ReadFile(filepath.Join(dir, c.Name(), "definition.json"))
 		if err != nil {
-			continue // a case without a definition is not a definition test
+			continue
 		}
-		opts := check.Options{}
-		if exp, err := os.ReadFile(filepath.Join(dir, c.Name(), "expected.json")); err == nil && strings.Contains(string(exp), `"machine_type": "EXPRESS"`) {
-			opts.WorkflowType = check.Express
+		var expected struct {
+			Status      string `json:"status"`
+			MachineType string `json:"machine_type"`
 		}
+		raw, err := os.ReadFile(filepath.Join(dir, c.Name(), "expected.json"))
+		if err == nil {
+			err = json.Unmarshal(raw, &expected)
+		}
+		if err == nil && expected.Status == "" {
+			err = errors.New("no status")
+		}
+		if err != nil {
+			// The tests below tell SUCCEEDED runs by it: without one they
+			// would quietly allow what a successful run rules out.
+			t.Fatalf("%s: expected.json: %v", c.Name(), err)
+		}
+		r := recordedDefinition{name: c.Name(), text: text, status: expected.Status}
+		if strings.EqualFold(expected.MachineType, "EXPRESS") {
+			r.opts.WorkflowType = check.Express
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		t.Fatalf("no definition.json under %s: the test would check nothing", dir)
+	}
+	return out
+}
+
+// TestAWSRecordedDefinitions checks the definitions of the AWS-recorded
+// executions: AWS accepted every one of them (an execution ran), so none
+// may get an error. Express machines are checked as Express.
+func TestAWSRecordedDefinitions(t *testing.T) {
+	var passed, failed int
+	for _, c := range recordedDefinitions(t) {
 		// The recordings write FAKE(...) for resources the test created:
 		// deploy-time values, like a ${...} placeholder.
-		text = fakeResource.ReplaceAll(text, []byte("$${FAKE}"))
-		f := syntax.ParseAuto("definition.json", text)
-		ds := check.Run(model.Build(f), opts)
+		f := syntax.ParseAuto("definition.json", c.placeholders())
+		ds := check.Run(model.Build(f), c.opts)
 		var errs []check.Diagnostic
 		for _, d := range ds {
 			if d.Severity == check.Error {
@@ -225,7 +272,7 @@ func TestAWSRecordedDefinitions(t *testing.T) {
 		}
 		if len(errs) > 0 {
 			failed++
-			t.Errorf("%s: AWS accepted this definition but %d error(s) were reported:\n%s", c.Name(), len(errs), firstErrors(f, errs, 3))
+			t.Errorf("%s: AWS accepted this definition but %d error(s) were reported:\n%s", c.name, len(errs), firstErrors(f, errs, 3))
 			continue
 		}
 		passed++
