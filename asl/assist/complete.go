@@ -119,7 +119,6 @@ func escapeKeyInSnippet(text, key string) string {
 // an edit adding one after the previous member, and whether one must
 // follow the new member.
 func (c *cursor) commasForKey() (before *Edit, after bool) {
-	t := c.doc.text
 	var prev, next source.Span
 	hasPrev, hasNext := false, false
 	for _, m := range c.obj.Members {
@@ -132,6 +131,14 @@ func (c *cursor) commasForKey() (before *Edit, after bool) {
 			next, hasNext = m.KeySpan, true
 		}
 	}
+	return c.commasBetween(prev, hasPrev, next, hasNext)
+}
+
+// commasBetween says which commas the text at the cursor needs between
+// the previous sibling (ending at prev.End) and the next one (starting at
+// next.Start), when there are any.
+func (c *cursor) commasBetween(prev source.Span, hasPrev bool, next source.Span, hasNext bool) (before *Edit, after bool) {
+	t := c.doc.text
 	if hasPrev && !strings.Contains(string(t[prev.End:c.replace.Start]), ",") {
 		before = &Edit{Span: source.Span{Start: prev.End, End: prev.End}, NewText: ","}
 	}
@@ -159,13 +166,7 @@ func (c *cursor) commasForElem() (before *Edit, after bool) {
 			next, hasNext = e.Span, true
 		}
 	}
-	if hasPrev && !strings.Contains(string(t[prev.End:c.replace.Start]), ",") {
-		before = &Edit{Span: source.Span{Start: prev.End, End: prev.End}, NewText: ","}
-	}
-	if hasNext && !strings.Contains(string(t[c.replace.End:next.Start]), ",") {
-		after = true
-	}
-	return before, after
+	return c.commasBetween(prev, hasPrev, next, hasNext)
 }
 
 // stringCandidate builds the candidate that writes the string value s at
