@@ -44,9 +44,11 @@ func (s *server) publish(snap *Snapshot) {
 	}
 }
 
+// isLatest reports whether snap is still its document's snapshot: every
+// edit and settings change stores a new one, so an older snapshot's work
+// is dropped.
 func (s *server) isLatest(snap *Snapshot) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.docs[snap.URI]
-	return ok && d.snap.seq == snap.seq
+	return s.docs[snap.URI] == snap
 }

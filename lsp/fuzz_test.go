@@ -24,7 +24,7 @@ func FuzzDocumentFeatures(f *testing.F) {
 		if yaml {
 			lang, name = "asl-yaml", "f.asl.yaml"
 		}
-		snap := newSnapshot(uri.File("/"+name), lang, 1, []byte(text), 1, encodingUTF16, check.Options{})
+		snap := newSnapshot(uri.File("/"+name), lang, 1, []byte(text), encodingUTF16, check.Options{})
 		inText := func(what string, start, end int) {
 			if start < 0 || end > len(text) || start > end {
 				t.Fatalf("%s span [%d,%d) outside the text (%d bytes)", what, start, end, len(text))

@@ -127,14 +127,10 @@ func (s *server) DidChangeConfiguration(ctx context.Context, params *protocol.Di
 	st, problems := s.settings.merge(params.Settings)
 	s.settings = st
 	// Every open document gets a snapshot with fresh diagnostics.
-	var uris []*document
-	for _, d := range s.docs {
-		s.seq++
-		d.snap = d.snap.withOptions(s.seq, s.checkOptions())
-		uris = append(uris, d)
-	}
-	for _, d := range uris {
-		s.scheduleLocked(d.snap, s.settings.Debounce)
+	for u, snap := range s.docs {
+		snap = snap.withOptions(s.checkOptions())
+		s.docs[u] = snap
+		s.scheduleLocked(snap, s.settings.Debounce)
 	}
 	s.mu.Unlock()
 	for _, p := range problems {

@@ -17,12 +17,6 @@ import (
 	"github.com/aslkit/aslkit/sim"
 )
 
-// document is an open text document: its latest snapshot and the timer
-// that will publish that snapshot's diagnostics.
-type document struct {
-	snap *Snapshot
-}
-
 // Snapshot is one immutable version of a document. The parse, model and
 // diagnostics are computed lazily, at most once, by whoever needs them
 // first.
@@ -34,9 +28,6 @@ type Snapshot struct {
 	Mapper     *source.Mapper
 	// enc is the position encoding of the session (for every conversion).
 	enc encoding
-	// seq orders snapshots of one document on the server's side; a
-	// publish is dropped unless its snapshot is still the latest.
-	seq uint64
 
 	analysis *analysis
 	diags    func() []check.Diagnostic
@@ -52,8 +43,8 @@ type analysis struct {
 	program func() (*sim.Program, error)
 }
 
-func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq uint64, enc encoding, copts check.Options) *Snapshot {
-	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), seq: seq, enc: enc}
+func newSnapshot(u uri.URI, languageID string, version int32, text []byte, enc encoding, copts check.Options) *Snapshot {
+	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), enc: enc}
 	a := &analysis{}
 	a.file = sync.OnceValue(func() *syntax.File { return parseFor(string(u), languageID, text) })
 	a.def = sync.OnceValue(func() *model.Definition { return model.Build(a.file()) })
@@ -66,9 +57,8 @@ func newSnapshot(u uri.URI, languageID string, version int32, text []byte, seq u
 
 // withOptions returns a snapshot of the same text whose diagnostics use
 // other check options; the parse and model are shared.
-func (s *Snapshot) withOptions(seq uint64, copts check.Options) *Snapshot {
+func (s *Snapshot) withOptions(copts check.Options) *Snapshot {
 	c := *s
-	c.seq = seq
 	c.setCheckOptions(copts)
 	return &c
 }

@@ -126,7 +126,7 @@ func (s *server) simulate(params *protocol.ExecuteCommandParams) (protocol.LSPAn
 		s.mu.Lock()
 		copts, enc := s.checkOptions(), s.enc
 		s.mu.Unlock()
-		snap = newSnapshot(u, "", 0, text, 0, enc, copts)
+		snap = newSnapshot(u, "", 0, text, enc, copts)
 	}
 	if err := refuseErrors(snap); err != nil {
 		return nil, err

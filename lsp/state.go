@@ -42,10 +42,9 @@ type server struct {
 	state    phase
 	shutdown bool // shutdown was received (decides the exit code)
 	caps     clientCaps
-	enc      encoding // negotiated at initialize
-	docs     map[uri.URI]*document
+	enc      encoding              // negotiated at initialize
+	docs     map[uri.URI]*Snapshot // each open document's latest
 	timers   map[uri.URI]*time.Timer
-	seq      uint64
 	runs     *runRegistry
 
 	// publishMu makes "is this still the latest snapshot?" and the publish
@@ -75,7 +74,7 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, logger *zap.Logger, opts
 		log:      logger,
 		opts:     opts,
 		settings: settingsFromOptions(opts),
-		docs:     map[uri.URI]*document{},
+		docs:     map[uri.URI]*Snapshot{},
 		timers:   map[uri.URI]*time.Timer{},
 		runs:     newRunRegistry(),
 		warming:  make(chan struct{}, 1),
@@ -117,9 +116,6 @@ func (s *server) checkOptions() check.Options {
 func (s *server) snapshot(u uri.URI) (*Snapshot, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.docs[u]
-	if !ok {
-		return nil, false
-	}
-	return d.snap, true
+	snap, ok := s.docs[u]
+	return snap, ok
 }

@@ -15,9 +15,8 @@ func (s *server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	td := params.TextDocument
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.seq++
-	snap := newSnapshot(td.URI, string(td.LanguageID), td.Version, []byte(td.Text), s.seq, s.enc, s.checkOptions())
-	s.docs[td.URI] = &document{snap: snap}
+	snap := newSnapshot(td.URI, string(td.LanguageID), td.Version, []byte(td.Text), s.enc, s.checkOptions())
+	s.docs[td.URI] = snap
 	s.scheduleLocked(snap, 0) // a freshly opened file shows its problems at once
 	return nil
 }
@@ -26,11 +25,10 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	u := params.TextDocument.URI
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.docs[u]
+	old, ok := s.docs[u]
 	if !ok {
 		return fmt.Errorf("didChange for %s, which is not open", u)
 	}
-	old := d.snap
 	if params.TextDocument.Version <= old.Version {
 		s.log.Warn("didChange version does not increase", zap.String("uri", string(u)),
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
@@ -39,10 +37,10 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	if err != nil {
 		return fmt.Errorf("didChange %s: %w", u, err)
 	}
-	s.seq++
-	d.snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.seq, s.enc, s.checkOptions())
-	s.scheduleLocked(d.snap, s.settings.Debounce)
-	s.warm(d.snap)
+	snap := newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.enc, s.checkOptions())
+	s.docs[u] = snap
+	s.scheduleLocked(snap, s.settings.Debounce)
+	s.warm(snap)
 	return nil
 }
 
