@@ -60,14 +60,7 @@ func compileParsed(s string, parsed *expr.Path) (*Path, error) {
 		return nil, fmt.Errorf("invalid path %q: '@' is only allowed inside filters", s)
 	}
 	if parsed.IsSingular() {
-		p.steps = make([]step, 0, len(parsed.Segments))
-		for _, seg := range parsed.Segments {
-			if seg.Kind == expr.SegIndex {
-				p.steps = append(p.steps, step{index: seg.Index, isIndex: true})
-			} else {
-				p.steps = append(p.steps, step{name: fieldName(parsed, seg)})
-			}
-		}
+		p.steps = singularSteps(parsed)
 		return p, nil
 	}
 	segs, err := compileMulti(parsed)
@@ -76,6 +69,19 @@ func compileParsed(s string, parsed *expr.Path) (*Path, error) {
 	}
 	p.multi = segs
 	return p, nil
+}
+
+// singularSteps are the steps of a path made of names and indexes only.
+func singularSteps(parsed *expr.Path) []step {
+	steps := make([]step, 0, len(parsed.Segments))
+	for _, seg := range parsed.Segments {
+		if seg.Kind == expr.SegIndex {
+			steps = append(steps, step{index: seg.Index, isIndex: true})
+		} else {
+			steps = append(steps, step{name: fieldName(parsed, seg)})
+		}
+	}
+	return steps
 }
 
 // fieldName is the name a field step looks up. Inside bracket quotes AWS

@@ -26,15 +26,7 @@ func CompileResultPath(s string) (*ResultPath, error) {
 	if parsed.Root != expr.RootInput {
 		return nil, fmt.Errorf("invalid ResultPath %q: it must start with '$.' and may not reference the Context object or a variable", s)
 	}
-	rp := &ResultPath{text: s, replace: len(parsed.Segments) == 0}
-	for _, seg := range parsed.Segments {
-		if seg.Kind == expr.SegIndex {
-			rp.steps = append(rp.steps, step{index: seg.Index, isIndex: true})
-		} else {
-			rp.steps = append(rp.steps, step{name: fieldName(parsed, seg)})
-		}
-	}
-	return rp, nil
+	return &ResultPath{text: s, replace: len(parsed.Segments) == 0, steps: singularSteps(parsed)}, nil
 }
 
 // Apply places result into a copy of input (only the objects and arrays on
