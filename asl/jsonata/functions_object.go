@@ -119,7 +119,7 @@ func fnZip(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 			items = nil
 		}
 		lists[i] = items
-		n = minInt(n, len(items))
+		n = min(n, len(items))
 	}
 	for i := 0; i < n; i++ {
 		t := make([]any, len(lists))

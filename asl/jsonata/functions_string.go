@@ -430,10 +430,10 @@ func expandReplacement(rep string, m *matcherResult) string {
 		if len(m.groups) > 0 {
 			maxDigits = int(math.Floor(math.Log10(float64(len(m.groups))))) + 1
 		}
-		end := minInt(pos+maxDigits, len(rep))
+		end := min(pos+maxDigits, len(rep))
 		idx, ok := leadingInt(rep[pos:end])
 		if maxDigits > 1 && idx > len(m.groups) {
-			idx, ok = leadingInt(rep[pos:minInt(pos+maxDigits-1, len(rep))])
+			idx, ok = leadingInt(rep[pos:min(pos+maxDigits-1, len(rep))])
 		}
 		if ok {
 			if len(m.groups) > 0 && idx-1 >= 0 && idx-1 < len(m.groups) {

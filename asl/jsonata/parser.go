@@ -162,7 +162,7 @@ func (p *parser) fail(err *Error) *Node {
 		panic(parseAbort{err})
 	}
 	p.errors = append(p.errors, err)
-	return &Node{Type: "error", Err: err, Position: err.Position, Start: maxInt(err.Start, 0), End: err.Position}
+	return &Node{Type: "error", Err: err, Position: err.Position, Start: max(err.Start, 0), End: err.Position}
 }
 
 func (p *parser) handleError(err *Error) *Node {
@@ -760,7 +760,7 @@ func (p *parser) led(t *Node, left *Node) *Node {
 						return -1
 					}
 					return r
-				}, p.src[sigStart:minInt(sigEnd, len(p.src))])
+				}, p.src[sigStart:min(sigEnd, len(p.src))])
 				sig, serr := parseSignature(text)
 				if serr != nil {
 					serr.Position = sigPos + serr.Index
@@ -916,8 +916,8 @@ func (p *parser) process(expr *Node) *Node {
 			} else {
 				step.Predicate = append(step.Predicate, stage)
 			}
-			step.End = maxInt(step.End, expr.End)
-			result.End = maxInt(result.End, expr.End)
+			step.End = max(step.End, expr.End)
+			result.End = max(result.End, expr.End)
 		case "{":
 			result = p.process(expr.LHS)
 			if result.Group != nil {
@@ -928,7 +928,7 @@ func (p *parser) process(expr *Node) *Node {
 				g.Pairs = append(g.Pairs, [2]*Node{p.process(pair[0]), p.process(pair[1])})
 			}
 			result.Group = g
-			result.End = maxInt(result.End, expr.End)
+			result.End = max(result.End, expr.End)
 		case "^":
 			result = p.process(expr.LHS)
 			if result.Type != "path" {
@@ -967,7 +967,7 @@ func (p *parser) process(expr *Node) *Node {
 			}
 			step.Focus, step.HasFocus = expr.RHS.Value.(string), true
 			step.Tuple = true
-			result.End = maxInt(result.End, expr.End)
+			result.End = max(result.End, expr.End)
 		case "#":
 			result = p.process(expr.LHS)
 			step := result
@@ -987,7 +987,7 @@ func (p *parser) process(expr *Node) *Node {
 				step.Stages = append(step.Stages, &Stage{Type: "index", Value: name, Position: expr.Position})
 			}
 			step.Tuple = true
-			result.End = maxInt(result.End, expr.End)
+			result.End = max(result.End, expr.End)
 		case "~>":
 			raw := *expr
 			*expr = Node{Type: "apply", Value: raw.Value, Position: raw.Position, Start: raw.Start, End: raw.End}
@@ -1128,7 +1128,7 @@ func (p *parser) process(expr *Node) *Node {
 				}
 				if result.Type == "path" {
 					result.Steps = append(result.Steps, errNode)
-					result.End = maxInt(result.End, expr.End)
+					result.End = max(result.End, expr.End)
 				}
 			}
 		}
@@ -1345,18 +1345,4 @@ func (p *parser) resolveAncestry(path *Node) {
 			s = p.seekParent(step, s)
 		}
 	}
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func minInt(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
 }

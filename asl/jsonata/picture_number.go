@@ -134,7 +134,7 @@ func fnFormatNumber(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 			mantissa = activePart
 		} else {
 			// positions are relative to the sub-picture, as jsonata-js does
-			mp := minInt(expPos, len(ac))
+			mp := min(expPos, len(ac))
 			mantissa = strings.Join(ac[:mp], "")
 			e := ""
 			if expPos+1 <= len(ac) {

@@ -101,7 +101,7 @@ func parseSignature(sig string) (*Signature, *Error) {
 			if end > len(sig) {
 				end = len(sig)
 			}
-			choice := sig[pos+1 : minInt(end, len(sig))]
+			choice := sig[pos+1 : min(end, len(sig))]
 			if strings.Contains(choice, "<") {
 				return nil, &Error{Code: "S0402", Index: pos, Value: choice, Start: -1}
 			}
@@ -112,7 +112,7 @@ func parseSignature(sig string) (*Signature, *Error) {
 		case '<':
 			if prev >= 0 && (params[prev].typ == "a" || params[prev].typ == "f") {
 				end := findClosing(pos, '<', '>')
-				params[prev].subtype = sig[pos+1 : minInt(end, len(sig))]
+				params[prev].subtype = sig[pos+1 : min(end, len(sig))]
 				pos = end
 			} else {
 				t := ""

@@ -45,7 +45,7 @@ func fnPartition(ev *evaluator, fc *fnCtx, args []any) (any, *Error) {
 	n := int(size)
 	out := &seq{}
 	for i := 0; i < len(items); i += n {
-		end := minInt(i+n, len(items))
+		end := min(i+n, len(items))
 		out.v = append(out.v, &seq{v: append([]any(nil), items[i:end]...)})
 	}
 	return out, nil
