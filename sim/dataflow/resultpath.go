@@ -11,9 +11,8 @@ import (
 // ResultPath is a compiled ResultPath: where a state's result goes in its
 // raw input.
 type ResultPath struct {
-	text    string
-	replace bool   // "$": the result replaces the input
-	steps   []step // otherwise: where to write it
+	text  string
+	steps []step // where to write it (none for "$": the result replaces the input)
 }
 
 // CompileResultPath parses a ResultPath: a reference path on the input
@@ -26,7 +25,7 @@ func CompileResultPath(s string) (*ResultPath, error) {
 	if parsed.Root != expr.RootInput {
 		return nil, fmt.Errorf("invalid ResultPath %q: it must start with '$.' and may not reference the Context object or a variable", s)
 	}
-	return &ResultPath{text: s, replace: len(parsed.Segments) == 0, steps: singularSteps(parsed)}, nil
+	return &ResultPath{text: s, steps: singularSteps(parsed)}, nil
 }
 
 // Apply places result into a copy of input (only the objects and arrays on
@@ -36,7 +35,7 @@ func (rp *ResultPath) Apply(input, result any) (any, error) {
 	if rp == nil { // ResultPath: null keeps the raw input
 		return input, nil
 	}
-	if rp.replace {
+	if len(rp.steps) == 0 {
 		return result, nil
 	}
 	return rp.set(input, 0, result)
