@@ -226,37 +226,28 @@ func (v *visit) dataErr(err error) {
 
 // inputPath applies InputPath ($ by default, null gives {}).
 func (v *visit) inputPath(raw any) (any, bool) {
-	p := v.sp.inputPath
+	if v.sp.jsonata {
+		return raw, true
+	}
+	return v.optPath(v.sp.inputPath, raw)
+}
+
+func (v *visit) outputPath(out any) (any, bool) { return v.optPath(v.sp.outputPath, out) }
+
+// optPath applies an InputPath or OutputPath to x.
+func (v *visit) optPath(p optPath, x any) (any, bool) {
 	switch {
-	case v.sp.jsonata:
-		return raw, true
 	case !p.present:
-		return raw, true
+		return x, true
 	case p.null:
 		return map[string]any{}, true
 	}
-	out, err := p.path.Get(raw, v.ctx())
+	out, err := p.path.Get(x, v.ctx())
 	if err != nil {
 		v.dataErr(err)
 		return nil, false
 	}
 	return out, true
-}
-
-func (v *visit) outputPath(out any) (any, bool) {
-	p := v.sp.outputPath
-	switch {
-	case !p.present:
-		return out, true
-	case p.null:
-		return map[string]any{}, true
-	}
-	res, err := p.path.Get(out, v.ctx())
-	if err != nil {
-		v.dataErr(err)
-		return nil, false
-	}
-	return res, true
 }
 
 // resultPath merges result into the raw input.
