@@ -275,7 +275,7 @@ func (v *visit) jsucceed() {
 	if !ok {
 		return
 	}
-	v.exit(out, nil, nil)
+	v.exitNew(out, nil)
 }
 
 func (v *visit) jfail() {

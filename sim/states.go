@@ -49,7 +49,7 @@ func (v *visit) succeed() {
 	if !ok {
 		return
 	}
-	v.exit(out, nil, nil)
+	v.exitNew(out, nil)
 }
 
 func (v *visit) choice() {

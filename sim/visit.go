@@ -302,12 +302,9 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 	return true
 }
 
-// exit emits <Type>StateExited and moves on to next (nil: the scope ends).
+// exit emits e (made by initExit) with the output and moves on to next
+// (nil: the scope ends).
 func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
-	if e == nil {
-		v.exitNew(out, next)
-		return
-	}
 	th := v.th
 	e.Output, e.HasOutput = out, true
 	th.emit(e)
@@ -322,7 +319,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 }
 
 // exitNew is exit with a new exited event (its own function: zeroing an
-// event costs, and most callers bring theirs).
+// event costs, and most callers bring theirs, filled by initExit).
 func (v *visit) exitNew(out any, next *stateProg) {
 	var e trace.Event
 	v.initExit(&e)
