@@ -37,8 +37,8 @@ func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
 	var excused map[string]bool
 	var names []string // listed only when some transition is unresolved
 	unknowable := false
-	visit := func(r *model.Ref) {
-		if r == nil || r.Target != nil {
+	visit := func(_ model.EdgeKind, r *model.Ref) {
+		if r.Target != nil {
 			return
 		}
 		if isDeployPlaceholder(r.Node) {
@@ -56,14 +56,7 @@ func typoTargets(m *model.StateMachine) (map[string]bool, bool) {
 		}
 	}
 	for _, s := range m.States {
-		visit(s.Next)
-		visit(s.Default)
-		for _, r := range s.Choices {
-			visit(r.Next)
-		}
-		for _, c := range s.Catch {
-			visit(c.Next)
-		}
+		s.EachRef(visit)
 	}
 	return excused, unknowable
 }
