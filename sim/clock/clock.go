@@ -42,13 +42,7 @@ func (q *Queue) Start() time.Time { return q.start }
 
 // At schedules fn after delay (negative delays count as zero). Work
 // scheduled for the same instant runs in scheduling order.
-func (q *Queue) At(delay time.Duration, fn func()) {
-	if delay < 0 {
-		delay = 0
-	}
-	q.seq++
-	q.add(item{at: q.now + delay, seq: q.seq, r: funcRunner(fn)})
-}
+func (q *Queue) At(delay time.Duration, fn func()) { q.Schedule(delay, funcRunner(fn)) }
 
 // funcRunner runs a function as a Runner (a func is pointer-shaped: the
 // conversion allocates nothing).
