@@ -77,15 +77,21 @@ func (ev *evaluator) evalFunction(expr *Node, input any, env *frame, applyTo []a
 	}
 	result, err := ev.apply(proc, args, input, env)
 	if err != nil {
-		if err.Position < 0 {
-			err.Position, err.Start = expr.Position, expr.Start
-		}
-		if err.Token == "" {
-			err.Token = procName(expr)
-		}
-		return nil, err
+		return nil, callErr(err, expr)
 	}
 	return result, nil
+}
+
+// callErr gives an error raised inside a call the call's position and the
+// procedure's name when it does not carry its own.
+func callErr(err *Error, call *Node) *Error {
+	if err.Position < 0 {
+		err.Position, err.Start = call.Position, call.Start
+	}
+	if err.Token == "" {
+		err.Token = procName(call)
+	}
+	return err
 }
 
 func (ev *evaluator) apply(proc any, args []any, input any, env *frame) (any, *Error) {
@@ -116,13 +122,7 @@ func (ev *evaluator) apply(proc any, args []any, input any, env *frame) (any, *E
 		}
 		result, err = ev.applyInner(next, targs, input, env)
 		if err != nil {
-			if err.Position < 0 {
-				err.Position, err.Start = call.Position, call.Start
-			}
-			if err.Token == "" {
-				err.Token = procName(call)
-			}
-			return nil, err
+			return nil, callErr(err, call)
 		}
 	}
 }
