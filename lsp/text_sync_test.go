@@ -235,3 +235,34 @@ func TestUTF8PositionEncoding(t *testing.T) {
 		}
 	})
 }
+
+// A snapshot replaced by an edit or a settings change never publishes: the
+// diagnostics computed for it are dropped (white box: publish is called
+// directly, as a timer that fired just before the replacement would).
+func TestStaleSnapshotDoesNotPublish(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		h := start(t, Options{})
+		s := serverOf(h.serverConn)
+		u := h.open("m.asl.json", "asl", brokenMachine)
+		h.settle()
+		opened, _ := h.serverSnapshot(u)
+		h.replaceAll(u, brokenMachine)
+		h.settle()
+		edited, _ := h.serverSnapshot(u)
+		if err := h.server.DidChangeConfiguration(h.ctx, &protocol.DidChangeConfigurationParams{Settings: []byte(`{"asl": {"workflowType": "express"}}`)}); err != nil {
+			t.Fatal(err)
+		}
+		h.settle()
+		latest, _ := h.serverSnapshot(u)
+		before := len(h.publishes(u))
+		// The latest one's publish, sent last on the same connection, marks
+		// when the others would have arrived.
+		s.publish(opened)
+		s.publish(edited)
+		s.publish(latest)
+		h.settle()
+		if got := len(h.publishes(u)) - before; got != 1 {
+			t.Errorf("two stale snapshots and the latest gave %d publishes, want 1 (the latest's)", got)
+		}
+	})
+}
