@@ -133,8 +133,8 @@ func hoverValue(def *model.Definition, n *syntax.Node) *HoverInfo {
 	}
 	switch loc.Field.Name {
 	case "StartAt", "Next", "Default":
-		if t := refTarget(def, n); t != nil {
-			return &HoverInfo{Markdown: stateSummary(t), Span: n.Span}
+		if r, _ := refAt(def, n.Span); r != nil && r.Target != nil {
+			return &HoverInfo{Markdown: stateSummary(r.Target), Span: n.Span}
 		}
 		return nil
 	case "Resource":
@@ -149,27 +149,6 @@ func hoverValue(def *model.Definition, n *syntax.Node) *HoverInfo {
 	}
 	if doc := schema.EnumDoc(loc.Field.Name, n.Str); doc != "" {
 		return &HoverInfo{Markdown: doc, Span: n.Span}
-	}
-	return nil
-}
-
-// refTarget finds the state a StartAt/Next/Default string names.
-func refTarget(def *model.Definition, n *syntax.Node) *model.State {
-	for _, m := range def.Machine.Scopes() {
-		if m.StartAt != nil && m.StartAt.Node == n {
-			return m.StartAt.Target
-		}
-	}
-	var target *model.State
-	for _, s := range def.All {
-		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
-			if r.Node == n {
-				target = r.Target
-			}
-		})
-		if target != nil {
-			return target
-		}
 	}
 	return nil
 }
