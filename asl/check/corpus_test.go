@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -18,8 +19,11 @@ import (
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
-// readTSV reads a tab-separated file with a header row into maps.
-func readTSV(t *testing.T, path string) []map[string]string {
+// readTSV reads a tab-separated file with a header row into maps. It fails
+// when the header lacks one of columns or there is no row: a row without
+// the column the test asks for (a renamed column) or no row at all would
+// let the test pass without checking anything.
+func readTSV(t *testing.T, path string, columns ...string) []map[string]string {
 	t.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -27,6 +31,14 @@ func readTSV(t *testing.T, path string) []map[string]string {
 	}
 	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
 	header := strings.Split(lines[0], "\t")
+	for _, c := range columns {
+		if !slices.Contains(header, c) {
+			t.Fatalf("%s: no column %q", path, c)
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("%s: no row", path)
+	}
 	var rows []map[string]string
 	for _, l := range lines[1:] {
 		cols := strings.Split(l, "\t")
@@ -78,10 +90,10 @@ func checkFile(name string, text []byte) (f *syntax.File, ds []check.Diagnostic,
 // through without a panic.
 func TestRealWorldCorpus(t *testing.T) {
 	dir := testkit.Shared(t, "corpus/realworld")
-	manifest := readTSV(t, filepath.Join(dir, "manifest.tsv"))
+	manifest := readTSV(t, filepath.Join(dir, "manifest.tsv"), "file", "kind")
 	realErrors := map[string]string{}
 	if _, err := os.Stat(filepath.Join(dir, "review.tsv")); err == nil {
-		for _, row := range readTSV(t, filepath.Join(dir, "review.tsv")) {
+		for _, row := range readTSV(t, filepath.Join(dir, "review.tsv"), "file", "category") {
 			if strings.HasPrefix(row["category"], "real:") {
 				realErrors[row["file"]] = row["category"]
 			}
