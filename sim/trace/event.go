@@ -139,6 +139,3 @@ func Tee(obs ...Observer) Observer {
 		}
 	})
 }
-
-// Str returns a pointer to s (for Error/Cause).
-func Str(s string) *string { return &s }
