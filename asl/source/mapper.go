@@ -60,9 +60,6 @@ func isASCII(text []byte) bool {
 // Text returns the text the mapper was built for.
 func (m *Mapper) Text() []byte { return m.text }
 
-// LineCount is the number of lines (a text ending in "\n" has an empty last line).
-func (m *Mapper) LineCount() int { return len(m.lineStarts) }
-
 func (m *Mapper) clamp(offset int) int {
 	if offset < 0 {
 		return 0

@@ -19,8 +19,4 @@ func (s Span) Contains(offset int) bool { return s.Start <= offset && offset <= 
 // IsZero reports whether the span is the zero value (no position known).
 func (s Span) IsZero() bool { return s.Start == 0 && s.End == 0 }
 
-// Shift moves the span by delta bytes; used when an expression parsed from a
-// string's contents is placed back into the document.
-func (s Span) Shift(delta int) Span { return Span{s.Start + delta, s.End + delta} }
-
 func (s Span) String() string { return fmt.Sprintf("[%d,%d)", s.Start, s.End) }
