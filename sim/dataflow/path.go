@@ -131,10 +131,6 @@ func (p *Path) Variable() string {
 	return p.varName
 }
 
-// IsDefinite reports whether the path selects at most one node (no
-// wildcard, slice, union, filter or deep scan).
-func (p *Path) IsDefinite() bool { return p == nil || p.multi == nil }
-
 // rootValue returns what the path's leading $ addresses.
 func (p *Path) rootValue(input any, ctx *Context) (any, bool) {
 	switch p.root {
