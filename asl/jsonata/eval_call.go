@@ -66,20 +66,30 @@ func (ev *evaluator) evalFunction(expr *Node, input any, env *frame, applyTo []a
 			}
 		}
 	}
-	args := make([]any, 0, len(expr.Arguments)+len(applyTo))
-	args = append(args, applyTo...)
-	for _, a := range expr.Arguments {
-		v, err := ev.eval(a, input, env)
-		if err != nil {
-			return nil, err
-		}
-		args = append(args, v)
+	args, err := ev.evalArgs(expr, input, env, applyTo)
+	if err != nil {
+		return nil, err
 	}
 	result, err := ev.apply(proc, args, input, env)
 	if err != nil {
 		return nil, callErr(err, expr)
 	}
 	return result, nil
+}
+
+// evalArgs evaluates a call's arguments after the values applyTo supplies
+// (the left side of ~>).
+func (ev *evaluator) evalArgs(call *Node, input any, env *frame, applyTo []any) ([]any, *Error) {
+	args := make([]any, 0, len(call.Arguments)+len(applyTo))
+	args = append(args, applyTo...)
+	for _, a := range call.Arguments {
+		v, err := ev.eval(a, input, env)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, v)
+	}
+	return args, nil
 }
 
 // callErr gives an error raised inside a call the call's position and the
@@ -112,13 +122,9 @@ func (ev *evaluator) apply(proc any, args []any, input any, env *frame) (any, *E
 		if err != nil {
 			return nil, err
 		}
-		targs := make([]any, 0, len(call.Arguments))
-		for _, a := range call.Arguments {
-			v, err := ev.eval(a, l.input, l.env)
-			if err != nil {
-				return nil, err
-			}
-			targs = append(targs, v)
+		targs, err := ev.evalArgs(call, l.input, l.env, nil)
+		if err != nil {
+			return nil, err
 		}
 		result, err = ev.applyInner(next, targs, input, env)
 		if err != nil {
