@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"slices"
+
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/source"
 )
@@ -23,26 +25,19 @@ type nameAt struct {
 	Decl  bool
 }
 
-// scopeRefs lists every reference made inside one scope.
-func scopeRefs(m *model.StateMachine) []*model.Ref {
-	var refs []*model.Ref
-	add := func(r *model.Ref) {
-		if r != nil && r.Node != nil {
-			refs = append(refs, r)
-		}
+// eachScopeRef calls fn with every reference made inside one scope:
+// StartAt and each state's transitions (model.State.EachRef).
+func eachScopeRef(m *model.StateMachine, fn func(r *model.Ref)) {
+	if m.StartAt != nil && m.StartAt.Node != nil {
+		fn(m.StartAt)
 	}
-	add(m.StartAt)
 	for _, s := range m.States {
-		add(s.Next)
-		add(s.Default)
-		for _, c := range s.Choices {
-			add(c.Next)
-		}
-		for _, c := range s.Catch {
-			add(c.Next)
-		}
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
+			if r.Node != nil {
+				fn(r)
+			}
+		})
 	}
-	return refs
 }
 
 // findName finds the state name (declaration or reference) at offset.
@@ -56,11 +51,11 @@ func findName(def *model.Definition, offset int) (nameAt, bool) {
 				best, found = nameAt{Name: s.Name, Scope: m, Span: s.Member.KeySpan, Decl: true}, true
 			}
 		}
-		for _, r := range scopeRefs(m) {
+		eachScopeRef(m, func(r *model.Ref) {
 			if r.Span().Contains(offset) {
 				best, found = nameAt{Name: r.Name, Scope: m, Span: r.Span()}, true
 			}
-		}
+		})
 	}
 	return best, found
 }
@@ -74,21 +69,13 @@ func occurrences(scope *model.StateMachine, name string) []occurrence {
 			out = append(out, occurrence{Span: s.Member.KeySpan, Decl: true})
 		}
 	}
-	for _, r := range scopeRefs(scope) {
+	eachScopeRef(scope, func(r *model.Ref) {
 		if r.Name == name {
 			out = append(out, occurrence{Span: r.Span()})
 		}
-	}
-	sortOccurrences(out)
+	})
+	slices.SortStableFunc(out, func(a, b occurrence) int { return a.Span.Start - b.Span.Start })
 	return out
-}
-
-func sortOccurrences(o []occurrence) {
-	for i := 1; i < len(o); i++ {
-		for j := i; j > 0 && o[j].Span.Start < o[j-1].Span.Start; j-- {
-			o[j], o[j-1] = o[j-1], o[j]
-		}
-	}
 }
 
 // innerSpan strips the quotes of a quoted scalar (JSON or YAML).
