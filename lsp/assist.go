@@ -31,6 +31,8 @@ func (s *server) assistOptions(snap *Snapshot) assist.Options {
 	return opts
 }
 
+// aslSnapshot is the latest snapshot of an open document that is a state
+// machine.
 func (s *server) aslSnapshot(u uri.URI) (*Snapshot, bool) {
 	snap, ok := s.snapshot(u)
 	if !ok || !snap.IsASL() {

@@ -18,8 +18,8 @@ import (
 // nameAtPosition finds the snapshot and the state name at a position; ok
 // is false for a closed document, a non-ASL document or no name there.
 func (s *server) nameAtPosition(u uri.URI, p protocol.Position) (*Snapshot, nameAt, bool) {
-	snap, ok := s.snapshot(u)
-	if !ok || !snap.IsASL() {
+	snap, ok := s.aslSnapshot(u)
+	if !ok {
 		return nil, nameAt{}, false
 	}
 	n, ok := findName(snap.Def(), snap.offset(p))

@@ -13,8 +13,8 @@ import (
 // branches and a Map's processor nested under their state, each with its
 // Type as the detail.
 func (s *server) DocumentSymbol(ctx context.Context, params *protocol.DocumentSymbolParams) (protocol.DocumentSymbolResult, error) {
-	snap, ok := s.snapshot(params.TextDocument.URI)
-	if !ok || !snap.IsASL() {
+	snap, ok := s.aslSnapshot(params.TextDocument.URI)
+	if !ok {
 		return protocol.DocumentSymbolSlice{}, nil
 	}
 	syms := stateSymbols(snap, snap.Def().Machine)
