@@ -253,12 +253,7 @@ func (v *visit) jexit(output, assign *jvalue, def any, extra map[string]any, nex
 		if !ok {
 			return
 		}
-		if m, _ := vals.(map[string]any); len(m) > 0 {
-			for k, val := range m {
-				v.th.assignVar(k, val)
-			}
-			v.th.r.details(&e).AssignedVariables = m
-		}
+		v.setVars(vals, &e)
 	}
 	if !v.checkSize(out, v.sp.name) {
 		return

@@ -289,17 +289,21 @@ func (v *visit) assign(t *dataflow.Template, input any, e *trace.Event) bool {
 	if !ok {
 		return false
 	}
+	v.setVars(vals, e)
+	return true
+}
+
+// setVars applies an evaluated Assign object to the thread's variables
+// and records the assigned values on the exited event e.
+func (v *visit) setVars(vals any, e *trace.Event) {
 	m, _ := vals.(map[string]any)
 	if len(m) == 0 {
-		return true
+		return
 	}
 	for k, val := range m {
 		v.th.assignVar(k, val)
 	}
-	if e != nil {
-		v.th.r.details(e).AssignedVariables = m
-	}
-	return true
+	v.th.r.details(e).AssignedVariables = m
 }
 
 // exit emits e (made by initExit) with the output and moves on to next
