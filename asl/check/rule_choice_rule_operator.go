@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/aslkit/aslkit/asl/model"
+	"github.com/aslkit/aslkit/asl/schema"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
@@ -22,20 +23,11 @@ var _ = register(&Rule{
 	},
 })
 
+// operatorNames lists every JSONPath Choice operator, for "did you mean".
 var operatorNames = func() []string {
-	var out []string
-	for _, k := range []string{"And", "Or", "Not", "BooleanEquals", "BooleanEqualsPath", "IsBoolean", "IsNull", "IsNumeric",
-		"IsPresent", "IsString", "IsTimestamp", "NumericEquals", "NumericEqualsPath", "NumericGreaterThan",
-		"NumericGreaterThanPath", "NumericGreaterThanEquals", "NumericGreaterThanEqualsPath", "NumericLessThan",
-		"NumericLessThanPath", "NumericLessThanEquals", "NumericLessThanEqualsPath", "StringEquals", "StringEqualsPath",
-		"StringGreaterThan", "StringGreaterThanPath", "StringGreaterThanEquals", "StringGreaterThanEqualsPath",
-		"StringLessThan", "StringLessThanPath", "StringLessThanEquals", "StringLessThanEqualsPath", "StringMatches",
-		"TimestampEquals", "TimestampEqualsPath", "TimestampGreaterThan", "TimestampGreaterThanPath",
-		"TimestampGreaterThanEquals", "TimestampGreaterThanEqualsPath", "TimestampLessThan", "TimestampLessThanPath",
-		"TimestampLessThanEquals", "TimestampLessThanEqualsPath"} {
-		if model.IsRuleOperator(k) {
-			out = append(out, k)
-		}
+	out := []string{"And", "Or", "Not"}
+	for _, op := range schema.Operators() {
+		out = append(out, op.Name)
 	}
 	sort.Strings(out)
 	return out
