@@ -1,6 +1,7 @@
 package assist
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/schema"
@@ -28,17 +29,13 @@ type strCtx struct {
 	text []byte
 }
 
-// decodedIndex maps a document offset into n's decoded string.
+// decodedIndex maps a document offset into n's decoded string: the last
+// index whose source offset is at or before offset (0 when none is).
+// SourceOffset never decreases with the index and costs a scan of the
+// string, so a binary search keeps long JSONata strings fast.
 func decodedIndex(text []byte, n *syntax.Node, offset int) int {
-	best := 0
-	for i := 0; i <= len(n.Str); i++ {
-		o := n.SourceOffset(text, i)
-		if o > offset {
-			break
-		}
-		best = i
-	}
-	return best
+	i := sort.Search(len(n.Str)+1, func(i int) bool { return n.SourceOffset(text, i) > offset })
+	return max(i-1, 0)
 }
 
 // span maps a decoded range back to the document.
