@@ -26,7 +26,7 @@ type token struct {
 	num   float64
 	value any // literal value for tokValue / tokString / tokNumber
 	flags string
-	code  uint8 // the symbol's code (tokIDs) for an operator, when known
+	code  uint8 // the symbol's code (tokIDs) for an operator; 0 for an unknown one
 	start int   // byte offset of the first character
 	end   int   // byte offset just after the token (jsonata-js "position")
 }
@@ -87,6 +87,13 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 	start := l.pos
 	c := src[l.pos]
 	mk := func(t tokenType, s string) token { return token{typ: t, str: s, start: start, end: l.pos} }
+	// op makes a known symbol's token; its text is a static string from the
+	// symbol table (string(c) would allocate)
+	op := func(code uint8) token {
+		t := mk(tokOperator, tokIDs[code])
+		t.code = code
+		return t
+	}
 	if !prefix && c == '/' {
 		l.pos++
 		return l.scanRegex(start)
@@ -95,17 +102,12 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 		if l.pos+1 < n {
 			if code := twoCharSymbol(c, src[l.pos+1]); code != 0 {
 				l.pos += 2
-				t := mk(tokOperator, tokIDs[code])
-				t.code = code
-				return t, nil
+				return op(code), nil
 			}
 		}
 		l.pos++
-		// a static string from the symbol table: string(c) would allocate
 		if code := singleCharSymbols[c]; code != 0 {
-			t := mk(tokOperator, tokIDs[code])
-			t.code = code
-			return t, nil
+			return op(code), nil
 		}
 		return mk(tokOperator, src[start:l.pos]), nil
 	}
@@ -140,8 +142,12 @@ func (l *lexer) next(prefix bool) (token, *Error) {
 	name := src[start:i]
 	l.pos = i
 	switch name {
-	case "or", "in", "and":
-		return mk(tokOperator, name), nil
+	case "and":
+		return op(codeAnd), nil
+	case "or":
+		return op(codeOr), nil
+	case "in":
+		return op(codeIn), nil
 	case "true":
 		t := mk(tokValue, name)
 		t.value = true

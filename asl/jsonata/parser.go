@@ -226,6 +226,7 @@ var (
 	codeLessEqual, codeGreaterEqual     = symbolCode("<="), symbolCode(">=")
 	codeDescendants, codeApply          = symbolCode("**"), symbolCode("~>")
 	codeElvis, codeCoalesce             = symbolCode("?:"), symbolCode("??")
+	codeAnd, codeOr, codeIn             = symbolCode("and"), symbolCode("or"), symbolCode("in")
 	// singleCharSymbols maps a one-byte symbol to its code.
 	singleCharSymbols = func() (v [256]uint8) {
 		for i := firstSymbolID; i < uint8(len(tokIDs)); i++ {
@@ -369,9 +370,6 @@ func (p *parser) advance(id string, infix bool) *Node {
 		n.tok, n.Type, n.Value = tokNameID, "variable", boxName(tok.str)
 	case tokOperator:
 		code := tok.code
-		if code == 0 {
-			code = symbolCode(tok.str)
-		}
 		if code == 0 {
 			return p.handleError(&Error{Code: "S0204", Position: tok.end, Start: tok.start, Token: tok.str})
 		}
