@@ -30,9 +30,6 @@ const (
 	TypeMap      = "Map"
 )
 
-// StateTypes lists the state types in the order AWS's messages use.
-var StateTypes = []string{TypeTask, TypeWait, TypePass, TypeSucceed, TypeFail, TypeChoice, TypeParallel, TypeMap}
-
 // Definition is a whole document: the parsed file and its top-level machine.
 type Definition struct {
 	File *syntax.File
