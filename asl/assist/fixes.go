@@ -155,10 +155,14 @@ func refAt(def *model.Definition, sp source.Span) (*model.Ref, *model.StateMachi
 		}
 	}
 	for _, s := range def.All {
-		for _, e := range s.Edges() {
-			if e.Ref.Span() == sp {
-				return e.Ref, s.Scope
+		var found *model.Ref
+		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
+			if found == nil && r.Span() == sp {
+				found = r
 			}
+		})
+		if found != nil {
+			return found, s.Scope
 		}
 	}
 	return nil, nil
