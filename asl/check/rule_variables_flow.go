@@ -400,7 +400,6 @@ func newBitset(words int) bitset { return make(bitset, words) }
 
 func (b bitset) add(i int)      { b[i/64] |= 1 << (i % 64) }
 func (b bitset) has(i int) bool { return i/64 < len(b) && b[i/64]&(1<<(i%64)) != 0 }
-func (b bitset) clone() bitset  { return append(bitset(nil), b...) }
 
 func (b bitset) or(o bitset) {
 	for i := range b {
