@@ -86,9 +86,7 @@ func FreeVariables(ast *Node) []Reference {
 			visitGroupAndPredicates(n, func(c *Node) { visit(c, false) })
 			return
 		}
-		for _, c := range n.Children() {
-			visit(c, false)
-		}
+		n.EachChild(func(c *Node) { visit(c, false) })
 	}
 	visit(ast, false)
 	return out
@@ -166,12 +164,11 @@ func ContextReferences(ast *Node) []Reference {
 				visit(p[1], false)
 			}
 		}
-		for _, c := range n.Children() {
-			if isPredicateOrGroup(n, c) {
-				continue
+		n.EachChild(func(c *Node) {
+			if !isPredicateOrGroup(n, c) {
+				visit(c, atRoot)
 			}
-			visit(c, atRoot)
-		}
+		})
 	}
 	visit(ast, true)
 	return out
