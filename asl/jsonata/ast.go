@@ -114,39 +114,8 @@ type slot struct {
 
 // Children returns the direct children of n in source order (best effort).
 func (n *Node) Children() []*Node {
-	if n == nil {
-		return nil
-	}
 	var out []*Node
-	add := func(c ...*Node) {
-		for _, x := range c {
-			if x != nil {
-				out = append(out, x)
-			}
-		}
-	}
-	add(n.LHS, n.Procedure, n.Condition, n.Then, n.Else, n.Pattern, n.Update, n.Delete, n.Expression)
-	add(n.Expressions...)
-	add(n.Steps...)
-	for _, p := range n.Pairs {
-		add(p[0], p[1])
-	}
-	add(n.Arguments...)
-	add(n.Body, n.RHS)
-	for _, s := range n.Stages {
-		add(s.Expr)
-	}
-	for _, s := range n.Predicate {
-		add(s.Expr)
-	}
-	for _, t := range n.Terms {
-		add(t.Expression)
-	}
-	if n.Group != nil {
-		for _, p := range n.Group.Pairs {
-			add(p[0], p[1])
-		}
-	}
+	n.EachChild(func(c *Node) { out = append(out, c) })
 	return out
 }
 
@@ -176,9 +145,8 @@ func NodeAt(root *Node, offset int) (*Node, []*Node) {
 				path = append(append([]*Node(nil), anc...), n)
 			}
 		}
-		for _, c := range n.Children() {
-			visit(c, append(anc, n))
-		}
+		anc = append(anc, n)
+		n.EachChild(func(c *Node) { visit(c, anc) })
 	}
 	visit(root, nil)
 	return best, path
