@@ -230,3 +230,21 @@ func TestObjectOverSizeMatchesOverSize(t *testing.T) {
 		t.Error("a missing key must answer true (the caller checks in full)")
 	}
 }
+
+// With an ItemReader, ItemsPath is ignored, as AWS recorded in
+// test_map_item_reader_base_json_with_items_path_INVALID_ITEMS_PATH: a path
+// that matches neither the input nor the file does not fail the Map.
+func TestItemReaderIgnoresItemsPath(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Each", "States": {"Each": {"Type": "Map",
+	  "ItemsPath": "$.no_such_path_in_bucket_result",
+	  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+	                 "Parameters": {"Bucket": "b", "Key": "file.json"}},
+	  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P",
+	                    "States": {"P": {"Type": "Pass", "End": true}}},
+	  "End": true}}}`)
+	files := fstest.MapFS{"b/file.json": {Data: []byte(`["from-bucket-item-0"]`)}}
+	res := prog.Run(context.Background(), map[string]any{"from_input_items": []any{"input-item-0"}}, Options{Files: files})
+	if res.Status != StatusSucceeded || trace.JSONText(res.Output) != `["from-bucket-item-0"]` {
+		t.Fatalf("%s %s %s: %v", res.Status, res.ErrorString(), res.CauseString(), res.Output)
+	}
+}

@@ -47,14 +47,17 @@ func (v *visit) mapState() {
 	} else {
 		val := eff
 		if sp.itemReader != nil {
-			// ItemsPath then applies to what the reader read.
+			// The reader's items are the items: AWS ignores ItemsPath then,
+			// even one that matches nothing (recorded case
+			// test_map_item_reader_base_json_with_items_path_INVALID_ITEMS_PATH
+			// succeeds; the spec's "applied to the ItemReader result" is not
+			// what AWS does).
 			read, ok := v.readItems(eff)
 			if !ok {
 				return
 			}
 			val = read
-		}
-		if sp.itemsPath.present && !sp.itemsPath.null {
+		} else if sp.itemsPath.present && !sp.itemsPath.null {
 			got, err := sp.itemsPath.path.Get(eff, v.ctx())
 			if err != nil {
 				v.dataErr(err)
