@@ -273,23 +273,19 @@ func (c *cursor) yamlObjectAtColumn(offset int) *syntax.Node {
 
 // stateAt is the innermost state whose object holds offset.
 func stateAt(def *model.Definition, offset int) *model.State {
+	d := newDoc(def.File)
 	var best *model.State
 	for _, s := range def.All {
 		if s.Node == nil || s.Node.Kind != syntax.Object {
 			continue
 		}
-		if s.Node.Span.Start < offset && (offset < s.Node.Span.End || s.Node.Unclosed || offset == s.Node.Span.End && !isFlowAt(def, s.Node)) {
+		if s.Node.Span.Start < offset && (offset < s.Node.Span.End || s.Node.Unclosed || offset == s.Node.Span.End && !d.isFlow(s.Node)) {
 			if best == nil || s.Node.Span.Len() <= best.Node.Span.Len() {
 				best = s
 			}
 		}
 	}
 	return best
-}
-
-func isFlowAt(def *model.Definition, n *syntax.Node) bool {
-	t := def.File.Text
-	return def.File.Format != syntax.YAML || (n.Span.Start < len(t) && t[n.Span.Start] == '{')
 }
 
 // objLocation is the schema location of the object being completed.
