@@ -41,7 +41,7 @@ func TestTypingCorpus(t *testing.T) {
 			continue
 		}
 		def := model.Build(f)
-		if hasErrors(def) {
+		if check.HasErrors(check.Run(def, check.Options{})) {
 			continue // fields AWS rejects are rightly not offered
 		}
 		try := func(what, want, variant string, cursor int) {
@@ -122,15 +122,6 @@ func TestTypingCorpus(t *testing.T) {
 	if passed == 0 {
 		t.Fatal("no case ran: the corpus is empty or unreadable")
 	}
-}
-
-func hasErrors(def *model.Definition) bool {
-	for _, d := range check.Run(def, check.Options{}) {
-		if d.Severity == check.Error {
-			return true
-		}
-	}
-	return false
 }
 
 func countKey(o *syntax.Node, key string) int {

@@ -38,7 +38,7 @@ func TestFixesCorpus(t *testing.T) {
 		}
 		diags := check.Run(def, check.Options{})
 		tryFixes(t, name, string(text), def, diags, "", &passed, &failed, byCode)
-		if hasErrors(def) {
+		if check.HasErrors(diags) {
 			continue
 		}
 		// Break valid definitions the way people do, then fix them: drop
