@@ -82,9 +82,7 @@ func jsonataExprs(p *Pass) []*jsonataExpr {
 }
 
 func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
-	var out []*jsonataExpr
-	var slab []jsonataExpr
-	c := &exprCollector{out: &out, parsed: make(map[string]*parsedJSONata, 64), holds: map[*schema.ObjectSchema]bool{}, slab: &slab}
+	c := &exprCollector{parsed: make(map[string]*parsedJSONata, 64), holds: map[*schema.ObjectSchema]bool{}}
 	for _, s := range def.All {
 		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 			continue
@@ -96,7 +94,7 @@ func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
 		c.state = s
 		c.object(s.Node, schema.StateSchema(s.Type), "", place)
 	}
-	return out
+	return c.out
 }
 
 // statePlace and afterWorkPlace say what an expression in a state's field
@@ -113,22 +111,22 @@ type exprPlace struct{ result, errorOutput, mapItem bool }
 
 type exprCollector struct {
 	state *model.State
-	out   *[]*jsonataExpr
+	out   []*jsonataExpr
 	// parsed remembers each body's parse within this Run: generated and
 	// copy-pasted definitions repeat the same expressions many times.
 	parsed map[string]*parsedJSONata
 	holds  map[*schema.ObjectSchema]bool // see mayHoldJSONata
-	slab   *[]jsonataExpr                // hands out expressions in chunks
+	slab   []jsonataExpr                 // hands out expressions in chunks
 }
 
-// newExpr returns a zeroed expression from the slab shared by the Run's
-// collectors: one allocation per 64 expressions instead of one each.
+// newExpr returns a zeroed expression from the slab: one allocation per 64
+// expressions instead of one each.
 func (c *exprCollector) newExpr() *jsonataExpr {
-	if len(*c.slab) == cap(*c.slab) {
-		*c.slab = make([]jsonataExpr, 0, 64)
+	if len(c.slab) == cap(c.slab) {
+		c.slab = make([]jsonataExpr, 0, 64)
 	}
-	*c.slab = (*c.slab)[:len(*c.slab)+1]
-	return &(*c.slab)[len(*c.slab)-1]
+	c.slab = c.slab[:len(c.slab)+1]
+	return &c.slab[len(c.slab)-1]
 }
 
 // parsedJSONata is the parse of one expression body and its facts.
@@ -262,7 +260,7 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 		e.result, e.errorOutput, e.mapItem, e.assignTo, e.assign = pl.result, pl.errorOutput, pl.mapItem, assignTo, assign
 		pj := c.parse(body)
 		e.ast, e.err, e.facts = pj.ast, pj.err, &pj.facts
-		*c.out = append(*c.out, e)
+		c.out = append(c.out, e)
 	case syntax.Object:
 		for _, m := range n.Members {
 			c.strings(m.Value, field, pl, assignTo, assign)
