@@ -27,7 +27,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			}
 		}
 	}
-	r := pathReads{p: p, def: def, out: &out}
+	r := pathReads{p: p, out: &out}
 	// JSONPath states whose text has no "$name" cannot read a variable.
 	candidates := make([]bool, len(def.All)) // by State.ID
 	anyCandidate := false
@@ -89,7 +89,6 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 
 type pathReads struct {
 	p   *Pass
-	def *model.Definition
 	out *[]varRead
 }
 
@@ -142,7 +141,7 @@ func (r pathReads) variable(s *model.State, v *syntax.Node, name string, rootSpa
 	if name == "" {
 		return
 	}
-	text := r.def.File.Text
+	text := r.p.Def.File.Text
 	sp := source.Span{Start: v.SourceOffset(text, rootSpan.Start), End: v.SourceOffset(text, rootSpan.End)}
 	if sp.End <= sp.Start {
 		sp = widenEmpty(sp, v)
