@@ -196,10 +196,12 @@ func hoverExpr(def *model.Definition, sc *strCtx, opts Options) *HoverInfo {
 	if sc.kind == exprJSONata {
 		return hoverJSONata(def, sc, opts)
 	}
-	e, _ := expr.ParseDollarValue(sc.s)
+	var e expr.Expr
 	if sc.kind == exprPath {
 		p, _ := expr.ParsePath(sc.s)
 		e = p
+	} else {
+		e, _ = expr.ParseDollarValue(sc.s)
 	}
 	switch x := e.(type) {
 	case *expr.Call:
