@@ -185,7 +185,7 @@ func yamlKey(k string) string {
 
 func yamlScalar(v any) string {
 	if s, ok := v.(string); ok {
-		if plainYAMLSafe(s) && !looksLikeYAMLNonString(s) {
+		if plainYAMLSafe(s) {
 			return s
 		}
 		return jsonString(s)
