@@ -225,67 +225,6 @@ func looksLikeYAMLNonString(s string) bool {
 
 var yamlWords = []string{"true", "false", "null", "yes", "no", "on", "off", "~", "y", "n"}
 
-// stripSnippet turns snippet syntax into the text it inserts by default:
-// $1 and $0 vanish, ${1:x} becomes x, ${1|a,b|} becomes a, \$ becomes $.
-func stripSnippet(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\\' && i+1 < len(s) && (s[i+1] == '$' || s[i+1] == '}' || s[i+1] == '\\') {
-			b.WriteByte(s[i+1])
-			i++
-			continue
-		}
-		if c != '$' || i+1 >= len(s) {
-			b.WriteByte(c)
-			continue
-		}
-		switch n := s[i+1]; {
-		case n >= '0' && n <= '9':
-			i++
-			for i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
-				i++
-			}
-		case n == '{':
-			j := i + 2
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			end := strings.IndexByte(s[j:], '}')
-			if end < 0 {
-				b.WriteByte(c)
-				continue
-			}
-			// Find the matching brace (placeholders may nest one level).
-			depth, k := 1, j
-			for ; k < len(s) && depth > 0; k++ {
-				switch {
-				case s[k] == '\\':
-					k++
-				case s[k] == '$' && k+1 < len(s) && s[k+1] == '{':
-					depth++
-					k++
-				case s[k] == '}':
-					depth--
-				}
-			}
-			body := s[j : k-1]
-			switch {
-			case strings.HasPrefix(body, ":"):
-				b.WriteString(stripSnippet(body[1:]))
-			case strings.HasPrefix(body, "|"):
-				choices := strings.TrimSuffix(body[1:], "|")
-				first, _, _ := strings.Cut(choices, ",")
-				b.WriteString(first)
-			}
-			i = k - 1
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // escapeSnippet makes literal text safe inside a snippet.
 func escapeSnippet(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`)
