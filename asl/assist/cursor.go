@@ -39,13 +39,14 @@ type cursor struct {
 // after it), then a value not typed yet after "Key:", then the tree.
 func locate(def *model.Definition, offset int, opts Options) *cursor {
 	c := &cursor{def: def, doc: newDoc(def.File), opts: opts, offset: offset}
-	c.state = stateAt(def, offset)
+	// The YAML and after-colon forms set c.state themselves.
 	if c.doc.yaml && (c.atYAMLIndentation() || c.atYAMLDash()) {
 		return c
 	}
 	if c.afterColon() {
 		return c
 	}
+	c.state = stateAt(def, offset)
 	c.inTree()
 	return c
 }
