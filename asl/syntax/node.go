@@ -129,7 +129,25 @@ type File struct {
 	// Root is never nil: an empty or hopeless document yields an Invalid node.
 	Root   *Node
 	Errors []Error
+
+	// dialect is the parser path that made the tree, and size counts its
+	// nodes: Reparse follows only paths it knows and sizes its copy.
+	dialect dialect
+	size    treeSize
 }
+
+// dialect is the parser path a File came from.
+type dialect uint8
+
+const (
+	dialectOther    dialect = iota // yaml.v3, or a File built by hand
+	dialectJSON                    // ParseJSON
+	dialectJSON5                   // ParseJSON with JSON5
+	dialectYAMLFast                // ParseYAML's own block-style parser
+)
+
+// treeSize bounds the nodes, members and array elements of a tree.
+type treeSize struct{ nodes, members, elems int }
 
 // Get returns the first member named key, or nil. Nil-safe on non-objects.
 func (n *Node) Get(key string) *Member {

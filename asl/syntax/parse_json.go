@@ -33,7 +33,11 @@ func ParseJSON(text []byte, opts Options) *File {
 	p.reserve(jsonSlabHints(text))
 	root := p.parseRoot()
 	sortErrors(p.errs)
-	return &File{Text: text, Format: JSON, Root: root, Errors: p.errs}
+	d := dialectJSON
+	if opts.JSON5 {
+		d = dialectJSON5
+	}
+	return &File{Text: text, Format: JSON, Root: root, Errors: p.errs, dialect: d, size: p.size()}
 }
 
 type parser struct {
@@ -140,6 +144,11 @@ func (p *parser) newNode(k Kind, start int) *Node {
 func (p *parser) growNodes(at int) {
 	p.nodesBefore += len(p.nodes)
 	p.nodes = make([]Node, 0, p.slabSize(p.nodeCount(), p.hints.nodes, at))
+}
+
+// size counts what the parse made (an upper bound of the tree's size).
+func (p *parser) size() treeSize {
+	return treeSize{nodes: p.nodeCount(), members: p.memberCount(), elems: p.elemsMade}
 }
 
 // nodeCount is the number of nodes made so far.

@@ -21,9 +21,9 @@ import (
 // its line and the offending lines are blanked out and the text parsed
 // again, a bounded number of times, so a half-typed file still has a tree.
 func ParseYAML(text []byte) *File {
-	if root, errs, ok := parseYAMLFast(text); ok {
+	if root, errs, size, ok := parseYAMLFast(text); ok {
 		sortErrors(errs)
-		return &File{Text: text, Format: YAML, Root: root, Errors: errs}
+		return &File{Text: text, Format: YAML, Root: root, Errors: errs, dialect: dialectYAMLFast, size: size}
 	}
 	return parseYAMLSlow(text)
 }

@@ -37,10 +37,10 @@ type fastYAML struct {
 // errBail unwinds the fast parser when the input leaves the subset.
 type errBail struct{}
 
-func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
+func parseYAMLFast(text []byte) (root *Node, errs []Error, size treeSize, ok bool) {
 	candidate, lines, entries := fastYAMLCandidate(text)
 	if !candidate {
-		return nil, nil, false
+		return nil, nil, size, false
 	}
 	y := &fastYAML{p: newParser(text, Options{}), text: text, lineAt: -1}
 	y.p.reserve(yamlSlabHints(text, lines, entries))
@@ -52,7 +52,8 @@ func parseYAMLFast(text []byte) (root *Node, errs []Error, ok bool) {
 			root, errs, ok = nil, nil, false
 		}
 	}()
-	return parseYAMLFastInner(y), y.p.errs, true
+	root = parseYAMLFastInner(y)
+	return root, y.p.errs, y.p.size(), true
 }
 
 // yamlSlabHints estimates the counts of a block-style YAML text (see

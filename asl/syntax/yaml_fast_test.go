@@ -18,7 +18,7 @@ import (
 // fast path took it.
 func sameAsSlowYAML(t *testing.T, name string, text []byte) bool {
 	t.Helper()
-	root, errs, ok := parseYAMLFast(text)
+	root, errs, _, ok := parseYAMLFast(text)
 	if !ok {
 		return false
 	}

@@ -1,0 +1,400 @@
+package syntax
+
+import (
+	"bytes"
+
+	"github.com/aslkit/aslkit/asl/source"
+)
+
+// An Edit replaces the bytes [Start, End) of a text with NewLen bytes.
+type Edit struct{ Start, End, NewLen int }
+
+// delta is how far the edit moves the bytes after it.
+func (e Edit) delta() int { return e.NewLen - (e.End - e.Start) }
+
+// Reparse returns the File that parsing newText from scratch would give,
+// when newText is old.Text with e applied and the edit stays strictly
+// inside one string: the usual keystroke. The string is read again and the
+// rest of the tree is copied with its offsets moved, which skips the
+// scanning of a full parse. ok is false when the edit reaches past one
+// string, changes what the parser would make of its surroundings, or the
+// file came from a parser path Reparse does not follow; parse newText from
+// scratch then.
+func Reparse(old *File, newText []byte, e Edit) (f *File, ok bool) {
+	if old == nil || old.Root == nil || e.Start < 0 || e.Start > e.End || e.End > len(old.Text) || e.NewLen < 0 ||
+		len(newText) != len(old.Text)+e.delta() || len(old.Errors) >= maxErrors {
+		return nil, false
+	}
+	var token *Node
+	var key *Member
+	switch old.dialect {
+	case dialectJSON, dialectJSON5:
+		token, key = stringAround(old.Root, e)
+	case dialectYAMLFast:
+		token, _ = stringAround(old.Root, e) // keys stay with the full parse
+	default:
+		return nil, false
+	}
+	var fresh Node // the token's node as the parser would make it now
+	switch {
+	case key != nil:
+		if !jsonKeyReads(old, key, newText, e, &fresh) {
+			return nil, false
+		}
+	case token == nil:
+		return nil, false
+	case old.dialect == dialectYAMLFast:
+		if !yamlValueReads(old, token, newText, e, &fresh) {
+			return nil, false
+		}
+	default:
+		if !jsonValueReads(old, token, newText, e, &fresh) {
+			return nil, false
+		}
+	}
+	c := newTreeCopier(old.size, e)
+	c.token, c.key, c.fresh = token, key, &fresh
+	root := c.node(old.Root, nil)
+	errs := make([]Error, len(old.Errors))
+	for i, er := range old.Errors {
+		er.Span = c.span(er.Span)
+		errs[i] = er
+	}
+	return &File{Text: newText, Format: old.Format, Root: root, Errors: errs, dialect: old.dialect, size: old.size}, true
+}
+
+// stringAround finds the String value, or the member's key, whose quotes
+// or plain text strictly enclose the edit (the first and last bytes of the
+// token stay). It returns nil, nil when the edit is anywhere else.
+func stringAround(root *Node, e Edit) (*Node, *Member) {
+	inside := func(s source.Span) bool { return s.Start < e.Start && e.End < s.End }
+	n := root
+	for n != nil && inside(n.Span) {
+		switch n.Kind {
+		case String, Number, Bool, Null:
+			if n.Kind == String || n.style == styleYAMLPlain {
+				return n, nil
+			}
+			return nil, nil
+		case Object:
+			m := memberAt(n.Members, e.Start)
+			if m == nil {
+				return nil, nil
+			}
+			if inside(m.KeySpan) {
+				return nil, m
+			}
+			n = m.Value
+		case Array:
+			n = elemAt(n.Elems, e.Start)
+		default:
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
+// memberAt returns the last member starting before offset (members are in
+// source order), or nil.
+func memberAt(ms []*Member, offset int) *Member {
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ms[mid].KeySpan.Start < offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return nil
+	}
+	return ms[lo-1]
+}
+
+// elemAt returns the last element starting before offset, or nil.
+func elemAt(es []*Node, offset int) *Node {
+	lo, hi := 0, len(es)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if es[mid].Span.Start < offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return nil
+	}
+	return es[lo-1]
+}
+
+// errorNear reports whether a syntax error touches [start, end]: such an
+// error may read the edited bytes or mention them.
+func errorNear(f *File, start, end int) bool {
+	for _, er := range f.Errors {
+		if er.Span.Start <= end && er.Span.End >= start {
+			return true
+		}
+	}
+	return false
+}
+
+// newToken is the token's text after the edit.
+func newToken(newText []byte, s source.Span, e Edit) []byte {
+	return newText[s.Start : s.End+e.delta()]
+}
+
+// jsonValueReads reads the edited JSON string value n into fresh, and
+// reports whether it is still one well-formed string ending where the old
+// one ended.
+func jsonValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) bool {
+	if n.Kind != String || n.style != styleJSON || n.Tag != "" || n.Unclosed || errorNear(old, n.Span.Start, n.Span.End) {
+		return false
+	}
+	s, ok := rescanJSONString(old.Text[n.Span.Start:n.Span.End], newToken(newText, n.Span, e), old.dialect == dialectJSON5)
+	if !ok {
+		return false
+	}
+	*fresh = *n
+	fresh.Str = s
+	return true
+}
+
+// jsonKeyReads reads the edited key of m into fresh.Str. The key must stay
+// unlike its siblings' keys, before and after, so that no duplicate-key
+// error comes or goes, and no error may touch the member: those quote the
+// key.
+func jsonKeyReads(old *File, m *Member, newText []byte, e Edit, fresh *Node) bool {
+	end := max(m.Span.End, m.KeySpan.End)
+	if q := old.Text[m.KeySpan.Start]; q != '"' && q != '\'' || errorNear(old, m.KeySpan.Start, end) {
+		return false
+	}
+	s, ok := rescanJSONString(old.Text[m.KeySpan.Start:m.KeySpan.End], newToken(newText, m.KeySpan, e), old.dialect == dialectJSON5)
+	if !ok {
+		return false
+	}
+	parent := parentOf(m)
+	if parent == nil {
+		return false
+	}
+	for _, o := range parent.Members {
+		if o != m && (o.Key == m.Key || o.Key == s) {
+			return false
+		}
+	}
+	fresh.Str = s
+	return true
+}
+
+// parentOf is the object holding m: its value's parent, or else found
+// through a sibling's.
+func parentOf(m *Member) *Node {
+	if m.Value != nil {
+		return m.Value.Parent
+	}
+	return nil
+}
+
+// rescanJSONString reads tok, which was oldTok, as one JSON (or JSON5)
+// string token: it must close exactly at its end with nothing the parser
+// would report. Neither may span lines (JSON5 lets a backslash continue a
+// string): the line numbers that messages quote must stay.
+func rescanJSONString(oldTok, tok []byte, json5 bool) (string, bool) {
+	if len(tok) < 2 || bytes.ContainsAny(tok, "\r\n") || bytes.ContainsAny(oldTok, "\r\n") {
+		return "", false
+	}
+	p := &parser{text: tok, src: string(tok), json5: json5}
+	s, unclosed := p.scanString()
+	return s, !unclosed && p.pos == len(tok) && len(p.errs) == 0
+}
+
+// yamlValueReads reads the edited YAML scalar n (a quoted or plain one on
+// one line, in block context) into fresh.
+func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) bool {
+	if n.Tag != "" || n.Unclosed || n.Parent == nil || errorNear(old, n.Span.Start, n.Span.End) {
+		return false
+	}
+	tok := newToken(newText, n.Span, e)
+	if ok, _, _ := fastYAMLCandidate(tok); !ok {
+		return false
+	}
+	y := &fastYAML{p: &parser{text: tok, src: string(tok)}, text: tok}
+	switch n.style {
+	case styleYAMLDouble, styleYAMLSingle:
+		if end, _ := y.quotedLineEnd(0); end != len(tok) {
+			return false
+		}
+		s, ok := bailed(func() string { s, _ := y.quoted(0); return s })
+		if !ok {
+			return false
+		}
+		*fresh = *n
+		fresh.Str = s
+		return true
+	case styleYAMLPlain:
+		if !plainStaysOneScalar(old.Text[n.Parent.Span.Start], tok) {
+			return false
+		}
+		made, ok := bailed(func() *Node { return y.plain(0, len(tok)) })
+		if !ok {
+			return false
+		}
+		*fresh = *n
+		fresh.Kind, fresh.Str, fresh.Num, fresh.Bool = made.Kind, made.Str, made.Num, made.Bool
+		return true
+	}
+	return false
+}
+
+// plainStaysOneScalar reports whether a block-context plain scalar edited
+// inside (its first and last bytes kept) still ends where it did, as
+// fastYAML.inlineValue reads it: no line break, no ": " (a mapping), no
+// " #" (a comment), and no "- ", "? " or ": " indicator at its start.
+func plainStaysOneScalar(parentFirst byte, tok []byte) bool {
+	if parentFirst == '[' || parentFirst == '{' {
+		return false // flow context: other rules end a scalar
+	}
+	if c := tok[0]; (c == '-' || c == '?' || c == ':') && len(tok) > 1 && isBlank(tok[1]) {
+		return false
+	}
+	for k, c := range tok {
+		switch {
+		case c == '\n':
+			return false
+		case c == ':' && k+1 < len(tok) && isBlank(tok[k+1]):
+			return false
+		case c == '#' && k > 0 && isBlank(tok[k-1]):
+			return false
+		}
+	}
+	return true
+}
+
+// bailed runs a fastYAML step and reports false if it gave up.
+func bailed[T any](step func() T) (v T, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, bail := r.(errBail); !bail {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	return step(), true
+}
+
+// treeCopier copies a tree into slabs, moving the offsets after the edit
+// and putting the re-read token in place.
+type treeCopier struct {
+	end, delta int
+	token      *Node   // the edited value, or nil
+	key        *Member // the member whose key was edited, or nil
+	fresh      *Node   // what the token reads as now
+
+	nodes   []Node
+	members []Member
+	mptrs   []*Member
+	eptrs   []*Node
+}
+
+func newTreeCopier(size treeSize, e Edit) *treeCopier {
+	return &treeCopier{
+		end: e.End, delta: e.delta(),
+		nodes:   make([]Node, 0, size.nodes),
+		members: make([]Member, 0, size.members),
+		mptrs:   make([]*Member, 0, size.members),
+		eptrs:   make([]*Node, 0, size.elems),
+	}
+}
+
+// offset moves an offset of the old text to the new one. No offset of the
+// tree falls inside the edit: it is strictly inside one token.
+func (c *treeCopier) offset(o int) int {
+	if o >= c.end {
+		return o + c.delta
+	}
+	return o
+}
+
+func (c *treeCopier) span(s source.Span) source.Span {
+	return source.Span{Start: c.offset(s.Start), End: c.offset(s.End)}
+}
+
+func (c *treeCopier) node(old *Node, parent *Node) *Node {
+	n := c.newNode()
+	if old == c.token {
+		*n = *c.fresh
+	} else {
+		*n = *old
+	}
+	n.Span = c.span(old.Span)
+	n.Parent = parent
+	if len(old.Members) > 0 {
+		ms := c.memberSlice(len(old.Members))
+		for i, om := range old.Members {
+			m := c.newMember()
+			*m = *om
+			if om == c.key {
+				m.Key = c.fresh.Str
+			}
+			m.KeySpan = c.span(om.KeySpan)
+			m.Span = c.span(om.Span)
+			if om.ColonOffset >= 0 {
+				m.ColonOffset = c.offset(om.ColonOffset)
+			}
+			if om.Value != nil {
+				m.Value = c.node(om.Value, n)
+			}
+			ms[i] = m
+		}
+		n.Members = ms
+	}
+	if len(old.Elems) > 0 {
+		es := c.elemSlice(len(old.Elems))
+		for i, oe := range old.Elems {
+			es[i] = c.node(oe, n)
+		}
+		n.Elems = es
+	}
+	return n
+}
+
+// The slabs were sized from the parse; a tree that outgrows them (a File
+// whose counts are missing) gets more.
+
+func (c *treeCopier) newNode() *Node {
+	if len(c.nodes) == cap(c.nodes) {
+		c.nodes = make([]Node, 0, max(64, cap(c.nodes)))
+	}
+	c.nodes = c.nodes[:len(c.nodes)+1]
+	return &c.nodes[len(c.nodes)-1]
+}
+
+func (c *treeCopier) newMember() *Member {
+	if len(c.members) == cap(c.members) {
+		c.members = make([]Member, 0, max(64, cap(c.members)))
+	}
+	c.members = c.members[:len(c.members)+1]
+	return &c.members[len(c.members)-1]
+}
+
+// memberSlice and elemSlice hand out exact-size slices (capacity capped,
+// as the parser's are, so that an append copies).
+func (c *treeCopier) memberSlice(n int) []*Member {
+	if cap(c.mptrs)-len(c.mptrs) < n {
+		c.mptrs = make([]*Member, 0, max(n, 64, cap(c.mptrs)))
+	}
+	start := len(c.mptrs)
+	c.mptrs = c.mptrs[:start+n]
+	return c.mptrs[start : start+n : start+n]
+}
+
+func (c *treeCopier) elemSlice(n int) []*Node {
+	if cap(c.eptrs)-len(c.eptrs) < n {
+		c.eptrs = make([]*Node, 0, max(n, 64, cap(c.eptrs)))
+	}
+	start := len(c.eptrs)
+	c.eptrs = c.eptrs[:start+n]
+	return c.eptrs[start : start+n : start+n]
+}
