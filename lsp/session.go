@@ -41,12 +41,32 @@ type analysis struct {
 	isASL func() bool
 	// program is the compiled simulator program, cached per text.
 	program func() (*sim.Program, error)
+	analysisState
 }
 
 func newSnapshot(u uri.URI, languageID string, version int32, text []byte, enc encoding, copts check.Options) *Snapshot {
-	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: source.NewMapper(text), enc: enc}
+	return newSnapshotAfter(nil, u, languageID, version, text, enc, copts)
+}
+
+// editedSnapshot is the snapshot of prev's document after one edit: its
+// line index and parse start from prev's.
+func editedSnapshot(prev *Snapshot, edit syntax.Edit, version int32, text []byte, copts check.Options) *Snapshot {
+	s := newSnapshotAfter(prev.Mapper.Edited(text, edit.Start, edit.End, edit.NewLen), prev.URI, prev.LanguageID, version, text, prev.enc, copts)
+	s.analysis.seed.Store(seedAfter(prev.analysis, edit))
+	return s
+}
+
+// newSnapshotAfter makes a snapshot with the given line index (nil: build
+// one).
+func newSnapshotAfter(m *source.Mapper, u uri.URI, languageID string, version int32, text []byte, enc encoding, copts check.Options) *Snapshot {
+	if m == nil {
+		m = source.NewMapper(text)
+	}
+	s := &Snapshot{URI: u, LanguageID: languageID, Version: version, Text: text, Mapper: m, enc: enc}
 	a := &analysis{}
-	a.file = sync.OnceValue(func() *syntax.File { return parseFor(string(u), languageID, text) })
+	a.file = sync.OnceValue(func() *syntax.File {
+		return a.parse(func() *syntax.File { return parseFor(string(u), languageID, text) }, text)
+	})
 	a.def = sync.OnceValue(func() *model.Definition { return model.Build(a.file()) })
 	a.isASL = sync.OnceValue(func() bool { return looksLikeASL(string(u), languageID, a.file()) })
 	a.program = sync.OnceValues(func() (*sim.Program, error) { return sim.Compile(a.def()) })
@@ -117,8 +137,10 @@ func looksLikeASL(name, languageID string, f *syntax.File) bool {
 // applyChanges returns text after the content changes, each applied to the
 // result of the previous one (LSP semantics) through a Mapper of that
 // intermediate text, so ranges are read in the session's encoding.
-// m may be the Mapper of text (it is rebuilt otherwise).
-func applyChanges(text []byte, m *source.Mapper, enc encoding, changes []protocol.TextDocumentContentChangeEvent) ([]byte, error) {
+// m may be the Mapper of text (it is rebuilt otherwise). edit is the byte
+// edit when there was exactly one ranged change (the usual keystroke).
+func applyChanges(text []byte, m *source.Mapper, enc encoding, changes []protocol.TextDocumentContentChangeEvent) (_ []byte, edit syntax.Edit, single bool, _ error) {
+	single = len(changes) == 1
 	for i, ch := range changes {
 		if i > 0 {
 			m = nil // text changed since m was built
@@ -126,6 +148,7 @@ func applyChanges(text []byte, m *source.Mapper, enc encoding, changes []protoco
 		switch c := ch.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			text = []byte(c.Text)
+			single = false
 		case *protocol.TextDocumentContentChangePartial:
 			if m == nil {
 				m = source.NewMapper(text)
@@ -133,16 +156,17 @@ func applyChanges(text []byte, m *source.Mapper, enc encoding, changes []protoco
 			start := enc.toOffset(m, c.Range.Start)
 			end := enc.toOffset(m, c.Range.End)
 			if end < start {
-				return nil, fmt.Errorf("change %d: range end before start", i)
+				return nil, edit, false, fmt.Errorf("change %d: range end before start", i)
 			}
+			edit = syntax.Edit{Start: start, End: end, NewLen: len(c.Text)}
 			out := make([]byte, 0, len(text)-(end-start)+len(c.Text))
 			out = append(out, text[:start]...)
 			out = append(out, c.Text...)
 			out = append(out, text[end:]...)
 			text = out
 		default:
-			return nil, fmt.Errorf("change %d: unsupported change %T", i, ch)
+			return nil, edit, false, fmt.Errorf("change %d: unsupported change %T", i, ch)
 		}
 	}
-	return text, nil
+	return text, edit, single, nil
 }

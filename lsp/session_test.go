@@ -7,6 +7,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/aslkit/aslkit/asl/source"
+	"github.com/aslkit/aslkit/asl/syntax"
 )
 
 // FuzzApplyChanges checks that an edit given in LSP positions (UTF-16
@@ -42,7 +43,7 @@ func FuzzApplyChanges(f *testing.F) {
 		m := source.NewMapper([]byte(text))
 		enc := encoding(uint(a+b) % 2) // both encodings
 		r := protocol.Range{Start: enc.position(m, a), End: enc.position(m, b)}
-		got, err := applyChanges([]byte(text), m, enc, []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}})
+		got, edit, single, err := applyChanges([]byte(text), m, enc, []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangePartial{Range: r, Text: repl}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,13 +51,16 @@ func FuzzApplyChanges(f *testing.F) {
 		if string(got) != want {
 			t.Fatalf("edit %v (bytes %d..%d) of %q with %q:\n got %q\nwant %q", r, a, b, text, repl, got, want)
 		}
+		if wantEdit := (syntax.Edit{Start: a, End: b, NewLen: len(repl)}); !single || edit != wantEdit {
+			t.Fatalf("edit %v of %q: reported %+v (single %v), want %+v", r, text, edit, single, wantEdit)
+		}
 	})
 }
 
 // Several changes in one notification apply one after the other.
 func TestApplyChangesInSequence(t *testing.T) {
 	text := []byte("ab\ncd\n")
-	got, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
+	got, _, single, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(0, 0, 0, 0), Text: "é\n"}, // "é\nab\ncd\n"
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 1, 2, 1), Text: "-"},   // "é\na-d\n"
 		&protocol.TextDocumentContentChangeWholeDocument{Text: "whole"},
@@ -65,17 +69,17 @@ func TestApplyChangesInSequence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(got) != "whole!" {
-		t.Errorf("got %q", got)
+	if string(got) != "whole!" || single {
+		t.Errorf("got %q (single edit %v)", got, single)
 	}
-	got, _ = applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
+	got, _, _, _ = applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(0, 0, 0, 0), Text: "é\n"},
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 1, 2, 1), Text: "-"},
 	})
 	if string(got) != "é\na-d\n" {
 		t.Errorf("got %q", got)
 	}
-	if _, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
+	if _, _, _, err := applyChanges(text, nil, encodingUTF16, []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: rng(1, 0, 0, 0), Text: "x"},
 	}); err == nil {
 		t.Errorf("a range ending before its start was accepted")

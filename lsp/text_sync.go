@@ -33,11 +33,16 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 		s.log.Warn("didChange version does not increase", zap.String("uri", string(u)),
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
 	}
-	text, err := applyChanges(old.Text, old.Mapper, s.enc, params.ContentChanges)
+	text, edit, single, err := applyChanges(old.Text, old.Mapper, s.enc, params.ContentChanges)
 	if err != nil {
 		return fmt.Errorf("didChange %s: %w", u, err)
 	}
-	snap := newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.enc, s.checkOptions())
+	var snap *Snapshot
+	if single {
+		snap = editedSnapshot(old, edit, params.TextDocument.Version, text, s.checkOptions())
+	} else {
+		snap = newSnapshot(u, old.LanguageID, params.TextDocument.Version, text, s.enc, s.checkOptions())
+	}
 	s.docs[u] = snap
 	s.scheduleLocked(snap, s.settings.Debounce)
 	s.warm(snap)
