@@ -21,8 +21,7 @@ type jsonataExpr struct {
 	field  string
 	offset int // where the body starts in node.Str
 	body   string
-	ast    *jsonata.Node
-	err    *jsonata.Error // first syntax error (ast is nil then)
+	err    *jsonata.Error // first syntax error
 	// result and errorOutput say whether $states.result and
 	// $states.errorOutput exist where the expression is (jsonata.md §3).
 	result, errorOutput bool
@@ -117,6 +116,11 @@ type exprCollector struct {
 	parsed map[string]*parsedJSONata
 	holds  map[*schema.ObjectSchema]bool // see mayHoldJSONata
 	slab   []jsonataExpr                 // hands out expressions in chunks
+	// parser reuses one tree's nodes for the next: only the facts of a
+	// tree are kept.
+	parser jsonata.Parser
+	// results hands out parse results in chunks
+	results []parsedJSONata
 }
 
 // newExpr returns a zeroed expression from the slab: one allocation per 64
@@ -129,9 +133,9 @@ func (c *exprCollector) newExpr() *jsonataExpr {
 	return &c.slab[len(c.slab)-1]
 }
 
-// parsedJSONata is the parse of one expression body and its facts.
+// parsedJSONata is what the parse of one expression body yields: its first
+// syntax error or its facts.
 type parsedJSONata struct {
-	ast   *jsonata.Node
 	err   *jsonata.Error
 	facts exprFacts
 }
@@ -141,13 +145,17 @@ func (c *exprCollector) parse(body string) *parsedJSONata {
 	if pj, ok := c.parsed[body]; ok {
 		return pj
 	}
-	pj := &parsedJSONata{}
+	if len(c.results) == cap(c.results) {
+		c.results = make([]parsedJSONata, 0, 32)
+	}
+	c.results = c.results[:len(c.results)+1]
+	pj := &c.results[len(c.results)-1]
 	if facts, ok := simpleFacts(body); ok {
 		pj.facts = facts
 		c.parsed[body] = pj
 		return pj
 	}
-	ast, err := jsonata.Parse(body)
+	ast, err := c.parser.Parse(body)
 	if err != nil {
 		if je, ok := err.(*jsonata.Error); ok {
 			pj.err = je
@@ -155,7 +163,6 @@ func (c *exprCollector) parse(body string) *parsedJSONata {
 			pj.err = &jsonata.Error{Code: "S0201", Message: err.Error(), Start: -1}
 		}
 	} else {
-		pj.ast = ast
 		pj.facts = collectFacts(ast)
 	}
 	c.parsed[body] = pj
@@ -259,7 +266,7 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 		e.state, e.node, e.field, e.offset, e.body = c.state, n, field, off, body
 		e.result, e.errorOutput, e.mapItem, e.assignTo, e.assign = pl.result, pl.errorOutput, pl.mapItem, assignTo, assign
 		pj := c.parse(body)
-		e.ast, e.err, e.facts = pj.ast, pj.err, &pj.facts
+		e.err, e.facts = pj.err, &pj.facts
 		c.out = append(c.out, e)
 	case syntax.Object:
 		for _, m := range n.Members {

@@ -18,8 +18,9 @@ func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
+	var reused Parser
 	f.Fuzz(func(t *testing.T, expr string) {
-		_, _ = Parse(expr)
+		checkReusedParse(t, &reused, expr)
 		ast, _ := ParseTolerant(expr)
 		if ast == nil {
 			t.Fatal("ParseTolerant returned nil")

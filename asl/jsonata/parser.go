@@ -33,6 +33,8 @@ type parser struct {
 	slabbed bool // the first slab is cut
 	// free is a released token node for the next token
 	free *Node
+	// pool, when set, lends the token nodes instead of the slab (see Parser)
+	pool *Parser
 	// the path nodes process built: the first ones in the parser itself
 	pathBuf   [16]*Node
 	nPaths    int
@@ -42,7 +44,11 @@ type parser struct {
 // Parse parses a JSONata expression and returns its processed syntax tree or
 // the first syntax error, as jsonata-js does.
 func Parse(expr string) (ast *Node, err error) {
-	p := &parser{src: expr, lx: lexer{src: expr}}
+	return parse(&parser{src: expr, lx: lexer{src: expr}})
+}
+
+// parse runs p over its source, strictly: the first error ends it.
+func parse(p *parser) (ast *Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pa, ok := r.(parseAbort)
@@ -545,6 +551,9 @@ func (p *parser) newNode() *Node {
 	if n := p.free; n != nil {
 		p.free = nil
 		return n
+	}
+	if p.pool != nil {
+		return p.pool.take()
 	}
 	if len(p.slab) == 0 {
 		size := min(max((len(p.src)-p.lx.pos)/4, 1), 16)
