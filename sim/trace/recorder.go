@@ -11,17 +11,26 @@ import (
 // Recorder keeps every event in memory, compactly: an event's type,
 // state, span and Map name are interned together as a "site", scopes are
 // interned, ids are kept as 32-bit numbers, the virtual time only where it
-// changes, and a record holds one data value (the input or the output).
-// Retry attempts, debugger extras and Details go to a side list; the rare
-// events with an error or cause, or with both an input and an output, are
-// kept whole. A record takes 40 bytes instead of an Event's 232, with one
-// pointer for the garbage collector to follow, which is what recording a
-// long run mostly costs.
+// changes, and a record refers to one data value (the input or the output)
+// in a separate list, where a value passed on from event to event (a
+// state's output is the next state's input) is kept once. Retry attempts,
+// debugger extras and Details go to a side list; the rare events with an
+// error or cause, or with both an input and an output, are kept whole. A
+// record takes 28 bytes instead of an Event's 232 and holds no pointer, so
+// the garbage collector neither scans the records nor pays a write barrier
+// for them; that is what recording a long run mostly costs.
 type Recorder struct {
 	// chunks hold the records; cur is the last one (n%recorderChunk used).
 	chunks []*recordChunk
 	cur    *recordChunk
 	n      int
+
+	// values holds the records' data values in chunks (nValues used);
+	// valueCache finds a value kept lately by its interface words.
+	values     []*valueChunk
+	curValue   *valueChunk
+	nValues    int
+	valueCache [256]valueSlot
 
 	// scopes holds scope strings, one entry per string address seen
 	// (equal strings at different addresses may repeat: harmless, and
@@ -63,9 +72,17 @@ type record struct {
 	site     uint32
 	scope    uint32
 	index    int32
-	flags    uint16
-	// value is the input, else the output (recOutput).
-	value any
+	// value is 1 + the index in values of the input, else of the output
+	// (recOutput); 0 for nil.
+	value uint32
+	flags uint16
+}
+
+// valueSlot remembers where a value is kept, by its interface words
+// (plain numbers: the value itself is kept alive by values).
+type valueSlot struct {
+	typ, data uintptr
+	i         uint32
 }
 
 // elapsedFrom says that records from n on have Elapsed d.
@@ -116,6 +133,7 @@ const recorderChunk = 1024
 type (
 	recordChunk [recorderChunk]record
 	extraChunk  [recorderChunk]extra
+	valueChunk  [recorderChunk]any
 )
 
 // Event records a copy of e.
@@ -153,9 +171,9 @@ func (r *Recorder) Event(e *Event) {
 	}
 	switch {
 	case hasIn:
-		rec.value = e.Input
+		rec.value = r.keepValue(e.Input)
 	case hasOut:
-		rec.value = e.Output
+		rec.value = r.keepValue(e.Output)
 		flags |= recOutput
 	}
 	if e.HasEffectiveInput {
@@ -188,6 +206,37 @@ func (r *Recorder) Event(e *Event) {
 	}
 	rec.flags = flags
 	r.n++
+}
+
+// keepValue returns 1 + the index of v in values, adding it unless it is
+// there already (the same interface words: values are never modified, so
+// the same words are the same value); 0 for nil.
+func (r *Recorder) keepValue(v any) uint32 {
+	words := *(*[2]uintptr)(unsafe.Pointer(&v))
+	if words[0] == 0 {
+		return 0
+	}
+	slot := &r.valueCache[(words[1]*0x9e3779b97f4a7c15)>>56]
+	if slot.data == words[1] && slot.typ == words[0] {
+		return slot.i
+	}
+	if r.nValues%recorderChunk == 0 {
+		r.curValue = new(valueChunk)
+		r.values = append(r.values, r.curValue)
+	}
+	r.curValue[r.nValues%recorderChunk] = v
+	r.nValues++
+	*slot = valueSlot{typ: words[0], data: words[1], i: uint32(r.nValues)}
+	return uint32(r.nValues)
+}
+
+// valueAt is the value that keepValue numbered i.
+func (r *Recorder) valueAt(i uint32) any {
+	if i == 0 {
+		return nil
+	}
+	i--
+	return r.values[i/recorderChunk][i%recorderChunk]
 }
 
 // newChunk starts a chunk of records (and, at the first event, the base
@@ -316,10 +365,11 @@ func (r *Recorder) At(i int) *Event {
 		Index: int(rec.index), Name: site.name, HasIndex: rec.flags&recHasIndex != 0,
 		HasEffectiveInput: rec.flags&recHasEffectiveInput != 0, HasResult: rec.flags&recHasResult != 0,
 	}
+	value := r.valueAt(rec.value)
 	if rec.flags&recOutput != 0 {
-		e.Output = rec.value
+		e.Output = value
 	} else {
-		e.Input = rec.value
+		e.Input = value
 	}
 	if rec.flags&recMore != 0 {
 		x := r.extraOf(i)
@@ -331,7 +381,7 @@ func (r *Recorder) At(i int) *Event {
 		e.Result = r.siteResults[rec.site]
 	}
 	if rec.flags&recEffectiveIsValue != 0 {
-		e.EffectiveInput = rec.value
+		e.EffectiveInput = value
 	}
 	return e
 }
