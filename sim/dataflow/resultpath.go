@@ -79,9 +79,14 @@ func (rp *ResultPath) set(cur any, i int, result any) (any, error) {
 	default:
 		return nil, rp.mismatch(cur, i)
 	}
-	v, err := rp.set(obj[st.name], i+1, result)
-	if err != nil {
-		return nil, err
+	v := result
+	if i+1 < len(rp.steps) {
+		// An inner step: what the field holds is copied in turn (the last
+		// step's value is the result itself, with no lookup).
+		var err error
+		if v, err = rp.set(obj[st.name], i+1, result); err != nil {
+			return nil, err
+		}
 	}
 	var out map[string]any
 	if obj == nil {
