@@ -3,6 +3,7 @@ package sim
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/aslkit/aslkit/sim/trace"
 )
@@ -167,7 +168,7 @@ func (m *mapRun) startIteration(i int) {
 		it = new(mapIteration)
 	}
 	c := &it.thread
-	*c = thread{r: th.r, h: th.h, scope: iterScope(th.scope, sp.name, i), parent: th, prev: th.h.nextID, execObj: th.execObj, vars: th.vars}
+	c.initIteration(th, iterScope(th.scope, sp.name, i))
 	it.m, it.i = m, i
 	m.iters[i] = c
 	if len(th.children) == cap(th.children) {
@@ -176,8 +177,48 @@ func (m *mapRun) startIteration(i int) {
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
 	it.emit("MapIterationStarted")
-	c.iter = it
+	if c.iter != it { // a reused iteration's thread points to it already
+		c.iter = it
+	}
 	c.startScope(sp.processor, m.items[i])
+}
+
+// initIteration makes c, a new or reused iteration's thread, a child of
+// th. A reused one mostly holds the right pointers already (its Map's):
+// each store skipped saves a write barrier while the collector marks.
+func (c *thread) initIteration(th *thread, scope string) {
+	if c.r != th.r {
+		c.r = th.r
+	}
+	if c.h != th.h {
+		c.h = th.h
+	}
+	c.scope, c.prev = scope, th.h.nextID
+	if c.parent != th {
+		c.parent = th
+	}
+	c.stopped, c.ownVars = false, false
+	if c.waiting != nil {
+		c.waiting = nil
+	}
+	if !sameMap(c.execObj, th.execObj) {
+		c.execObj = th.execObj
+	}
+	if c.vars != th.vars {
+		c.vars = th.vars
+	}
+	if c.done != nil {
+		c.done = nil
+	}
+	if c.children != nil {
+		c.children = nil
+	}
+}
+
+// sameMap reports whether a and b are the same map (a map value is one
+// pointer to the runtime's map).
+func sameMap(a, b map[string]any) bool {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&a)) == *(*unsafe.Pointer)(unsafe.Pointer(&b))
 }
 
 // compactChildren drops the ended iterations (nil) from th.children,
