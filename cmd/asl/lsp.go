@@ -71,6 +71,7 @@ func runLSP(ctx context.Context, e *env, args []string) int {
 	slog.SetDefault(slog.New(zapslog.NewHandler(logger.Core())))
 	logger.Info("starting", zap.String("version", version), zap.Duration("debounce", *debounce), zap.String("workflowType", string(opts.WorkflowType)))
 
+	tuneGCForLatency()
 	err = lsp.RunStdio(ctx, e.stdin, e.stdout, logger, opts)
 	switch {
 	case errors.Is(err, lsp.ErrExitWithoutShutdown):
