@@ -28,9 +28,42 @@ type schemaWalker struct {
 	def      *model.Definition
 	topQL    string
 	findings []finding
-	// requiredOf caches each schema's required fields: a state schema has
-	// dozens of fields and few are required.
-	requiredOf map[*schema.ObjectSchema][]*schema.Field
+	// shapes caches what the walk needs of each object schema.
+	shapes map[*schema.ObjectSchema]*objectShape
+}
+
+// objectShape is what the walk needs of an object schema besides its
+// fields, with fields named by their position in o.Fields.
+type objectShape struct {
+	// required are the required fields: a state schema has dozens of
+	// fields and few are required.
+	required []int
+	// groups are the positions of each group's fields (-1: not a field).
+	groups [][]int
+}
+
+// shape returns o's shape, worked out once per walk.
+func (w *schemaWalker) shape(o *schema.ObjectSchema) *objectShape {
+	if sh, ok := w.shapes[o]; ok {
+		return sh
+	}
+	sh := &objectShape{groups: make([][]int, len(o.Groups))}
+	for pos, f := range o.Fields {
+		if f.Required {
+			sh.required = append(sh.required, pos)
+		}
+	}
+	for i, g := range o.Groups {
+		for _, name := range g.Fields {
+			_, pos := o.FieldPos(name)
+			sh.groups[i] = append(sh.groups[i], pos)
+		}
+	}
+	if w.shapes == nil {
+		w.shapes = map[*schema.ObjectSchema]*objectShape{}
+	}
+	w.shapes[o] = sh
+	return sh
 }
 
 // walkCtx is what the walker knows about the position it is at.
@@ -107,16 +140,15 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 		ctx.nested = true
 	}
 	ctx.inRule = o.Kind == schema.KindChoiceRule || o.Kind == schema.KindNestedChoiceRule
-	var buf [16]presentField
-	present := fieldSet(buf[:0])
+	var present fieldSet
 	for _, m := range n.Members {
 		name := m.Key
-		f := o.Field(name)
+		f, pos := o.FieldPos(name)
 		if f == nil && ctx.ql != string(model.JSONata) {
 			if base, dyn := schema.StripDollar(name); dyn {
-				if bf := o.Field(base); bf != nil && (o.Kind == schema.KindCredentials) {
+				if bf, bpos := o.FieldPos(base); bf != nil && (o.Kind == schema.KindCredentials) {
 					w.dynamicValue(m)
-					present = present.with(bf, m)
+					present.add(bpos, m)
 					continue
 				}
 			}
@@ -129,7 +161,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			w.wrongLanguage(m, f, o, ctx)
 			continue
 		}
-		present = present.with(f, m)
+		present.add(pos, m)
 		if f.Deprecated != "" {
 			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, ctx)+"; "+f.Deprecated+" instead (same meaning)")
 		}
@@ -138,49 +170,78 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	if n.Unclosed {
 		return // still being typed: do not nag about what is missing
 	}
-	w.required(n, holder, o, present, ctx)
-	w.groups(n, holder, o, present, ctx)
+	sh := w.shape(o)
+	w.required(n, holder, o, sh, &present, ctx)
+	w.groups(n, holder, o, sh, &present, ctx)
 }
 
 // presentField is a schema field found in an object (a dynamic "Key.$"
-// counts as "Key").
+// counts as "Key"), by its position in the object schema's Fields.
 type presentField struct {
-	f *schema.Field
-	m *syntax.Member
+	pos int
+	m   *syntax.Member
 }
 
-// fieldSet holds the first member of each schema field an object has.
-// Only schema fields go in, so it stays small: a slice scan beats hashing.
-// Within one object schema a name has one *Field, so fields are compared
-// by pointer.
-type fieldSet []presentField
+// fieldSet holds the first member of each schema field an object has. A
+// bit per position answers whether a field is there without a scan (a
+// position past the bits is looked for in the list). The first fields are
+// kept in the set itself, which lives on the walk's stack.
+type fieldSet struct {
+	bits  [2]uint64
+	n     int
+	first [16]presentField
+	more  []presentField
+}
 
-// field returns the member of field f, or nil.
-func (s fieldSet) field(f *schema.Field) *syntax.Member {
-	for _, p := range s {
-		if p.f == f {
+// has reports whether the field at pos is there.
+func (s *fieldSet) has(pos int) bool {
+	if pos < 0 {
+		return false
+	}
+	if pos < 128 {
+		return s.bits[pos>>6]&(1<<(pos&63)) != 0
+	}
+	return s.member(pos) != nil
+}
+
+// member returns the member of the field at pos, or nil.
+func (s *fieldSet) member(pos int) *syntax.Member {
+	if pos < 0 || pos < 128 && s.bits[pos>>6]&(1<<(pos&63)) == 0 {
+		return nil
+	}
+	for _, p := range s.first[:min(s.n, len(s.first))] {
+		if p.pos == pos {
+			return p.m
+		}
+	}
+	for _, p := range s.more {
+		if p.pos == pos {
 			return p.m
 		}
 	}
 	return nil
 }
 
-// get returns the member of the field named name, or nil.
-func (s fieldSet) get(name string) *syntax.Member {
-	for _, p := range s {
-		if p.f.Name == name {
-			return p.m
-		}
-	}
-	return nil
+// named returns the member of o's field named name, or nil.
+func (s *fieldSet) named(o *schema.ObjectSchema, name string) *syntax.Member {
+	_, pos := o.FieldPos(name)
+	return s.member(pos)
 }
 
-// with returns s with m added unless f is already there.
-func (s fieldSet) with(f *schema.Field, m *syntax.Member) fieldSet {
-	if s.field(f) == nil {
-		s = append(s, presentField{f, m})
+// add records m as the field at pos unless the field is already there.
+func (s *fieldSet) add(pos int, m *syntax.Member) {
+	if s.has(pos) {
+		return
 	}
-	return s
+	if pos < 128 {
+		s.bits[pos>>6] |= 1 << (pos & 63)
+	}
+	if s.n < len(s.first) {
+		s.first[s.n] = presentField{pos, m}
+	} else {
+		s.more = append(s.more, presentField{pos, m})
+	}
+	s.n++
 }
 
 // missingSpan is where a missing field of n is reported: the key holding
@@ -202,22 +263,11 @@ func objectLabel(o *schema.ObjectSchema, ctx walkCtx) string {
 	return "this " + o.Name
 }
 
-func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
-	req, ok := w.requiredOf[o]
-	if !ok {
-		for _, f := range o.Fields {
-			if f.Required {
-				req = append(req, f)
-			}
-		}
-		if w.requiredOf == nil {
-			w.requiredOf = map[*schema.ObjectSchema][]*schema.Field{}
-		}
-		w.requiredOf[o] = req
-	}
+func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx walkCtx) {
 	var missing []string
-	for _, f := range req {
-		if present.field(f) != nil || !f.Mode.Allows(ctx.ql) {
+	for _, pos := range sh.required {
+		f := o.Fields[pos]
+		if present.has(pos) || !f.Mode.Allows(ctx.ql) {
 			continue
 		}
 		// Choice rules' Next is rule ASL110's business.
@@ -278,21 +328,21 @@ func missingHint(o *schema.ObjectSchema, missing []string) string {
 	return ""
 }
 
-func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
-	for _, g := range o.Groups {
+func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx walkCtx) {
+	for gi, g := range o.Groups {
 		if len(g.Fields) > 0 && g.Fields[0] == "Next" {
 			continue // Next/End: rules ASL102 and ASL103
 		}
 		var haveBuf [4]*syntax.Member
 		var allowedBuf [8]string
 		have, allowed := haveBuf[:0], allowedBuf[:0]
-		for _, name := range g.Fields {
-			f := o.Field(name)
+		for i, pos := range sh.groups[gi] {
+			f := o.Fields[pos]
 			if !f.Mode.Allows(ctx.ql) {
 				continue
 			}
-			allowed = append(allowed, name)
-			if m := present.field(f); m != nil {
+			allowed = append(allowed, g.Fields[i])
+			if m := present.member(pos); m != nil {
 				have = append(have, m)
 			}
 		}
@@ -312,14 +362,14 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 	w.conditional(n, holder, o, present, ctx)
 	// A Distributed Map's child workflows need a type.
 	if o.Kind == schema.KindProcessorConfig {
-		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present.get("ExecutionType") == nil {
+		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present.named(o, "ExecutionType") == nil {
 			w.add(CodeSchemaMissingField, missingSpan(n, holder), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
 		}
 	}
 }
 
 // conditional reports fields required by another field's value.
-func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present fieldSet, ctx walkCtx) {
+func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx walkCtx) {
 	switch o.Kind {
 	case schema.KindItemReader:
 		res := n.Value("Resource")
@@ -336,7 +386,7 @@ func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *sch
 		}
 		w.add(CodeSchemaMissingField, span, "an ItemReader reading one S3 object (s3:getObject) needs \"ReaderConfig\": {\"InputType\": ...} saying its format: \"CSV\", \"JSON\", \"JSONL\", \"PARQUET\" or \"MANIFEST\"")
 	case schema.KindReaderConfig:
-		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present.get("CSVHeaders") == nil {
+		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present.named(o, "CSVHeaders") == nil {
 			w.add(CodeSchemaMissingField, n.Get("CSVHeaderLocation").KeySpan, "\"CSVHeaderLocation\": \"GIVEN\" needs the column names in \"CSVHeaders\": [\"name\", ...]")
 		}
 	}

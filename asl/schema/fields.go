@@ -61,10 +61,16 @@ func (o *ObjectSchema) index() {
 // fieldTable finds a field by name with open addressing on a cheap hash of
 // the name's length and three of its bytes: the checks look up every key of
 // every object of a definition, and a Go map's full-string hash costs more
-// than the whole lookup here.
+// than the whole lookup here. A slot holds the field and its position in
+// the object's Fields.
 type fieldTable struct {
-	slots []*Field
+	slots []fieldSlot
 	mask  uint32
+}
+
+type fieldSlot struct {
+	f   *Field
+	pos int
 }
 
 func newFieldTable(fields []*Field) fieldTable {
@@ -72,25 +78,28 @@ func newFieldTable(fields []*Field) fieldTable {
 	for size < 2*len(fields) {
 		size *= 2
 	}
-	t := fieldTable{slots: make([]*Field, size), mask: uint32(size - 1)}
-	for _, f := range fields {
+	t := fieldTable{slots: make([]fieldSlot, size), mask: uint32(size - 1)}
+	for pos, f := range fields {
 		i := nameHash(f.Name) & t.mask
-		for t.slots[i] != nil && t.slots[i].Name != f.Name {
+		for t.slots[i].f != nil && t.slots[i].f.Name != f.Name {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = f // a repeated name keeps the last field, as a map would
+		t.slots[i] = fieldSlot{f, pos} // a repeated name keeps the last field, as a map would
 	}
 	return t
 }
 
-func (t *fieldTable) get(name string) *Field {
+func (t *fieldTable) get(name string) (*Field, int) {
 	if t.mask == 0 {
-		return nil
+		return nil, -1
 	}
 	for i := nameHash(name) & t.mask; ; i = (i + 1) & t.mask {
-		f := t.slots[i]
-		if f == nil || f.Name == name {
-			return f
+		s := &t.slots[i]
+		if s.f == nil {
+			return nil, -1
+		}
+		if s.f.Name == name {
+			return s.f, s.pos
 		}
 	}
 }

@@ -228,6 +228,16 @@ func (o *ObjectSchema) Field(name string) *Field {
 	if o == nil {
 		return nil
 	}
+	f, _ := o.byName.get(name)
+	return f
+}
+
+// FieldPos returns the field named name and its position in o.Fields, or
+// nil and -1: a walk can then note the fields an object has in a bit set.
+func (o *ObjectSchema) FieldPos(name string) (*Field, int) {
+	if o == nil {
+		return nil, -1
+	}
 	return o.byName.get(name)
 }
 
