@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"sort"
 
 	"github.com/aslkit/aslkit/asl/source"
 )
@@ -77,7 +78,7 @@ func stringAround(root *Node, e Edit) (*Node, *Member) {
 			}
 			return nil, nil
 		case Object:
-			m := memberAt(n.Members, e.Start)
+			m := lastBefore(n.Members, e.Start, memberStart)
 			if m == nil {
 				return nil, nil
 			}
@@ -86,7 +87,7 @@ func stringAround(root *Node, e Edit) (*Node, *Member) {
 			}
 			n = m.Value
 		case Array:
-			n = elemAt(n.Elems, e.Start)
+			n = lastBefore(n.Elems, e.Start, nodeStart)
 		default:
 			return nil, nil
 		}
@@ -94,40 +95,19 @@ func stringAround(root *Node, e Edit) (*Node, *Member) {
 	return nil, nil
 }
 
-// memberAt returns the last member starting before offset (members are in
-// source order), or nil.
-func memberAt(ms []*Member, offset int) *Member {
-	lo, hi := 0, len(ms)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if ms[mid].KeySpan.Start < offset {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+// lastBefore returns the last of xs (in source order) that starts before
+// offset, or the zero value.
+func lastBefore[T any](xs []T, offset int, start func(T) int) T {
+	i := sort.Search(len(xs), func(i int) bool { return start(xs[i]) >= offset })
+	if i == 0 {
+		var zero T
+		return zero
 	}
-	if lo == 0 {
-		return nil
-	}
-	return ms[lo-1]
+	return xs[i-1]
 }
 
-// elemAt returns the last element starting before offset, or nil.
-func elemAt(es []*Node, offset int) *Node {
-	lo, hi := 0, len(es)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if es[mid].Span.Start < offset {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo == 0 {
-		return nil
-	}
-	return es[lo-1]
-}
+func memberStart(m *Member) int { return m.KeySpan.Start }
+func nodeStart(n *Node) int     { return n.Span.Start }
 
 // errorNear reports whether a syntax error touches [start, end]: such an
 // error may read the edited bytes or mention them.
