@@ -12,30 +12,30 @@ import (
 // state, span and Map name are interned together as a "site", scopes are
 // interned, ids are kept as 32-bit numbers, the virtual time only where it
 // changes, and a record refers to one data value (the input or the output)
-// in a separate list, where a value passed on from event to event (a
-// state's output is the next state's input) is kept once. Retry attempts,
-// debugger extras and Details go to a side list; the rare events with an
-// error or cause, or with both an input and an output, are kept whole. A
-// record takes 28 bytes instead of an Event's 232 and holds no pointer, so
-// the garbage collector neither scans the records nor pays a write barrier
-// for them; that is what recording a long run mostly costs.
+// kept in a separate list. Retry attempts, debugger extras and Details go
+// to a side list; the rare events with an error or cause, or with both an
+// input and an output, are kept whole. A record takes 28 bytes instead of
+// an Event's 232 and holds no pointer, so the garbage collector neither
+// scans the records nor pays a write barrier for them; that is what
+// recording a long run mostly costs.
 type Recorder struct {
 	// chunks hold the records; cur is the last one (n%recorderChunk used).
 	chunks []*recordChunk
 	cur    *recordChunk
 	n      int
 
-	// values holds the records' data values in chunks (nValues used);
-	// valueCache finds a value kept lately by its interface words.
-	values     []*valueChunk
-	curValue   *valueChunk
-	nValues    int
-	valueCache [256]valueSlot
+	// values holds the records' data values in chunks (nValues used).
+	values   []*valueChunk
+	curValue *valueChunk
+	nValues  int
 
 	// scopes holds scope strings, one entry per string address seen
 	// (equal strings at different addresses may repeat: harmless, and
 	// cheaper than a map of every Map iteration's scope).
-	scopes     []string
+	// They are kept in chunks (nScopes used; entry 0 is ""): a slice grown
+	// by appending would copy them over and over in a long Map.
+	scopes     []*scopeChunk
+	nScopes    int
 	scopeCache [128]internSlot
 
 	sites     []siteKey
@@ -76,13 +76,6 @@ type record struct {
 	// (recOutput); 0 for nil.
 	value uint32
 	flags uint16
-}
-
-// valueSlot remembers where a value is kept, by its interface words
-// (plain numbers: the value itself is kept alive by values).
-type valueSlot struct {
-	typ, data uintptr
-	i         uint32
 }
 
 // elapsedFrom says that records from n on have Elapsed d.
@@ -134,6 +127,7 @@ type (
 	recordChunk [recorderChunk]record
 	extraChunk  [recorderChunk]extra
 	valueChunk  [recorderChunk]any
+	scopeChunk  [recorderChunk]string
 )
 
 // Event records a copy of e.
@@ -208,17 +202,12 @@ func (r *Recorder) Event(e *Event) {
 	r.n++
 }
 
-// keepValue returns 1 + the index of v in values, adding it unless it is
-// there already (the same interface words: values are never modified, so
-// the same words are the same value); 0 for nil.
+// keepValue adds v to values and returns 1 + its index; 0 for nil.
+// (Keeping a value passed on from event to event only once, found by its
+// interface words, cost more than the garbage collector saved.)
 func (r *Recorder) keepValue(v any) uint32 {
-	words := *(*[2]uintptr)(unsafe.Pointer(&v))
-	if words[0] == 0 {
+	if v == nil {
 		return 0
-	}
-	slot := &r.valueCache[(words[1]*0x9e3779b97f4a7c15)>>56]
-	if slot.data == words[1] && slot.typ == words[0] {
-		return slot.i
 	}
 	if r.nValues%recorderChunk == 0 {
 		r.curValue = new(valueChunk)
@@ -226,8 +215,12 @@ func (r *Recorder) keepValue(v any) uint32 {
 	}
 	r.curValue[r.nValues%recorderChunk] = v
 	r.nValues++
-	*slot = valueSlot{typ: words[0], data: words[1], i: uint32(r.nValues)}
 	return uint32(r.nValues)
+}
+
+// sameWords reports whether a and b are the same interface words.
+func sameWords(a, b any) bool {
+	return *(*[2]unsafe.Pointer)(unsafe.Pointer(&a)) == *(*[2]unsafe.Pointer)(unsafe.Pointer(&b))
 }
 
 // valueAt is the value that keepValue numbered i.
@@ -321,9 +314,6 @@ func (r *Recorder) site(e *Event) uint32 {
 // added when s's address was last seen (a thread passes the same string
 // for all its events), else a new entry.
 func (r *Recorder) scope(s string) uint32 {
-	if len(r.scopes) == 0 {
-		r.scopes = append(r.scopes, "")
-	}
 	if len(s) == 0 {
 		return 0
 	}
@@ -332,10 +322,25 @@ func (r *Recorder) scope(s string) uint32 {
 	if slot.p == p && slot.n == len(s) {
 		return slot.i
 	}
-	i := uint32(len(r.scopes))
-	r.scopes = append(r.scopes, s)
+	if r.nScopes == 0 {
+		r.nScopes = 1 // entry 0 is ""
+	}
+	if r.nScopes%recorderChunk == 0 || len(r.scopes) == 0 {
+		r.scopes = append(r.scopes, new(scopeChunk))
+	}
+	i := uint32(r.nScopes)
+	r.scopes[i/recorderChunk][i%recorderChunk] = s
+	r.nScopes++
 	*slot = internSlot{p: p, n: len(s), i: i}
 	return i
+}
+
+// scopeAt is the scope numbered i by scope.
+func (r *Recorder) scopeAt(i uint32) string {
+	if i == 0 {
+		return ""
+	}
+	return r.scopes[i/recorderChunk][i%recorderChunk]
 }
 
 type internSlot struct {
@@ -359,7 +364,7 @@ func (r *Recorder) At(i int) *Event {
 	e := &Event{
 		ID: int(rec.id), PreviousEventID: int(rec.prev),
 		Type: site.typ, Timestamp: r.stamp(elapsed), Elapsed: elapsed,
-		Scope: r.scopes[rec.scope], State: site.state,
+		Scope: r.scopeAt(rec.scope), State: site.state,
 		Span: site.span, HasSpan: site.hasSpan,
 		HasInput: rec.flags&recHasIn != 0, HasOutput: rec.flags&recHasOut != 0,
 		Index: int(rec.index), Name: site.name, HasIndex: rec.flags&recHasIndex != 0,
@@ -398,7 +403,7 @@ func (r *Recorder) isSiteResult(site uint32, v any) bool {
 		r.siteResults[site] = v
 		return true
 	}
-	return *(*[2]unsafe.Pointer)(unsafe.Pointer(&first)) == *(*[2]unsafe.Pointer)(unsafe.Pointer(&v))
+	return sameWords(first, v)
 }
 
 // sameObject reports whether a and b are the same JSON object (one map,
