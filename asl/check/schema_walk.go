@@ -69,6 +69,7 @@ func (w *schemaWalker) shape(o *schema.ObjectSchema) *objectShape {
 // walkCtx is what the walker knows about the position it is at.
 type walkCtx struct {
 	ql        string // effective query language of the enclosing state
+	jsonata   bool   // ql is JSONata (tested for every field)
 	state     string // enclosing state's name ("" at scope level)
 	stateType string
 	qlFromTop bool // ql came from the machine, not the state itself
@@ -92,7 +93,7 @@ func schemaFindings(def *model.Definition) []finding {
 		w.add(CodeSchemaWrongType, root.Span, "a state machine definition is a JSON object with \"StartAt\" and \"States\", not a "+root.Kind.String())
 		return w.findings
 	}
-	ctx := walkCtx{ql: w.topQL, qlFromTop: true}
+	ctx := walkCtx{ql: w.topQL, jsonata: w.topQL == string(model.JSONata), qlFromTop: true}
 	w.object(root, nil, schema.Top(), ctx)
 	return w.findings
 }
@@ -144,7 +145,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	for _, m := range n.Members {
 		name := m.Key
 		f, pos := o.FieldPos(name)
-		if f == nil && ctx.ql != string(model.JSONata) {
+		if f == nil && !ctx.jsonata {
 			if base, dyn := schema.StripDollar(name); dyn {
 				if bf, bpos := o.FieldPos(base); bf != nil && (o.Kind == schema.KindCredentials) {
 					w.dynamicValue(m)
@@ -154,25 +155,36 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			}
 		}
 		if f == nil {
-			w.unknownField(n, m, o, ctx)
+			w.unknownField(n, m, o, &ctx)
 			continue
 		}
-		if !f.Mode.Allows(ctx.ql) {
-			w.wrongLanguage(m, f, o, ctx)
+		if !modeAllows(f.Mode, ctx.jsonata) {
+			w.wrongLanguage(m, f, o, &ctx)
 			continue
 		}
 		present.add(pos, m)
 		if f.Deprecated != "" {
-			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, ctx)+"; "+f.Deprecated+" instead (same meaning)")
+			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, &ctx)+"; "+f.Deprecated+" instead (same meaning)")
 		}
-		w.value(m, f, ctx)
+		w.value(m, f, &ctx)
 	}
 	if n.Unclosed {
 		return // still being typed: do not nag about what is missing
 	}
 	sh := w.shape(o)
-	w.required(n, holder, o, sh, &present, ctx)
-	w.groups(n, holder, o, sh, &present, ctx)
+	w.required(n, holder, o, sh, &present, &ctx)
+	w.groups(n, holder, o, sh, &present, &ctx)
+}
+
+// modeAllows is Mode.Allows for a known language.
+func modeAllows(m schema.Mode, jsonata bool) bool {
+	switch m {
+	case schema.JSONPathOnly:
+		return !jsonata
+	case schema.JSONataOnly:
+		return jsonata
+	}
+	return true
 }
 
 // presentField is a schema field found in an object (a dynamic "Key.$"
@@ -253,7 +265,7 @@ func missingSpan(n *syntax.Node, holder *syntax.Member) source.Span {
 	return source.Span{Start: n.Span.Start, End: min(n.Span.Start+1, n.Span.End)}
 }
 
-func objectLabel(o *schema.ObjectSchema, ctx walkCtx) string {
+func objectLabel(o *schema.ObjectSchema, ctx *walkCtx) string {
 	switch o.Kind {
 	case schema.KindState:
 		return o.Name + " \"" + ctx.state + "\""
@@ -263,11 +275,11 @@ func objectLabel(o *schema.ObjectSchema, ctx walkCtx) string {
 	return "this " + o.Name
 }
 
-func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx walkCtx) {
+func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx *walkCtx) {
 	var missing []string
 	for _, pos := range sh.required {
 		f := o.Fields[pos]
-		if present.has(pos) || !f.Mode.Allows(ctx.ql) {
+		if present.has(pos) || !modeAllows(f.Mode, ctx.jsonata) {
 			continue
 		}
 		// Choice rules' Next is rule ASL110's business.
@@ -328,7 +340,7 @@ func missingHint(o *schema.ObjectSchema, missing []string) string {
 	return ""
 }
 
-func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx walkCtx) {
+func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx *walkCtx) {
 	for gi, g := range o.Groups {
 		if len(g.Fields) > 0 && g.Fields[0] == "Next" {
 			continue // Next/End: rules ASL102 and ASL103
@@ -338,7 +350,7 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 		have, allowed := haveBuf[:0], allowedBuf[:0]
 		for i, pos := range sh.groups[gi] {
 			f := o.Fields[pos]
-			if !f.Mode.Allows(ctx.ql) {
+			if !modeAllows(f.Mode, ctx.jsonata) {
 				continue
 			}
 			allowed = append(allowed, g.Fields[i])
@@ -369,7 +381,7 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 }
 
 // conditional reports fields required by another field's value.
-func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx walkCtx) {
+func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx *walkCtx) {
 	switch o.Kind {
 	case schema.KindItemReader:
 		res := n.Value("Resource")
@@ -404,7 +416,7 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 	if n == nil || isDeployPlaceholder(n) {
 		return
 	}
-	ctx := walkCtx{ql: w.topQL, qlFromTop: true, state: m.Key, nested: outer.nested}
+	ctx := walkCtx{ql: w.topQL, jsonata: w.topQL == string(model.JSONata), qlFromTop: true, state: m.Key, nested: outer.nested}
 	if n.Kind != syntax.Object {
 		if n.Kind != syntax.Invalid {
 			w.add(CodeSchemaWrongType, n.Span, "state \""+m.Key+"\" must be an object with a \"Type\", not a "+n.Kind.String())
@@ -424,9 +436,9 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 	if ql != nil && ql.Value.IsString() {
 		switch ql.Value.Str {
 		case string(model.JSONata):
-			ctx.ql, ctx.qlFromTop = string(model.JSONata), false
+			ctx.ql, ctx.jsonata, ctx.qlFromTop = string(model.JSONata), true, false
 		case string(model.JSONPath):
-			ctx.ql, ctx.qlFromTop = string(model.JSONPath), false
+			ctx.ql, ctx.jsonata, ctx.qlFromTop = string(model.JSONPath), false, false
 			if w.topQL == string(model.JSONata) {
 				msg := "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine; convert state \"" + m.Key + "\" to JSONata, or remove the top-level \"QueryLanguage\""
 				// AWS was observed rejecting top-level states; for states
@@ -460,7 +472,7 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 		// Without a known type only the common fields can be checked.
 		for _, mem := range n.Members {
 			if f := schema.StateSchema("").Field(mem.Key); f != nil && mem.Key != "Type" {
-				w.value(mem, f, ctx)
+				w.value(mem, f, &ctx)
 			}
 		}
 		return
@@ -469,7 +481,7 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 }
 
 // unknownField reports a key the schema does not know at this position.
-func (w *schemaWalker) unknownField(n *syntax.Node, m *syntax.Member, o *schema.ObjectSchema, ctx walkCtx) {
+func (w *schemaWalker) unknownField(n *syntax.Node, m *syntax.Member, o *schema.ObjectSchema, ctx *walkCtx) {
 	if o.Open || isTemplateToken(m.Key) || hasPlaceholderSyntax(m.Key) {
 		return
 	}
@@ -598,7 +610,7 @@ func fieldNamesFor(o *schema.ObjectSchema, ql string) []string {
 }
 
 // wrongLanguage reports a field of the other query language.
-func (w *schemaWalker) wrongLanguage(m *syntax.Member, f *schema.Field, o *schema.ObjectSchema, ctx walkCtx) {
+func (w *schemaWalker) wrongLanguage(m *syntax.Member, f *schema.Field, o *schema.ObjectSchema, ctx *walkCtx) {
 	why := "state \"" + ctx.state + "\" uses " + ctx.ql
 	if ctx.qlFromTop && ctx.ql == string(model.JSONata) {
 		why += " (the machine's \"QueryLanguage\")"
@@ -633,7 +645,7 @@ func (w *schemaWalker) dynamicValue(m *syntax.Member) {
 }
 
 // value checks one field's value: type, enum, range, then descends.
-func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx walkCtx) {
+func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	v := m.Value
 	if v == nil || v.Kind == syntax.Invalid || isDeployPlaceholder(v) {
 		return
@@ -651,17 +663,17 @@ func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx walkCtx) {
 	}
 	switch v.Kind {
 	case syntax.String:
-		if len(f.Enum) > 0 && !(f.JSONata && ctx.ql == string(model.JSONata) && schema.IsJSONataString(v.Str)) {
+		if len(f.Enum) > 0 && !(f.JSONata && ctx.jsonata && schema.IsJSONataString(v.Str)) {
 			w.enumValue(m, f)
 		}
 	case syntax.Number:
 		w.rangeValue(m, f)
 	case syntax.Object:
-		if f.Template && ctx.ql != string(model.JSONata) {
+		if f.Template && !ctx.jsonata {
 			w.templateKeys(v)
 		}
 		if obj := f.ElemObject(ctx.ql); obj != nil {
-			w.object(v, m, obj, ctx)
+			w.object(v, m, obj, *ctx)
 		}
 	case syntax.Array:
 		w.elements(m, f, ctx)
@@ -670,9 +682,9 @@ func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx walkCtx) {
 
 // valueType reports a value of the wrong JSON type; false stops further
 // checks of the value.
-func (w *schemaWalker) valueType(m *syntax.Member, f *schema.Field, ctx walkCtx) bool {
+func (w *schemaWalker) valueType(m *syntax.Member, f *schema.Field, ctx *walkCtx) bool {
 	v := m.Value
-	jsonata := ctx.ql == string(model.JSONata)
+	jsonata := ctx.jsonata
 	if v.Kind == syntax.String && f.JSONata && jsonata && schema.IsJSONataString(v.Str) {
 		return false // computed at run time
 	}
@@ -827,7 +839,7 @@ func (w *schemaWalker) rangeValue(m *syntax.Member, f *schema.Field) {
 }
 
 // elements checks the elements of an array value.
-func (w *schemaWalker) elements(m *syntax.Member, f *schema.Field, ctx walkCtx) {
+func (w *schemaWalker) elements(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	obj := f.ElemObject(ctx.ql)
 	for _, e := range m.Value.Elems {
 		if e == nil || e.Kind == syntax.Invalid || isDeployPlaceholder(e) {
@@ -841,7 +853,7 @@ func (w *schemaWalker) elements(m *syntax.Member, f *schema.Field, ctx walkCtx) 
 			continue
 		}
 		if obj != nil && e.Kind == syntax.Object {
-			w.object(e, nil, obj, ctx)
+			w.object(e, nil, obj, *ctx)
 		}
 	}
 }
