@@ -29,15 +29,17 @@ func Reparse(old *File, newText []byte, e Edit) (f *File, ok bool) {
 	var token *Node
 	var key *Member
 	switch old.dialect {
-	case dialectJSON, dialectJSON5:
+	case dialectJSON, dialectJSON5, dialectYAMLFast:
 		token, key = stringAround(old.Root, e)
-	case dialectYAMLFast:
-		token, _ = stringAround(old.Root, e) // keys stay with the full parse
 	default:
 		return nil, false
 	}
 	var fresh Node // the token's node as the parser would make it now
 	switch {
+	case key != nil && old.dialect == dialectYAMLFast:
+		if !yamlKeyReads(old, key, newText, e, &fresh) {
+			return nil, false
+		}
 	case key != nil:
 		if !jsonKeyReads(old, key, newText, e, &fresh) {
 			return nil, false
@@ -141,39 +143,69 @@ func jsonValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 	return true
 }
 
-// jsonKeyReads reads the edited key of m into fresh.Str. The key must stay
-// unlike its siblings' keys, before and after, so that no duplicate-key
-// error comes or goes, and no error may touch the member: those quote the
-// key.
+// jsonKeyReads reads the edited key of m into fresh.Str. No error may
+// touch the member: those quote the key.
 func jsonKeyReads(old *File, m *Member, newText []byte, e Edit, fresh *Node) bool {
-	end := max(m.Span.End, m.KeySpan.End)
-	if q := old.Text[m.KeySpan.Start]; q != '"' && q != '\'' || errorNear(old, m.KeySpan.Start, end) {
+	if q := old.Text[m.KeySpan.Start]; q != '"' && q != '\'' || errorNear(old, m.KeySpan.Start, max(m.Span.End, m.KeySpan.End)) {
 		return false
 	}
 	s, ok := rescanJSONString(old.Text[m.KeySpan.Start:m.KeySpan.End], newToken(newText, m.KeySpan, e), old.dialect == dialectJSON5)
-	if !ok {
+	if !ok || !staysUnique(m, s) {
 		return false
-	}
-	parent := parentOf(m)
-	if parent == nil {
-		return false
-	}
-	for _, o := range parent.Members {
-		if o != m && (o.Key == m.Key || o.Key == s) {
-			return false
-		}
 	}
 	fresh.Str = s
 	return true
 }
 
-// parentOf is the object holding m: its value's parent, or else found
-// through a sibling's.
-func parentOf(m *Member) *Node {
-	if m.Value != nil {
-		return m.Value.Parent
+// staysUnique reports whether m's key, now key, is unlike its siblings'
+// keys before and after the edit, so that no duplicate-key error comes or
+// goes.
+func staysUnique(m *Member, key string) bool {
+	if m.Value == nil || m.Value.Parent == nil {
+		return false
 	}
-	return nil
+	for _, o := range m.Value.Parent.Members {
+		if o != m && (o.Key == m.Key || o.Key == key) {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlKeyReads reads the edited key of a block mapping (quoted, or plain
+// as fastYAML.key reads it) into fresh.Str.
+func yamlKeyReads(old *File, m *Member, newText []byte, e Edit, fresh *Node) bool {
+	obj := m.Value
+	if obj == nil || obj.Parent == nil || errorNear(old, m.KeySpan.Start, max(m.Span.End, m.KeySpan.End)) {
+		return false
+	}
+	tok := newToken(newText, m.KeySpan, e)
+	if ok, _, _ := fastYAMLCandidate(tok); !ok || old.Text[obj.Parent.Span.Start] == '{' {
+		return false // or a flow mapping: other rules end a key
+	}
+	var key string
+	switch tok[0] {
+	case '"', '\'':
+		y := &fastYAML{p: &parser{text: tok, src: string(tok)}, text: tok}
+		if end, _ := y.quotedLineEnd(0); end != len(tok) {
+			return false
+		}
+		s, ok := bailed(func() string { s, _ := y.quoted(0); return s })
+		if !ok {
+			return false
+		}
+		key = s
+	default:
+		if len(tok) > 1000 || !plainStaysOneScalar(tok) {
+			return false
+		}
+		key = string(tok)
+	}
+	if key == "<<" || !staysUnique(m, key) {
+		return false
+	}
+	fresh.Str = key
+	return true
 }
 
 // rescanJSONString reads tok, which was oldTok, as one JSON (or JSON5)
@@ -213,8 +245,8 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 		fresh.Str = s
 		return true
 	case styleYAMLPlain:
-		if !plainStaysOneScalar(old.Text[n.Parent.Span.Start], tok) {
-			return false
+		if old.Text[n.Parent.Span.Start] == '[' || old.Text[n.Parent.Span.Start] == '{' || !plainStaysOneScalar(tok) {
+			return false // in a flow collection other rules end a scalar
 		}
 		made, ok := bailed(func() *Node { return y.plain(0, len(tok)) })
 		if !ok {
@@ -227,14 +259,12 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 	return false
 }
 
-// plainStaysOneScalar reports whether a block-context plain scalar edited
-// inside (its first and last bytes kept) still ends where it did, as
-// fastYAML.inlineValue reads it: no line break, no ": " (a mapping), no
-// " #" (a comment), and no "- ", "? " or ": " indicator at its start.
-func plainStaysOneScalar(parentFirst byte, tok []byte) bool {
-	if parentFirst == '[' || parentFirst == '{' {
-		return false // flow context: other rules end a scalar
-	}
+// plainStaysOneScalar reports whether a block-context plain scalar or key
+// edited inside (its first and last bytes kept) still ends where it did,
+// as fastYAML.inlineValue and keyEnd read it: no line break, no ": " (a
+// mapping), no " #" (a comment), and no "- ", "? " or ": " indicator at
+// its start.
+func plainStaysOneScalar(tok []byte) bool {
 	if c := tok[0]; (c == '-' || c == '?' || c == ':') && len(tok) > 1 && isBlank(tok[1]) {
 		return false
 	}
@@ -302,7 +332,7 @@ func (c *treeCopier) span(s source.Span) source.Span {
 }
 
 func (c *treeCopier) node(old *Node, parent *Node) *Node {
-	n := c.newNode()
+	n := &carve(&c.nodes, 1)[0]
 	if old == c.token {
 		*n = *c.fresh
 	} else {
@@ -311,9 +341,9 @@ func (c *treeCopier) node(old *Node, parent *Node) *Node {
 	n.Span = c.span(old.Span)
 	n.Parent = parent
 	if len(old.Members) > 0 {
-		ms := c.memberSlice(len(old.Members))
+		ms := carve(&c.mptrs, len(old.Members))
 		for i, om := range old.Members {
-			m := c.newMember()
+			m := &carve(&c.members, 1)[0]
 			*m = *om
 			if om == c.key {
 				m.Key = c.fresh.Str
@@ -331,7 +361,7 @@ func (c *treeCopier) node(old *Node, parent *Node) *Node {
 		n.Members = ms
 	}
 	if len(old.Elems) > 0 {
-		es := c.elemSlice(len(old.Elems))
+		es := carve(&c.eptrs, len(old.Elems))
 		for i, oe := range old.Elems {
 			es[i] = c.node(oe, n)
 		}
@@ -340,41 +370,15 @@ func (c *treeCopier) node(old *Node, parent *Node) *Node {
 	return n
 }
 
-// The slabs were sized from the parse; a tree that outgrows them (a File
-// whose counts are missing) gets more.
-
-func (c *treeCopier) newNode() *Node {
-	if len(c.nodes) == cap(c.nodes) {
-		c.nodes = make([]Node, 0, max(64, cap(c.nodes)))
+// carve hands out n items of a slab as an exact-size slice (capacity
+// capped, as the parser's are, so that an append copies). The slabs were
+// sized from the parse; a tree that outgrows them (a File whose counts are
+// missing) gets more.
+func carve[T any](slab *[]T, n int) []T {
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, 64, cap(*slab)))
 	}
-	c.nodes = c.nodes[:len(c.nodes)+1]
-	return &c.nodes[len(c.nodes)-1]
-}
-
-func (c *treeCopier) newMember() *Member {
-	if len(c.members) == cap(c.members) {
-		c.members = make([]Member, 0, max(64, cap(c.members)))
-	}
-	c.members = c.members[:len(c.members)+1]
-	return &c.members[len(c.members)-1]
-}
-
-// memberSlice and elemSlice hand out exact-size slices (capacity capped,
-// as the parser's are, so that an append copies).
-func (c *treeCopier) memberSlice(n int) []*Member {
-	if cap(c.mptrs)-len(c.mptrs) < n {
-		c.mptrs = make([]*Member, 0, max(n, 64, cap(c.mptrs)))
-	}
-	start := len(c.mptrs)
-	c.mptrs = c.mptrs[:start+n]
-	return c.mptrs[start : start+n : start+n]
-}
-
-func (c *treeCopier) elemSlice(n int) []*Node {
-	if cap(c.eptrs)-len(c.eptrs) < n {
-		c.eptrs = make([]*Node, 0, max(n, 64, cap(c.eptrs)))
-	}
-	start := len(c.eptrs)
-	c.eptrs = c.eptrs[:start+n]
-	return c.eptrs[start : start+n : start+n]
+	start := len(*slab)
+	*slab = (*slab)[:start+n]
+	return (*slab)[start : start+n : start+n]
 }

@@ -58,6 +58,8 @@ func TestReparseChains(t *testing.T) {
 		{"a.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`, `{"Star`, "tAtXY"},
 		{"a.asl.yaml", "Comment: \"abc\"\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n", `Comment: "a`, "more text"},
 		{"a.asl.yaml", "Comment: abc\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n", `Comment: a`, "1x2 y"},
+		{"a.asl.yaml", "StartAt: First\nStates:\n  First:\n    Type: Pass\n    End: true\n", "  Fi", "rst of all"},
+		{"a.asl.yaml", "StartAt: A\nStates:\n  \"AB\":\n    Type: Pass\n    End: true\n", `  "A`, "nother"},
 	} {
 		t.Run(tc.name+"/"+tc.typed, func(t *testing.T) {
 			text := []byte(tc.text)
@@ -97,7 +99,9 @@ func TestReparseDeclines(t *testing.T) {
 		{"yaml mapping", "A: xy\n", "A: x", ": ", 0},
 		{"yaml comment", "A: xy\n", "A: x", " #", 0},
 		{"yaml flow", "A: [xy, z]\n", "[x", "q", 0},
-		{"yaml key", "AB: 1\n", "A", "c", 0},
+		{"yaml key made a duplicate", "AB: 1\nA: 2\n", "\nA", "B", 0},
+		{"yaml key made a mapping", "AB: 1\n", "A", ": ", 0},
+		{"yaml flow key", "X: {AB: 1}\n", "{A", "c", 0},
 		{"across tokens", `{"A": "x", "B": "y"}`, `"x`, "", 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
