@@ -75,7 +75,7 @@ func stringAround(root *Node, e Edit) (*Node, *Member) {
 	for n != nil && inside(n.Span) {
 		switch n.Kind {
 		case String, Number, Bool, Null:
-			if n.Kind == String || n.style == styleYAMLPlain {
+			if n.Kind == String || n.Kind == Number || n.style == styleYAMLPlain {
 				return n, nil
 			}
 			return nil, nil
@@ -127,10 +127,13 @@ func newToken(newText []byte, s source.Span, e Edit) []byte {
 	return newText[s.Start : s.End+e.delta()]
 }
 
-// jsonValueReads reads the edited JSON string value n into fresh, and
-// reports whether it is still one well-formed string ending where the old
+// jsonValueReads reads the edited JSON string or number n into fresh, and
+// reports whether it is still one well-formed token ending where the old
 // one ended.
 func jsonValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) bool {
+	if n.Kind == Number {
+		return jsonNumberReads(old, n, newText, e, fresh)
+	}
 	if n.Kind != String || n.style != styleJSON || n.Tag != "" || n.Unclosed || errorNear(old, n.Span.Start, n.Span.End) {
 		return false
 	}
@@ -140,6 +143,24 @@ func jsonValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 	}
 	*fresh = *n
 	fresh.Str = s
+	return true
+}
+
+// jsonNumberReads reads the edited number n into fresh: the bytes after
+// it are those that ended it before, so it ends there again if all of it
+// still reads as one number, with nothing to report.
+func jsonNumberReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) bool {
+	if n.style != styleJSON || errorNear(old, n.Span.Start, n.Span.End) {
+		return false
+	}
+	tok := newToken(newText, n.Span, e)
+	p := &parser{text: tok, src: string(tok), json5: old.dialect == dialectJSON5}
+	made := p.parseNumber()
+	if p.pos != len(tok) || len(p.errs) > 0 || made.Kind != Number {
+		return false
+	}
+	*fresh = *n
+	fresh.Str, fresh.Num = made.Str, made.Num
 	return true
 }
 

@@ -56,6 +56,7 @@ func TestReparseChains(t *testing.T) {
 	for _, tc := range []struct{ name, text, after, typed string }{
 		{"a.json", `{"Comment": "abc", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`, `"Comment": "a`, "hello world"},
 		{"a.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`, `{"Star`, "tAtXY"},
+		{"a.json", `{"TimeoutSeconds": 36, "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`, `: 3`, "00.5e1"},
 		{"a.asl.yaml", "Comment: \"abc\"\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n", `Comment: "a`, "more text"},
 		{"a.asl.yaml", "Comment: abc\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n", `Comment: a`, "1x2 y"},
 		{"a.asl.yaml", "StartAt: First\nStates:\n  First:\n    Type: Pass\n    End: true\n", "  Fi", "rst of all"},
@@ -92,7 +93,8 @@ func TestReparseDeclines(t *testing.T) {
 		{"break", `{"A": "xy"}`, `"x`, "\n", 0},
 		{"bad escape", `{"A": "xy"}`, `"x`, `\q`, 0},
 		{"the quote itself", `{"A": "xy"}`, `"xy`, "", 1},
-		{"number", `{"A": 12}`, `1`, "3", 0},
+		{"number made a word", `{"A": 12}`, `1`, "x", 0},
+		{"number with a leading zero", `{"A": 0.5}`, `0`, "", 1},
 		{"duplicate key made", `{"A": 1, "AB": 2}`, `"A`, "B", 0},
 		{"duplicate key removed", `{"AB": 1, "AB": 2}`, `"A`, "", 1},
 		{"key with an error", `{"AB" 1}`, `"A`, "x", 0},
