@@ -61,8 +61,10 @@ type Recorder struct {
 	lastStamp   time.Time
 	lastElapsed time.Duration
 	// elapsed lists, by record, where Elapsed changed (virtual time moves
-	// rarely: most events share the instant of the one before).
-	elapsed []elapsedFrom
+	// rarely: most events share the instant of the one before);
+	// lastListed is its last entry's d.
+	elapsed    []elapsedFrom
+	lastListed time.Duration
 	// odd holds copies of events that do not fit a record.
 	odd map[int]*Event
 }
@@ -114,11 +116,26 @@ type siteKey struct {
 
 // siteSlot caches a site by the addresses of its strings.
 type siteSlot struct {
-	typ, state, name          *byte
-	typLen, stateLen, nameLen int
-	span                      source.Span
-	hasSpan                   bool
-	i                         uint32
+	typ, state, name *byte
+	// lens is siteLens of the site: its lengths and HasSpan in one word.
+	lens uint64
+	span source.Span
+	i    uint32
+}
+
+// siteLens packs the lengths of e's site strings and HasSpan into one word
+// (so that a cache hit takes few comparisons); ok is false when a length
+// does not fit, and the site is then looked up without the cache.
+func siteLens(e *Event) (lens uint64, ok bool) {
+	a, b, c := uint64(len(e.Type)), uint64(len(e.State)), uint64(len(e.Name))
+	if (a|b|c)>>20 != 0 {
+		return 0, false
+	}
+	lens = a | b<<20 | c<<40
+	if e.HasSpan {
+		lens |= 1 << 60
+	}
+	return lens, true
 }
 
 const recorderChunk = 1024
@@ -150,8 +167,9 @@ func (r *Recorder) Event(e *Event) {
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
 	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
 	rec.index = int32(e.Index)
-	if e.Elapsed != r.elapsed[len(r.elapsed)-1].d {
+	if e.Elapsed != r.lastListed {
 		r.elapsed = append(r.elapsed, elapsedFrom{n: r.n, d: e.Elapsed})
+		r.lastListed = e.Elapsed
 	}
 	var flags uint16
 	if e.HasInput {
@@ -241,6 +259,7 @@ func (r *Recorder) newChunk(e *Event) {
 		r.base, r.baseElapsed, r.hasBase = e.Timestamp, e.Elapsed, true
 		r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
 		r.elapsed = append(r.elapsed, elapsedFrom{n: 0, d: e.Elapsed})
+		r.lastListed = e.Elapsed
 	}
 }
 
@@ -279,21 +298,18 @@ func (r *Recorder) stamp(elapsed time.Duration) time.Time {
 // small cache keyed by their addresses answers most calls without hashing.
 func (r *Recorder) site(e *Event) uint32 {
 	typ, state, name := unsafe.StringData(e.Type), unsafe.StringData(e.State), unsafe.StringData(e.Name)
+	lens, cacheable := siteLens(e)
 	// Multiplicative hashing spreads the addresses over the slots; a
 	// site probes two slots, so that two hot sites rarely evict each other.
-	h := (uint64(uintptr(unsafe.Pointer(typ)))*0x9e3779b97f4a7c15 ^ uint64(uintptr(unsafe.Pointer(state)))*0xc2b2ae3d27d4eb4f ^
-		uint64(uintptr(unsafe.Pointer(name))) ^ uint64(e.Span.Start)) * 0x165667b19e3779f9 >> 58
-	for probe := range uint64(2) {
-		slot := &r.siteCache[(h+probe)&(uint64(len(r.siteCache))-1)]
-		if slot.typ == typ && slot.state == state && slot.name == name && slot.typLen == len(e.Type) &&
-			slot.stateLen == len(e.State) && slot.nameLen == len(e.Name) && slot.span == e.Span && slot.hasSpan == e.HasSpan {
-			return slot.i
-		}
+	h := ((uint64(uintptr(unsafe.Pointer(typ))) ^ uint64(uintptr(unsafe.Pointer(state)))<<1 ^
+		uint64(uintptr(unsafe.Pointer(name)))<<2 ^ uint64(e.Span.Start)) * 0x9e3779b97f4a7c15) >> 58
+	first := &r.siteCache[h]
+	if first.typ == typ && first.state == state && first.name == name && first.lens == lens && first.span == e.Span && cacheable {
+		return first.i
 	}
-	slot := &r.siteCache[h]
-	if slot.typ != nil {
-		// Keep the newer site in the first slot, the older in the second.
-		r.siteCache[(h+1)&(uint64(len(r.siteCache))-1)] = *slot
+	second := &r.siteCache[(h+1)&(uint64(len(r.siteCache))-1)]
+	if second.typ == typ && second.state == state && second.name == name && second.lens == lens && second.span == e.Span && cacheable {
+		return second.i
 	}
 	k := siteKey{typ: e.Type, state: e.State, name: e.Name, span: e.Span, hasSpan: e.HasSpan}
 	i, ok := r.siteIndex[k]
@@ -305,8 +321,13 @@ func (r *Recorder) site(e *Event) uint32 {
 		r.sites = append(r.sites, k)
 		r.siteIndex[k] = i
 	}
-	*slot = siteSlot{typ: typ, state: state, name: name, typLen: len(e.Type), stateLen: len(e.State), nameLen: len(e.Name),
-		span: e.Span, hasSpan: e.HasSpan, i: i}
+	if cacheable {
+		if first.typ != nil {
+			// Keep the newer site in the first slot, the older in the second.
+			*second = *first
+		}
+		*first = siteSlot{typ: typ, state: state, name: name, lens: lens, span: e.Span, i: i}
+	}
 	return i
 }
 
