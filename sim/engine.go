@@ -133,6 +133,7 @@ type run struct {
 	input any
 
 	done        bool
+	anyStopped  bool // some thread was stopped (thread.dead walks up only then)
 	result      Result
 	transitions int
 	maxTrans    int

@@ -180,6 +180,9 @@ func (th *thread) dead() bool {
 	if th.r.done || th.h.ended {
 		return true
 	}
+	if !th.r.anyStopped {
+		return false // no thread was ever stopped: no need to walk up
+	}
 	for t := th; t != nil; t = t.parent {
 		if t.stopped {
 			return true
@@ -241,6 +244,7 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 		th.emit(&e)
 	}
 	th.stopped = true
+	th.r.anyStopped = true
 }
 
 // assignVar sets a workflow variable in the thread's own scope.
