@@ -28,7 +28,17 @@ type mapRun struct {
 	runStartedID     int
 	tolCount         float64
 	tolPct           float64
+	// scopes holds the scopes of iterations scopesFrom.. built ahead in one
+	// string (one allocation for many iterations); scopeEnds[k] is where
+	// iteration scopesFrom+k's ends, for k < nScopes.
+	scopes     string
+	scopesFrom int
+	nScopes    int
+	scopeEnds  [scopesAhead]uint32
 }
+
+// scopesAhead is how many iteration scopes are built at once.
+const scopesAhead = 64
 
 func (v *visit) mapState() {
 	sp := v.sp
@@ -168,7 +178,7 @@ func (m *mapRun) startIteration(i int) {
 		it = new(mapIteration)
 	}
 	c := &it.thread
-	c.initIteration(th, iterScope(th.scope, sp.name, i))
+	c.initIteration(th, m.iterationScope(th.scope, sp.name, i))
 	it.m, it.i = m, i
 	m.iters[i] = c
 	if len(th.children) == cap(th.children) {
@@ -304,6 +314,47 @@ func (it *mapIteration) done(out any, f *failure) {
 		// Nothing refers to the ended iteration any more: reuse it.
 		th.r.freeIters = append(th.r.freeIters, it)
 	}
+}
+
+// iterationScope is iterScope(scope, name, i) cut from a string holding
+// the scopes of the next iterations too: Map iterations start in order.
+func (m *mapRun) iterationScope(scope, name string, i int) string {
+	k := i - m.scopesFrom
+	if k < 0 || k >= m.nScopes {
+		m.buildScopes(scope, name, i)
+		k = 0
+	}
+	start := uint32(0)
+	if k > 0 {
+		start = m.scopeEnds[k-1]
+	}
+	return m.scopes[start:m.scopeEnds[k]]
+}
+
+// buildScopes builds the scopes of iterations from on, up to scopesAhead
+// of them and not past the last item.
+func (m *mapRun) buildScopes(scope, name string, from int) {
+	n := min(scopesAhead, len(m.items)-from)
+	if n < 1 || len(scope)+len(name) > 1<<20 {
+		// Out of the items (not expected) or a huge name: one at a time.
+		m.scopes, m.scopesFrom, m.nScopes = iterScope(scope, name, from), from, 1
+		m.scopeEnds[0] = uint32(len(m.scopes))
+		return
+	}
+	prefix := len(scope) + 1 + len(name) + len("/iter[]")
+	buf := make([]byte, 0, n*(prefix+len(strconv.Itoa(from+n-1))))
+	for k := range n {
+		if scope != "" {
+			buf = append(buf, scope...)
+			buf = append(buf, '/')
+		}
+		buf = append(buf, name...)
+		buf = append(buf, "/iter["...)
+		buf = strconv.AppendInt(buf, int64(from+k), 10)
+		buf = append(buf, ']')
+		m.scopeEnds[k] = uint32(len(buf))
+	}
+	m.scopes, m.scopesFrom, m.nScopes = string(buf), from, n
 }
 
 // iterScope is joinScope(scope, name+"/iter[i]") in one allocation.
