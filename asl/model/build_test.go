@@ -200,3 +200,19 @@ func TestStateIDsArePositionsInAll(t *testing.T) {
 		}
 	}
 }
+
+func TestSlotHashPerfect(t *testing.T) {
+	if !slotsPerfect {
+		t.Fatal("two indexed field names share a slot: search a new multiplier for slotHash")
+	}
+	for slot, name := range fieldNames {
+		if got := fieldSlot(name); got != slot {
+			t.Errorf("fieldSlot(%q) = %d, want %d", name, got, slot)
+		}
+	}
+	for _, name := range []string{"Typ", "Types", "X", "Parameter", "ResultSelectors", "comment"} {
+		if got := fieldSlot(name); got != -1 {
+			t.Errorf("fieldSlot(%q) = %d, want -1", name, got)
+		}
+	}
+}
