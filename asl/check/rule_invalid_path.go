@@ -61,5 +61,7 @@ func checkPathField(p *Pass, v *syntax.Node, field string, reference bool) {
 	if reference {
 		kind = parseAsReference
 	}
-	reportExprErrors(p, v, parseCached(p, kind, v.Str).errs, field+": ")
+	if errs := parseCached(p, kind, v.Str).errs; len(errs) > 0 {
+		reportExprErrors(p, v, errs, field+": ")
+	}
 }

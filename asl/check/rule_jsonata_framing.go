@@ -6,13 +6,17 @@ import (
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
-// jsonataFields are the state fields whose strings (at any depth) are
+// isJSONataField reports the state fields whose strings (at any depth) are
 // evaluated when they are framed as {% ... %} in JSONata states.
-var jsonataFields = map[string]bool{
-	"Arguments": true, "Output": true, "Assign": true, "Items": true, "ItemSelector": true, "TimeoutSeconds": true,
-	"HeartbeatSeconds": true, "Seconds": true, "Timestamp": true, "MaxConcurrency": true, "ToleratedFailureCount": true,
-	"ToleratedFailurePercentage": true, "Error": true, "Cause": true, "Credentials": true, "ItemReader": true,
-	"ItemBatcher": true, "ResultWriter": true,
+func isJSONataField(key string) bool {
+	switch key {
+	case "Arguments", "Output", "Assign", "Items", "ItemSelector", "TimeoutSeconds",
+		"HeartbeatSeconds", "Seconds", "Timestamp", "MaxConcurrency", "ToleratedFailureCount",
+		"ToleratedFailurePercentage", "Error", "Cause", "Credentials", "ItemReader",
+		"ItemBatcher", "ResultWriter":
+		return true
+	}
+	return false
 }
 
 // In JSONata states, an expression string starts with {% and ends with %}.
@@ -29,7 +33,7 @@ var _ = register(&Rule{
 				continue
 			}
 			for _, m := range s.Node.Members {
-				if jsonataFields[m.Key] {
+				if isJSONataField(m.Key) {
 					checkFraming(p, m.Value, m.Key)
 				}
 			}
@@ -54,7 +58,9 @@ func checkFraming(p *Pass, n *syntax.Node, field string) {
 	switch n.Kind {
 	case syntax.String:
 		if !skipExpr(n) {
-			reportExprErrors(p, n, expr.CheckJSONataFraming(n.Str), field+": ")
+			if errs := expr.CheckJSONataFraming(n.Str); len(errs) > 0 {
+				reportExprErrors(p, n, errs, field+": ")
+			}
 		}
 	case syntax.Object:
 		for _, m := range n.Members {

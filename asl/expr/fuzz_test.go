@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ohler55/ojg/jp"
@@ -126,7 +127,9 @@ func FuzzJSONataFraming(f *testing.F) {
 		if body, off, ok := JSONataBody(s); ok && s[off:off+len(body)] != body {
 			t.Fatalf("body %q is not at offset %d", body, off)
 		}
-		HasPlaceholder(s)
+		if got, want := HasPlaceholder(s), hasPlaceholderByBytes(s); got != want {
+			t.Fatalf("HasPlaceholder(%q) = %v, want %v", s, got, want)
+		}
 		IsWholePlaceholder(s)
 		pieces, errs := SplitFormatTemplate(s)
 		if len(pieces) == 0 {
@@ -189,4 +192,17 @@ func sameSteps(p *Path, x jp.Expr) string {
 		return fmt.Sprintf("%d extra steps", len(frags)-i)
 	}
 	return ""
+}
+
+// hasPlaceholderByBytes is HasPlaceholder's plain definition: some "${" has
+// a '}' after it, not right after it.
+func hasPlaceholderByBytes(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '$' && s[i+1] == '{' {
+			if end := strings.IndexByte(s[i+2:], '}'); end > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
