@@ -46,7 +46,7 @@ func composeEdits(a, b syntax.Edit) syntax.Edit {
 func (a *analysis) parse(parse func() *syntax.File, text []byte) *syntax.File {
 	var f *syntax.File
 	if s := a.seed.Load(); s != nil {
-		if r, ok := syntax.Reparse(s.file, text, s.edit); ok {
+		if r, ok := reparseOrNot(s, text); ok {
 			f, a.reparsed = r, true
 		}
 	}
@@ -56,6 +56,18 @@ func (a *analysis) parse(parse func() *syntax.File, text []byte) *syntax.File {
 	a.parsed.Store(f)
 	a.seed.Store(nil) // the older File may go now
 	return f
+}
+
+// reparseOrNot is syntax.Reparse, declining instead of panicking: a
+// panic there would stick to the snapshot (sync.OnceValue panics again on
+// every call), while the parse from scratch is always right.
+func reparseOrNot(s *reparseSeed, text []byte) (f *syntax.File, ok bool) {
+	defer func() {
+		if recover() != nil {
+			f, ok = nil, false
+		}
+	}()
+	return syntax.Reparse(s.file, text, s.edit)
 }
 
 // analysisState is what analysis keeps for reparsing.
