@@ -16,6 +16,8 @@ type Rule struct {
 	ts       time.Time
 	pattern  *wildcard
 	badMatch error // StringMatches pattern error, raised on Eval as AWS does
+	// info is operators[op] of a comparison, looked up once at compile time.
+	info operatorInfo
 }
 
 type operatorKind int
@@ -128,6 +130,7 @@ func CompileRule(v any) (*Rule, error) {
 	}
 	r.variable = p
 	info := operators[r.op]
+	r.info = info
 	operand := m[r.op]
 	if info.path {
 		s, ok := operand.(string)
@@ -207,7 +210,7 @@ func (r *Rule) Eval(input any, ctx *Context) (bool, error) {
 	if !found {
 		return false, invalidChoicePath(r.variable)
 	}
-	info := operators[r.op]
+	info := r.info
 	operand := r.operand
 	if info.path {
 		v, ok := r.path.Lookup(input, ctx)
