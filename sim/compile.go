@@ -87,6 +87,9 @@ type stateProg struct {
 	j       *jfields // JSONata-mode fields
 	// Per-type event names, precomputed.
 	enteredType, exitedType string
+	// recycled: the state's work is synchronous and its visit is recycled
+	// when it ends (visit.Run).
+	recycled bool
 
 	inputPath, outputPath optPath
 	resultPath            optResultPath
@@ -190,6 +193,10 @@ func (c *compiler) scope(m *model.StateMachine, where string) *scopeProg {
 			continue
 		}
 		sp := &stateProg{s: s, name: s.Name, typ: s.Type, span: s.Member.Span}
+		switch s.Type {
+		case "Pass", "Choice", "Succeed", "Fail":
+			sp.recycled = true
+		}
 		sc.states[s.Name] = sp
 		c.progs[s] = sp
 	}

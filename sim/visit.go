@@ -27,6 +27,8 @@ type visit struct {
 	// error there fails the state instead of being caught again (which
 	// would loop forever).
 	catching bool
+	// rerun: exit scheduled this visit again for the next state.
+	rerun bool
 }
 
 // enter schedules a state transition.
@@ -67,6 +69,10 @@ func (v *visit) recycle() {
 	}
 	if v.giveUp != nil {
 		v.giveUp = nil
+	}
+	if v.rerun {
+		v.rerun = false // scheduled again as the next state's visit (exit)
+		return
 	}
 	r.freeVisits = append(r.freeVisits, v)
 }
@@ -316,6 +322,14 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 		return
 	}
 	if next != nil {
+		if v.sp.recycled {
+			// The visit would be recycled on return: it becomes the next
+			// state's, saving a round trip through the free list (and the
+			// pointer stores, each a write barrier while the GC marks).
+			v.sp, v.raw, v.rerun = next, out, true
+			th.r.q.Schedule(0, v)
+			return
+		}
 		th.enter(next, out)
 		return
 	}
