@@ -51,14 +51,37 @@ func complete(def *model.Definition, offset int, opts Options) (out []Candidate)
 	for _, p := range providers {
 		p(c, &out)
 	}
+	return rankCandidates(out)
+}
+
+// rankCandidates appends each candidate's position to its SortText (a
+// provider's own order stands among equal ranks; no rank is "5") and sorts
+// by it. A scope of thousands of states makes thousands of candidates: the
+// keys share one allocation, and the sort moves indexes, not candidates.
+func rankCandidates(out []Candidate) []Candidate {
+	var keys []byte
+	bounds := make([]int, len(out)+1) // key i is keys[bounds[i]:bounds[i+1]]
 	for i := range out {
 		if out[i].SortText == "" {
-			out[i].SortText = "5"
+			keys = append(keys, '5')
+		} else {
+			keys = append(keys, out[i].SortText...)
 		}
-		out[i].SortText += strconv.Itoa(1000 + i) // keep each provider's order
+		keys = strconv.AppendInt(keys, int64(1000+i), 10)
+		bounds[i+1] = len(keys)
 	}
-	slices.SortStableFunc(out, func(a, b Candidate) int { return strings.Compare(a.SortText, b.SortText) })
-	return out
+	all := string(keys)
+	order := make([]int, len(out))
+	for i := range out {
+		out[i].SortText = all[bounds[i]:bounds[i+1]]
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(out[a].SortText, out[b].SortText) })
+	sorted := make([]Candidate, len(out))
+	for i, j := range order {
+		sorted[i] = out[j]
+	}
+	return sorted
 }
 
 // keyCandidate builds the candidate that writes key (with its value text

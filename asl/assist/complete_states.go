@@ -1,6 +1,8 @@
 package assist
 
 import (
+	"slices"
+
 	"github.com/aslkit/aslkit/asl/model"
 )
 
@@ -31,31 +33,32 @@ func completeStateNames(c *cursor, out *[]Candidate) {
 	if scope == nil {
 		return
 	}
-	targeted := make(map[string]bool, len(scope.States))
-	if scope.StartAt != nil {
-		targeted[scope.StartAt.Name] = true
+	// A big scope offers thousands of names after every keystroke: index
+	// by position in the scope rather than hash names.
+	targeted := make([]bool, len(scope.States))
+	if scope.StartAt != nil && scope.StartAt.Target != nil && scope.StartAt.Target.Scope == scope {
+		targeted[scope.StartAt.Target.Index] = true
 	}
 	for _, s := range scope.States {
 		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
-			if r.Node != c.node {
-				targeted[r.Name] = true
+			if r.Node != c.node && r.Target != nil && r.Target.Scope == scope {
+				targeted[r.Target.Index] = true
 			}
 		})
 	}
-	seen := make(map[string]bool, len(scope.States))
 	first := len(*out)
-	var states []*model.State
+	*out = slices.Grow(*out, len(scope.States))
+	states := make([]*model.State, 0, len(scope.States))
 	for _, s := range scope.States {
-		if seen[s.Name] {
-			continue
+		if scope.Lookup(s.Name) != s {
+			continue // a repeated name: the first state has it
 		}
-		seen[s.Name] = true
 		cand := c.stringCandidate(s.Name, KindState, s.Name)
 		cand.Detail = s.Type
 		switch {
 		case s == c.state:
 			cand.SortText = "8"
-		case !targeted[s.Name]:
+		case !targeted[s.Index]:
 			cand.SortText = "1"
 		default:
 			cand.SortText = "4"
