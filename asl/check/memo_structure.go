@@ -29,10 +29,10 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 	return memoized(p, memoGraph, func() map[*model.StateMachine]*scopeGraph {
 		scopes := scopesOf(p)
 		out := make(map[*model.StateMachine]*scopeGraph, len(scopes))
-		var ints []int
+		var scratch graphScratch
 		for _, sc := range scopes {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
-				out[sc] = analyseScope(sc, &ints)
+				out[sc] = analyseScope(sc, &scratch)
 			}
 		}
 		return out
@@ -44,66 +44,48 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 // untyped state (reported elsewhere), a transition to an unknown name (the
 // typo is reported, not a loop) or a state missing its transition
 // (no-transition reports it).
-func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
+func analyseScope(m *model.StateMachine, sc *graphScratch) *scopeGraph {
 	n := len(m.States)
 	flags := make([]bool, 2*n)
 	g := &scopeGraph{scope: m, reach: flags[:n:n], ok: flags[n:]}
-	// Successor and predecessor lists in two flat arrays (CSR form), all
-	// carved from one scratch buffer reused across scopes.
-	edges := 0
-	for _, s := range m.States {
-		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
-			if r.Target != nil {
-				edges++
-			}
-		})
-	}
-	need := 4*(n+1) + 2*edges + 2*n
-	if cap(*scratch) < need {
-		*scratch = make([]int, need)
-	}
-	buf := (*scratch)[:need]
-	clear(buf)
-	take := func(k int) []int {
-		out := buf[:k:k]
-		buf = buf[k:]
-		return out
-	}
-	start, predStart, fill, pfill := take(n+1), take(n+1), take(n+1), take(n+1)
-	succ, pred := take(edges), take(edges)
-	stack := take(2 * n)[:0]
+	// Successor and predecessor lists in flat arrays (CSR form), in
+	// scratch slices reused across scopes. One pass over the transitions
+	// (in EachRef's order) lists the successors and finds the ways out.
+	start := resized(&sc.start, n+1)
+	succ, stack := sc.succ[:0], sc.stack[:0]
 	for i, s := range m.States {
-		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
-			if r.Target != nil {
-				start[i+1]++
-			}
-		})
-	}
-	for i := 0; i < n; i++ {
-		start[i+1] += start[i]
-	}
-	copy(fill, start[:n])
-	for i, s := range m.States {
+		start[i] = len(succ)
 		exit := s.IsTerminal() || s.Type == "" || (needsTransition(s.Type) && s.Next == nil && hasObjectBody(s))
-		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
-			if r.Target == nil {
-				exit = true
-				return
-			}
-			t := r.Target.Index
-			succ[fill[i]] = t
-			fill[i]++
-			predStart[t+1]++
-		})
+		var unresolved bool
+		succ, unresolved = appendTarget(succ, s.Next)
+		exit = exit || unresolved
+		for _, c := range s.Choices {
+			succ, unresolved = appendTarget(succ, c.Next)
+			exit = exit || unresolved
+		}
+		succ, unresolved = appendTarget(succ, s.Default)
+		exit = exit || unresolved
+		for _, c := range s.Catch {
+			succ, unresolved = appendTarget(succ, c.Next)
+			exit = exit || unresolved
+		}
 		if exit {
 			g.ok[i] = true
 			stack = append(stack, i)
 		}
 	}
+	start[n] = len(succ)
+	predStart := resized(&sc.predStart, n+1)
+	clear(predStart)
+	for _, t := range succ {
+		predStart[t+1]++
+	}
 	for i := 0; i < n; i++ {
 		predStart[i+1] += predStart[i]
 	}
+	pfill := resized(&sc.pfill, n)
 	copy(pfill, predStart[:n])
+	pred := resized(&sc.pred, len(succ))
 	for i := 0; i < n; i++ {
 		for _, t := range succ[start[i]:start[i+1]] {
 			pred[pfill[t]] = i
@@ -134,7 +116,36 @@ func analyseScope(m *model.StateMachine, scratch *[]int) *scopeGraph {
 			}
 		}
 	}
+	sc.succ, sc.stack = succ, stack
 	return g
+}
+
+// graphScratch holds analyseScope's arrays, reused from scope to scope.
+type graphScratch struct {
+	start, succ, predStart, pfill, pred, stack []int
+}
+
+// resized returns *buf with length n, growing it when needed (the values
+// are left as they were).
+func resized(buf *[]int, n int) []int {
+	if cap(*buf) < n {
+		*buf = make([]int, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// appendTarget appends the position of r's target to succ; unresolved is
+// true for a transition to an unknown name. A nil r (no such field) adds
+// nothing.
+func appendTarget(succ []int, r *model.Ref) (out []int, unresolved bool) {
+	if r == nil {
+		return succ, false
+	}
+	if r.Target == nil {
+		return succ, true
+	}
+	return append(succ, r.Target.Index), false
 }
 
 // scopesOf lists every scope of the definition (top level first), once per Run.
