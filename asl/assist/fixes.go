@@ -147,14 +147,18 @@ func stringNodeAt(def *model.Definition, sp source.Span) *syntax.Node {
 	return nil
 }
 
-// refAt finds the state reference at sp and the scope it must name a state of.
+// refAt finds the state reference at sp and the scope it must name a state
+// of. Only states (and scopes) whose text holds sp can hold it: hover
+// asks this on every state name in a Next, so the others are skipped by
+// their span before their references are visited.
 func refAt(def *model.Definition, sp source.Span) (*model.Ref, *model.StateMachine) {
-	for _, m := range def.Machine.Scopes() {
-		if m.StartAt != nil && m.StartAt.Span() == sp {
-			return m.StartAt, m
-		}
+	if m := def.Machine; m.StartAt != nil && m.StartAt.Span() == sp {
+		return m.StartAt, m
 	}
 	for _, s := range def.All {
+		if s.Node == nil || sp.Start < s.Node.Span.Start || sp.End > s.Node.Span.End {
+			continue
+		}
 		var found *model.Ref
 		s.EachRef(func(_ model.EdgeKind, r *model.Ref) {
 			if found == nil && r.Span() == sp {
@@ -164,8 +168,21 @@ func refAt(def *model.Definition, sp source.Span) (*model.Ref, *model.StateMachi
 		if found != nil {
 			return found, s.Scope
 		}
+		for _, m := range ownedScopes(s) {
+			if m.StartAt != nil && m.StartAt.Span() == sp {
+				return m.StartAt, m
+			}
+		}
 	}
 	return nil, nil
+}
+
+// ownedScopes are the branches and the item processor of s.
+func ownedScopes(s *model.State) []*model.StateMachine {
+	if s.Processor != nil {
+		return append(s.Branches[:len(s.Branches):len(s.Branches)], s.Processor)
+	}
+	return s.Branches
 }
 
 // prependElem inserts v as the first element of array a.
