@@ -15,12 +15,12 @@ func (e Edit) delta() int { return e.NewLen - (e.End - e.Start) }
 
 // Reparse returns the File that parsing newText from scratch would give,
 // when newText is old.Text with e applied and the edit stays strictly
-// inside one string: the usual keystroke. The string is read again and the
-// rest of the tree is copied with its offsets moved, which skips the
-// scanning of a full parse. ok is false when the edit reaches past one
-// string, changes what the parser would make of its surroundings, or the
-// file came from a parser path Reparse does not follow; parse newText from
-// scratch then.
+// inside one token (a string, a key, a number, a YAML plain scalar): the
+// usual keystroke. The token is read again and the rest of the tree is
+// copied with its offsets moved, which skips the scanning of a full parse.
+// ok is false when the edit reaches past one token, changes what the
+// parser would make of its surroundings, or the file came from a parser
+// path Reparse does not follow; parse newText from scratch then.
 func Reparse(old *File, newText []byte, e Edit) (f *File, ok bool) {
 	if old == nil || old.Root == nil || e.Start < 0 || e.Start > e.End || e.End > len(old.Text) || e.NewLen < 0 ||
 		len(newText) != len(old.Text)+e.delta() || len(old.Errors) >= maxErrors {
@@ -30,7 +30,7 @@ func Reparse(old *File, newText []byte, e Edit) (f *File, ok bool) {
 	var key *Member
 	switch old.dialect {
 	case dialectJSON, dialectJSON5, dialectYAMLFast:
-		token, key = stringAround(old.Root, e)
+		token, key = tokenAround(old.Root, e)
 	default:
 		return nil, false
 	}
@@ -58,18 +58,19 @@ func Reparse(old *File, newText []byte, e Edit) (f *File, ok bool) {
 	c := newTreeCopier(old.size, e)
 	c.token, c.key, c.fresh = token, key, &fresh
 	root := c.node(old.Root, nil)
-	errs := make([]Error, len(old.Errors))
-	for i, er := range old.Errors {
+	var errs []Error
+	for _, er := range old.Errors {
 		er.Span = c.span(er.Span)
-		errs[i] = er
+		errs = append(errs, er)
 	}
 	return &File{Text: newText, Format: old.Format, Root: root, Errors: errs, dialect: old.dialect, size: old.size}, true
 }
 
-// stringAround finds the String value, or the member's key, whose quotes
-// or plain text strictly enclose the edit (the first and last bytes of the
-// token stay). It returns nil, nil when the edit is anywhere else.
-func stringAround(root *Node, e Edit) (*Node, *Member) {
+// tokenAround finds the value (a string, a number, a YAML plain scalar)
+// or the member's key whose text strictly encloses the edit (the first and
+// last bytes of the token stay). It returns nil, nil when the edit is
+// anywhere else.
+func tokenAround(root *Node, e Edit) (*Node, *Member) {
 	inside := func(s source.Span) bool { return s.Start < e.Start && e.End < s.End }
 	n := root
 	for n != nil && inside(n.Span) {
