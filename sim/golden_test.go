@@ -50,11 +50,17 @@ func TestGolden(t *testing.T) {
 			for _, f := range ar.Files {
 				sections[f.Name] = f.Data
 			}
-			gotTrace, gotOutput := runGolden(t, sections)
+			gotTrace, gotOutput, streamed := runGolden(t, sections, false)
 			// Determinism: a second run gives byte-identical results.
-			again, againOut := runGolden(t, sections)
+			again, againOut, _ := runGolden(t, sections, false)
 			if gotTrace != again || gotOutput != againOut {
 				t.Errorf("two runs differ:\n%s\n---\n%s", gotTrace, again)
+			}
+			// A Recorder as the observer (which the simulator feeds
+			// through its own fast path) keeps the same events, data,
+			// spans and debugger extras included.
+			if _, _, recorded := runGolden(t, sections, true); recorded != streamed {
+				t.Errorf("the Recorder's events differ:\n%s\n---\n%s", recorded, streamed)
 			}
 			if *update {
 				setSection(ar, "@trace", gotTrace)
@@ -74,12 +80,15 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func runGolden(t *testing.T, sections map[string][]byte) (traceText, output string) {
+// runGolden runs a golden test's machine and returns its trace as text
+// lines and as JSON lines (all of each event), and the run summary; with
+// recorded, the events come from a Recorder that was the run's observer.
+func runGolden(t *testing.T, sections map[string][]byte, recorded bool) (traceText, output, jsonl string) {
 	t.Helper()
 	def := model.Build(syntax.Parse(sections["machine.asl.json"]))
 	prog, err := Compile(def)
 	if err != nil {
-		return "", "compile error: " + err.Error() + "\n"
+		return "", "compile error: " + err.Error() + "\n", ""
 	}
 	var input any
 	if in := bytes.TrimSpace(sections["input.json"]); len(in) > 0 {
@@ -101,14 +110,23 @@ func runGolden(t *testing.T, sections map[string][]byte) (traceText, output stri
 			t.Fatalf("mocks.json: %v", err)
 		}
 	}
-	var b strings.Builder
-	opts.Observer = trace.ObserverFunc(func(e *trace.Event) {
+	var b, j strings.Builder
+	line := func(e *trace.Event) {
 		fmt.Fprintf(&b, "%d(%d) %s\n", e.ID, e.PreviousEventID, trace.TextLine(e))
-	})
+		trace.JSONLWriter{W: &j}.Event(e)
+	}
+	opts.Observer = trace.ObserverFunc(line)
+	rec := &trace.Recorder{}
+	if recorded {
+		opts.Observer = rec
+	}
 	res := prog.Run(context.Background(), input, opts)
+	for _, e := range rec.Events() {
+		line(e)
+	}
 	var out strings.Builder
 	WriteSummary(&out, res)
-	return b.String(), out.String()
+	return b.String(), out.String(), j.String()
 }
 
 func setSection(ar *txtar.Archive, name, data string) {
