@@ -19,6 +19,8 @@ type Program struct {
 	// notExpress lists why the machine cannot be an Express workflow,
 	// in AWS's words.
 	notExpress []string
+	// states counts the stateProgs (their idx run from 0).
+	states int
 }
 
 // Definition returns the definition the program was compiled from.
@@ -90,6 +92,8 @@ type stateProg struct {
 	// recycled: the state's work is synchronous and its visit is recycled
 	// when it ends (visit.Run).
 	recycled bool
+	// idx numbers the state within its Program (run.sites).
+	idx int
 
 	inputPath, outputPath optPath
 	resultPath            optResultPath
@@ -167,6 +171,7 @@ func Compile(def *model.Definition) (*Program, error) {
 	}
 	p.top = c.scope(def.Machine, "")
 	p.notExpress = c.notExpress
+	p.states = c.states
 	if len(c.problems) > 0 {
 		return nil, &CompileError{Problems: c.problems}
 	}
@@ -176,6 +181,7 @@ func Compile(def *model.Definition) (*Program, error) {
 type compiler struct {
 	def        *model.Definition
 	progs      map[*model.State]*stateProg
+	states     int // stateProgs made (the next one's idx)
 	problems   []string
 	notExpress []string
 	// jsonataMode is set while compiling a JSONata state's sub-objects.
@@ -192,7 +198,8 @@ func (c *compiler) scope(m *model.StateMachine, where string) *scopeProg {
 		if _, dup := sc.states[s.Name]; dup {
 			continue
 		}
-		sp := &stateProg{s: s, name: s.Name, typ: s.Type, span: s.Member.Span}
+		sp := &stateProg{s: s, name: s.Name, typ: s.Type, span: s.Member.Span, idx: c.states}
+		c.states++
 		switch s.Type {
 		case "Pass", "Choice", "Succeed", "Fail":
 			sp.recycled = true

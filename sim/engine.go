@@ -148,7 +148,10 @@ type run struct {
 	// other observers get.
 	rec     *trace.Recorder
 	scratch *trace.Event
-	tokens  int
+	// sites caches, by state and siteKind, 1 + the rec's number of the
+	// site of the state's hot events (0: not asked yet).
+	sites  []uint32
+	tokens int
 
 	execObj, machineObj map[string]any
 	execArn, machineArn string
@@ -165,6 +168,9 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 	}()
 	r := &run{p: p, ctx: ctx, opts: opts, obs: opts.Observer, input: input, invocations: map[string]int{}}
 	r.rec, _ = opts.Observer.(*trace.Recorder)
+	if r.rec != nil {
+		r.sites = make([]uint32, p.states*siteKinds)
+	}
 	if opts.StartTime.IsZero() {
 		opts.StartTime = DefaultStartTime
 	}

@@ -62,7 +62,30 @@ func (h *history) initEvent(e *trace.Event, typ string, sp *stateProg) {
 // The history quota works as on AWS: once the history holds max-1 events,
 // the next one may only be ExecutionSucceeded; anything else is replaced
 // by ExecutionFailed, which ends the execution.
-func (h *history) send(e *trace.Event, prev int) int {
+func (h *history) send(e *trace.Event, prev int) int { return h.sendAt(e, prev, nil, nil) }
+
+// The kinds of event whose Recorder site a run caches per state (sites).
+const (
+	siteEntered = iota
+	siteExited
+	siteIterationStarted // of a Map state's iterations
+	siteIterationSucceeded
+	siteKinds
+)
+
+// siteOf is where the run caches the site number of sp's events of the
+// given kind (nil: no Recorder). The events must be as initEvent makes
+// them for sp (Name unset), or MapIteration* events named after sp.
+func (r *run) siteOf(sp *stateProg, kind int) *uint32 {
+	if r.sites == nil {
+		return nil
+	}
+	return &r.sites[sp.idx*siteKinds+kind]
+}
+
+// sendAt is send for an event of th whose Recorder site number is cached
+// in *site (when both are set): the Recorder then skips its look-ups.
+func (h *history) sendAt(e *trace.Event, prev int, site *uint32, th *thread) int {
 	if !h.ended && h.nextID >= h.r.maxEvents-1 && !strings.HasPrefix(e.Type, "Execution") {
 		h.fail(&thread{prev: prev}, &failure{Error: strp(ErrRuntime), runtime: true,
 			Cause: strp("The execution reached the maximum number of history events (" + strconv.Itoa(h.r.maxEvents) + ").")})
@@ -75,6 +98,15 @@ func (h *history) send(e *trace.Event, prev int) int {
 		h.r.details(e).Execution = h.exec
 	}
 	switch {
+	case h.r.rec != nil && site != nil:
+		rec := h.r.rec
+		if *site == 0 {
+			*site = rec.Site(e) + 1
+		}
+		if th.scopeNo == 0 {
+			th.scopeNo = rec.Scope(th.scope) + 1
+		}
+		rec.EventAt(e, *site-1, th.scopeNo-1)
 	case h.r.rec != nil:
 		h.r.rec.Event(e)
 	case h.r.obs != nil:
@@ -147,8 +179,10 @@ func (h *history) abort(reason string) {
 type thread struct {
 	r *run
 	h *history
-	// scope is the path prefix of events ("Par/branch[1]/Map/iter[3]").
-	scope string
+	// scope is the path prefix of events ("Par/branch[1]/Map/iter[3]");
+	// scopeNo is 1 + the Recorder's number for it (0: not asked yet).
+	scope   string
+	scopeNo uint32
 	// prev is the id of this thread's last event (previousEventId chaining).
 	prev int
 	// parent thread (nil at top) and whether this thread was stopped
@@ -203,6 +237,14 @@ func (th *thread) end(out any, f *failure) {
 func (th *thread) emit(e *trace.Event) int {
 	e.Scope = th.scope
 	th.prev = th.h.send(e, th.prev)
+	return th.prev
+}
+
+// emitAt is emit for an event whose Recorder site number is cached in
+// *site (see run.siteOf).
+func (th *thread) emitAt(e *trace.Event, site *uint32) int {
+	e.Scope = th.scope
+	th.prev = th.h.sendAt(e, th.prev, site, th)
 	return th.prev
 }
 

@@ -186,7 +186,7 @@ func (m *mapRun) startIteration(i int) {
 	}
 	it.slot = len(th.children)
 	th.children = append(th.children, c)
-	it.emit("MapIterationStarted")
+	it.emit("MapIterationStarted", siteIterationStarted)
 	if c.iter != it { // a reused iteration's thread points to it already
 		c.iter = it
 	}
@@ -203,7 +203,7 @@ func (c *thread) initIteration(th *thread, scope string) {
 	if c.h != th.h {
 		c.h = th.h
 	}
-	c.scope, c.prev = scope, th.h.nextID
+	c.scope, c.scopeNo, c.prev = scope, 0, th.h.nextID
 	if c.parent != th {
 		c.parent = th
 	}
@@ -269,12 +269,18 @@ type mapIteration struct {
 	slot int
 }
 
-// emit emits one of the iteration's MapIteration* events.
-func (it *mapIteration) emit(typ string) {
+// emit emits one of the iteration's MapIteration* events; kind is its
+// siteKind, or -1 for a rare one.
+func (it *mapIteration) emit(typ string, kind int) {
 	var e trace.Event
 	it.h.initEvent(&e, typ, nil)
-	e.Name, e.Index, e.HasIndex = it.m.v.sp.name, it.i, true
-	it.thread.emit(&e)
+	sp := it.m.v.sp
+	e.Name, e.Index, e.HasIndex = sp.name, it.i, true
+	if kind < 0 {
+		it.thread.emit(&e)
+		return
+	}
+	it.thread.emitAt(&e, it.r.siteOf(sp, kind))
 }
 
 func (it *mapIteration) done(out any, f *failure) {
@@ -289,7 +295,7 @@ func (it *mapIteration) done(out any, f *failure) {
 		th.children[it.slot] = nil
 	}
 	if f != nil {
-		it.emit("MapIterationFailed")
+		it.emit("MapIterationFailed", -1)
 		m.over = true
 		for j := 0; j < m.next; j++ {
 			if o := m.iters[j]; o != nil {
@@ -302,7 +308,7 @@ func (it *mapIteration) done(out any, f *failure) {
 		v.handleError(f)
 		return
 	}
-	it.emit("MapIterationSucceeded")
+	it.emit("MapIterationSucceeded", siteIterationSucceeded)
 	m.results[i] = out
 	m.completed++
 	if m.completed == len(m.items) {

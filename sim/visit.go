@@ -89,7 +89,7 @@ func (v *visit) Run() {
 		var e trace.Event
 		th.h.initEvent(&e, sp.enteredType, sp)
 		e.Input, e.HasInput = raw, true
-		v.enteredID = th.emit(&e)
+		v.enteredID = th.emitAt(&e, r.siteOf(sp, siteEntered))
 		v.entered = true
 		if th.dead() {
 			return
@@ -317,7 +317,7 @@ func (v *visit) setVars(vals any, e *trace.Event) {
 func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 	th := v.th
 	e.Output, e.HasOutput = out, true
-	th.emit(e)
+	th.emitAt(e, th.r.siteOf(v.sp, siteExited))
 	if th.dead() {
 		return
 	}

@@ -148,7 +148,22 @@ type (
 )
 
 // Event records a copy of e.
-func (r *Recorder) Event(e *Event) {
+func (r *Recorder) Event(e *Event) { r.EventAt(e, r.site(e), r.scope(e.Scope)) }
+
+// Site numbers, for EventAt, the site of events like e: their Type, State,
+// Name, Span and HasSpan.
+func (r *Recorder) Site(e *Event) uint32 { return r.site(e) }
+
+// Scope numbers, for EventAt, the scope s (by the string's address: the
+// same text at another address may get another number).
+func (r *Recorder) Scope(s string) uint32 { return r.scope(s) }
+
+// EventAt is Event for a caller that has numbered e's site and scope: site
+// is what Site returned for an event with e's Type, State, Name, Span and
+// HasSpan, scope what Scope(e.Scope) returned, both from this Recorder.
+// The simulator numbers each state's sites and each thread's scope once
+// instead of having every event looked up.
+func (r *Recorder) EventAt(e *Event, site, scope uint32) {
 	slot := uint(r.n) % recorderChunk
 	if slot == 0 {
 		r.newChunk(e)
@@ -165,7 +180,7 @@ func (r *Recorder) Event(e *Event) {
 	}
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
-	rec.site, rec.scope = r.site(e), r.scope(e.Scope)
+	rec.site, rec.scope = site, scope
 	rec.index = int32(e.Index)
 	if e.Elapsed != r.lastListed {
 		r.elapsed = append(r.elapsed, elapsedFrom{n: r.n, d: e.Elapsed})
