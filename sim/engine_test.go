@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -246,5 +247,17 @@ func TestItemReaderIgnoresItemsPath(t *testing.T) {
 	res := prog.Run(context.Background(), map[string]any{"from_input_items": []any{"input-item-0"}}, Options{Files: files})
 	if res.Status != StatusSucceeded || trace.JSONText(res.Output) != `["from-bucket-item-0"]` {
 		t.Fatalf("%s %s %s: %v", res.Status, res.ErrorString(), res.CauseString(), res.Output)
+	}
+}
+
+// incrementDecimal counts like strconv.Itoa, across carries.
+func TestIncrementDecimal(t *testing.T) {
+	var a [20]byte
+	d := strconv.AppendInt(a[:0], 0, 10)
+	for i := range 100_500 {
+		if string(d) != strconv.Itoa(i) {
+			t.Fatalf("after %d increments: %s", i, d)
+		}
+		d = incrementDecimal(d)
 	}
 }

@@ -347,8 +347,12 @@ func (m *mapRun) buildScopes(scope, name string, from int) {
 		m.scopeEnds[0] = uint32(len(m.scopes))
 		return
 	}
-	prefix := len(scope) + 1 + len(name) + len("/iter[]")
-	buf := make([]byte, 0, n*(prefix+len(strconv.Itoa(from+n-1))))
+	prefix := len(scope) + 1 + len(name) + len("/iter[")
+	buf := make([]byte, 0, n*(prefix+len(strconv.Itoa(from+n-1))+1))
+	// The index's digits, counted up in place (cheaper than formatting
+	// each number).
+	var digits [20]byte
+	num := strconv.AppendInt(digits[:0], int64(from), 10)
 	for k := range n {
 		if scope != "" {
 			buf = append(buf, scope...)
@@ -356,11 +360,27 @@ func (m *mapRun) buildScopes(scope, name string, from int) {
 		}
 		buf = append(buf, name...)
 		buf = append(buf, "/iter["...)
-		buf = strconv.AppendInt(buf, int64(from+k), 10)
+		buf = append(buf, num...)
 		buf = append(buf, ']')
 		m.scopeEnds[k] = uint32(len(buf))
+		num = incrementDecimal(num)
 	}
 	m.scopes, m.scopesFrom, m.nScopes = string(buf), from, n
+}
+
+// incrementDecimal adds one to the non-negative decimal number in d (its
+// array has room for one more digit).
+func incrementDecimal(d []byte) []byte {
+	for i := len(d) - 1; i >= 0; i-- {
+		if d[i] != '9' {
+			d[i]++
+			return d
+		}
+		d[i] = '0'
+	}
+	d = append(d, '0')
+	d[0] = '1'
+	return d
 }
 
 // iterScope is joinScope(scope, name+"/iter[i]") in one allocation.
