@@ -152,6 +152,7 @@ const (
 	memoVariables
 	memoTemplates
 	memoNoBackslash
+	memoSubstitutionFree
 )
 
 // Report records a diagnostic of the running rule at span.

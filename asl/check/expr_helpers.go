@@ -48,6 +48,15 @@ func skipExpr(n *syntax.Node) bool {
 	return strings.IndexByte(n.Str, '{') >= 0 && (expr.HasPlaceholder(n.Str) || hasPlaceholderSyntax(n.Str))
 }
 
+// skipExprIn is skipExpr where plain is substitutionFree: a string is then
+// never a placeholder.
+func skipExprIn(plain bool, n *syntax.Node) bool {
+	if plain {
+		return n == nil || n.Kind != syntax.String
+	}
+	return skipExpr(n)
+}
+
 // pathFieldKind says how a JSONPath state field holding a path is parsed.
 type pathFieldKind uint8
 
@@ -176,8 +185,9 @@ func rawLacks(p *Pass, n *syntax.Node, needle string) bool {
 
 // eachDollarKey walks a payload template and calls fn for every member
 // whose key ends in ".$", at any depth (objects inside arrays included).
-func eachDollarKey(n *syntax.Node, fn func(m *syntax.Member)) {
-	if n == nil || isDeployPlaceholder(n) {
+// plain is substitutionFree.
+func eachDollarKey(plain bool, n *syntax.Node, fn func(m *syntax.Member)) {
+	if n == nil || isPlaceholderIn(plain, n) {
 		return
 	}
 	switch n.Kind {
@@ -187,11 +197,11 @@ func eachDollarKey(n *syntax.Node, fn func(m *syntax.Member)) {
 				fn(m)
 				continue
 			}
-			eachDollarKey(m.Value, fn)
+			eachDollarKey(plain, m.Value, fn)
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			eachDollarKey(e, fn)
+			eachDollarKey(plain, e, fn)
 		}
 	}
 }

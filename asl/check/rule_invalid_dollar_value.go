@@ -57,17 +57,18 @@ func reportDollarFindings(p *Pass, calls bool) {
 func dollarFindings(p *Pass) []dollarFinding {
 	def := p.Def
 	var out []dollarFinding
+	plain := substitutionFree(p)
 	eachPayloadTemplate(p, func(_ *model.State, field string, n *syntax.Node) {
-		eachDollarKey(n, func(m *syntax.Member) {
+		eachDollarKey(plain, n, func(m *syntax.Member) {
 			v := m.Value
-			if v == nil || isDeployPlaceholder(v) {
+			if v == nil || isPlaceholderIn(plain, v) {
 				return
 			}
 			if v.Kind != syntax.String {
 				out = append(out, dollarFinding{node: v, key: m.Key})
 				return
 			}
-			if skipExpr(v) {
+			if skipExprIn(plain, v) {
 				return
 			}
 			if errs := parseCached(p, parseAsDollar, v.Str).errs; len(errs) > 0 {
@@ -82,7 +83,7 @@ func dollarFindings(p *Pass) []dollarFinding {
 			continue
 		}
 		for _, m := range s.Node.Members {
-			if v, f := m.Value, m.Key; statePathField(f) == pathOrIntrinsic && !skipExpr(v) && expr.IsIntrinsic(v.Str) {
+			if v, f := m.Value, m.Key; statePathField(f) == pathOrIntrinsic && !skipExprIn(plain, v) && expr.IsIntrinsic(v.Str) {
 				if errs := parseCached(p, parseAsCall, v.Str).errs; len(errs) > 0 {
 					out = append(out, dollarFinding{node: v, errs: errs, prefix: f + ": ", call: true})
 				}

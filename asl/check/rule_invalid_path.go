@@ -17,6 +17,7 @@ var _ = register(&Rule{
 		"\"Variable\" or *Path operand) is not valid JSONPath, or uses a wildcard, filter, slice or union " +
 		"where a Reference Path (one node) is required. The error points at the offending characters.",
 	Run: func(p *Pass) {
+		plain := substitutionFree(p)
 		for _, s := range p.Def.All {
 			if !usesJSONPath(s) || !hasObjectBody(s) {
 				continue
@@ -24,12 +25,12 @@ var _ = register(&Rule{
 			for _, m := range s.Node.Members {
 				switch statePathField(m.Key) {
 				case plainPath:
-					checkPathField(p, m.Value, m.Key, false)
+					checkPathField(p, plain, m.Value, m.Key, false)
 				case referencePath:
-					checkPathField(p, m.Value, m.Key, true)
+					checkPathField(p, plain, m.Value, m.Key, true)
 				case pathOrIntrinsic:
-					if v := m.Value; !skipExpr(v) && !expr.IsIntrinsic(v.Str) {
-						checkPathField(p, v, m.Key, true)
+					if v := m.Value; !skipExprIn(plain, v) && !expr.IsIntrinsic(v.Str) {
+						checkPathField(p, plain, v, m.Key, true)
 					}
 				}
 			}
@@ -38,13 +39,13 @@ var _ = register(&Rule{
 				if np.sub != "" {
 					o = o.Value(np.sub)
 				}
-				checkPathField(p, o.Value(np.field), np.field, true)
+				checkPathField(p, plain, o.Value(np.field), np.field, true)
 			}
 		}
 		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				if m.Key == "Variable" || (strings.HasSuffix(m.Key, "Path") && model.IsRuleOperator(m.Key)) {
-					checkPathField(p, m.Value, m.Key, false)
+					checkPathField(p, plain, m.Value, m.Key, false)
 				}
 			}
 		})
@@ -53,8 +54,8 @@ var _ = register(&Rule{
 
 // checkPathField parses a path-valued field; null and non-strings are left
 // to the schema rules.
-func checkPathField(p *Pass, v *syntax.Node, field string, reference bool) {
-	if skipExpr(v) {
+func checkPathField(p *Pass, plain bool, v *syntax.Node, field string, reference bool) {
+	if skipExprIn(plain, v) {
 		return
 	}
 	kind := byte(parseAsPath)

@@ -28,22 +28,23 @@ var _ = register(&Rule{
 		"does not close, closes with %} and does not open, or has whitespace outside the delimiters. AWS " +
 		"rejects such a definition. Write \"{% expression %}\" exactly.",
 	Run: func(p *Pass) {
+		plain := substitutionFree(p)
 		for _, s := range p.Def.All {
 			if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 				continue
 			}
 			for _, m := range s.Node.Members {
 				if isJSONataField(m.Key) {
-					checkFraming(p, m.Value, m.Key)
+					checkFraming(p, plain, m.Value, m.Key)
 				}
 			}
 			for _, c := range s.Catch {
-				checkFraming(p, c.Node.Value("Output"), "Output")
-				checkFraming(p, c.Node.Value("Assign"), "Assign")
+				checkFraming(p, plain, c.Node.Value("Output"), "Output")
+				checkFraming(p, plain, c.Node.Value("Assign"), "Assign")
 			}
 			for _, r := range s.Choices {
 				for _, f := range []string{"Condition", "Output", "Assign"} {
-					checkFraming(p, r.Node.Value(f), f)
+					checkFraming(p, plain, r.Node.Value(f), f)
 				}
 			}
 		}
@@ -51,24 +52,24 @@ var _ = register(&Rule{
 })
 
 // checkFraming checks every string under n.
-func checkFraming(p *Pass, n *syntax.Node, field string) {
-	if n == nil || isDeployPlaceholder(n) {
+func checkFraming(p *Pass, plain bool, n *syntax.Node, field string) {
+	if n == nil || isPlaceholderIn(plain, n) {
 		return
 	}
 	switch n.Kind {
 	case syntax.String:
-		if !skipExpr(n) {
+		if !skipExprIn(plain, n) {
 			if errs := expr.CheckJSONataFraming(n.Str); len(errs) > 0 {
 				reportExprErrors(p, n, errs, field+": ")
 			}
 		}
 	case syntax.Object:
 		for _, m := range n.Members {
-			checkFraming(p, m.Value, field)
+			checkFraming(p, plain, m.Value, field)
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			checkFraming(p, e, field)
+			checkFraming(p, plain, e, field)
 		}
 	}
 }

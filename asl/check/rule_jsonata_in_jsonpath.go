@@ -15,12 +15,13 @@ var _ = register(&Rule{
 		"states never evaluate JSONata, so the text is passed on as it is. Set \"QueryLanguage\": " +
 		"\"JSONata\" on the state (and use Arguments/Output), or write a path with a .$ key.",
 	Run: func(p *Pass) {
+		plain := substitutionFree(p)
 		eachPayloadTemplate(p, func(s *model.State, field string, n *syntax.Node) {
-			literalJSONata(p, n, field)
+			literalJSONata(p, plain, n, field)
 		})
 		for _, s := range p.Def.All {
 			if s.Type == model.TypePass && usesJSONPath(s) && hasObjectBody(s) {
-				literalJSONata(p, s.Value("Result"), "Result")
+				literalJSONata(p, plain, s.Value("Result"), "Result")
 			}
 		}
 	},
@@ -29,20 +30,20 @@ var _ = register(&Rule{
 // literalJSONata reports the JSONata-framed strings under n, skipping the
 // values of ".$" keys (invalid-dollar-value reports those). A template whose
 // text has no "{%" is skipped with one byte search.
-func literalJSONata(p *Pass, n *syntax.Node, field string) {
+func literalJSONata(p *Pass, plain bool, n *syntax.Node, field string) {
 	if n != nil && n.Kind != syntax.String && rawLacks(p, n, "{%") {
 		return
 	}
-	literalJSONataIn(p, n, field)
+	literalJSONataIn(p, plain, n, field)
 }
 
-func literalJSONataIn(p *Pass, n *syntax.Node, field string) {
-	if n == nil || isDeployPlaceholder(n) {
+func literalJSONataIn(p *Pass, plain bool, n *syntax.Node, field string) {
+	if n == nil || isPlaceholderIn(plain, n) {
 		return
 	}
 	switch n.Kind {
 	case syntax.String:
-		if !skipExpr(n) && framedAsJSONata(n.Str) {
+		if !skipExprIn(plain, n) && framedAsJSONata(n.Str) {
 			p.Report(n.Span, field+": this state uses JSONPath, so this {% %} expression is not evaluated and is passed on as text; set \"QueryLanguage\": \"JSONata\" on the state to evaluate it")
 		}
 	case syntax.Object:
@@ -50,11 +51,11 @@ func literalJSONataIn(p *Pass, n *syntax.Node, field string) {
 			if len(m.Key) >= 2 && m.Key[len(m.Key)-2:] == ".$" {
 				continue
 			}
-			literalJSONataIn(p, m.Value, field)
+			literalJSONataIn(p, plain, m.Value, field)
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			literalJSONataIn(p, e, field)
+			literalJSONataIn(p, plain, e, field)
 		}
 	}
 }

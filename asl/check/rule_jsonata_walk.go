@@ -77,11 +77,12 @@ func (e *jsonataExpr) span(text []byte, start, end int) source.Span {
 // JSONata states, in the fields that evaluate them (jsonata.md §2.1).
 // Collected once per Run.
 func jsonataExprs(p *Pass) []*jsonataExpr {
-	return memoized(p, memoJSONata, func() []*jsonataExpr { return collectJSONataExprs(p.Def) })
+	return memoized(p, memoJSONata, func() []*jsonataExpr { return collectJSONataExprs(p.Def, substitutionFree(p)) })
 }
 
-func collectJSONataExprs(def *model.Definition) []*jsonataExpr {
-	c := &exprCollector{parsed: make(map[string]*parsedJSONata, 64), holds: map[*schema.ObjectSchema]bool{}}
+// plain is substitutionFree (false is always correct).
+func collectJSONataExprs(def *model.Definition, plain bool) []*jsonataExpr {
+	c := &exprCollector{parsed: make(map[string]*parsedJSONata, 64), holds: map[*schema.ObjectSchema]bool{}, plain: plain}
 	for _, s := range def.All {
 		if s.QueryLanguage != model.JSONata || !hasObjectBody(s) {
 			continue
@@ -116,6 +117,7 @@ type exprCollector struct {
 	parsed map[string]*parsedJSONata
 	holds  map[*schema.ObjectSchema]bool // see mayHoldJSONata
 	slab   []jsonataExpr                 // hands out expressions in chunks
+	plain  bool                          // substitutionFree
 	// parser reuses one tree's nodes for the next: only the facts of a
 	// tree are kept.
 	parser jsonata.Parser
@@ -202,7 +204,7 @@ func (c *exprCollector) mayHoldJSONata(o *schema.ObjectSchema) bool {
 
 // object visits the members of n that the schema o says may hold JSONata.
 func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix string, place func(*schema.Field) exprPlace) {
-	if n == nil || n.Kind != syntax.Object || isDeployPlaceholder(n) {
+	if n == nil || n.Kind != syntax.Object || isPlaceholderIn(c.plain, n) {
 		return
 	}
 	for _, m := range n.Members {
@@ -250,12 +252,12 @@ func choicePlace(*schema.Field) exprPlace { return exprPlace{} }
 
 // strings records every JSONata string under n (at any depth).
 func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assignTo string, assign *syntax.Node) {
-	if n == nil || isDeployPlaceholder(n) {
+	if n == nil || isPlaceholderIn(c.plain, n) {
 		return
 	}
 	switch n.Kind {
 	case syntax.String:
-		if skipExpr(n) {
+		if skipExprIn(c.plain, n) {
 			return
 		}
 		body, off, ok := expr.JSONataBody(n.Str)

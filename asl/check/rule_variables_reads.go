@@ -27,7 +27,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			}
 		}
 	}
-	r := pathReads{p: p, out: &out}
+	r := pathReads{p: p, out: &out, plain: substitutionFree(p)}
 	// JSONPath states whose text has no "$name" cannot read a variable.
 	candidates := make([]bool, len(def.All)) // by State.ID
 	anyCandidate := false
@@ -72,7 +72,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			return
 		}
 		if field != "Assign" || !isObjectNode(n) {
-			eachDollarKey(n, func(m *syntax.Member) { r.dollar(s, m.Value, nil, "") })
+			eachDollarKey(r.plain, n, func(m *syntax.Member) { r.dollar(s, m.Value, nil, "") })
 			return
 		}
 		for _, top := range n.Members {
@@ -81,20 +81,21 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 				r.dollar(s, top.Value, n, name)
 				continue
 			}
-			eachDollarKey(top.Value, func(m *syntax.Member) { r.dollar(s, m.Value, n, name) })
+			eachDollarKey(r.plain, top.Value, func(m *syntax.Member) { r.dollar(s, m.Value, n, name) })
 		}
 	})
 	return out
 }
 
 type pathReads struct {
-	p   *Pass
-	out *[]varRead
+	p     *Pass
+	out   *[]varRead
+	plain bool // substitutionFree
 }
 
 // path records the variable root of a path-valued field.
 func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
-	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
+	if v == nil || !mayReadVariable(v.Str) || skipExprIn(r.plain, v) {
 		return
 	}
 	if pe := parseCached(r.p, kind, v.Str); pe.isPath && pe.root == expr.RootVariable {
@@ -104,7 +105,7 @@ func (r pathReads) path(s *model.State, v *syntax.Node, kind byte) {
 
 // dollar records the variables of a `.$` value: a path or an intrinsic call.
 func (r pathReads) dollar(s *model.State, v *syntax.Node, assign *syntax.Node, assignTo string) {
-	if v == nil || !mayReadVariable(v.Str) || skipExpr(v) {
+	if v == nil || !mayReadVariable(v.Str) || skipExprIn(r.plain, v) {
 		return
 	}
 	e, _ := expr.ParseDollarValue(v.Str)

@@ -28,6 +28,7 @@ type schemaWalker struct {
 	def      *model.Definition
 	topQL    string
 	findings []finding
+	plain    bool // substitutionFree
 	// shapes caches what the walk needs of each object schema.
 	shapes map[*schema.ObjectSchema]*objectShape
 }
@@ -80,8 +81,9 @@ type walkCtx struct {
 	nested bool
 }
 
-func schemaFindings(def *model.Definition) []finding {
-	w := &schemaWalker{def: def, topQL: string(def.QueryLanguage)}
+// plain is substitutionFree (false is always correct).
+func schemaFindings(def *model.Definition, plain bool) []finding {
+	w := &schemaWalker{def: def, topQL: string(def.QueryLanguage), plain: plain}
 	if w.topQL == "" {
 		w.topQL = string(model.JSONPath)
 	}
@@ -109,7 +111,7 @@ func (w *schemaWalker) addSev(code string, sev Severity, span source.Span, msg s
 // cachedFindings returns the findings of the one walk that the schema
 // rules of a Run share.
 func cachedFindings(p *Pass) []finding {
-	return memoized(p, memoSchema, func() []finding { return schemaFindings(p.Def) })
+	return memoized(p, memoSchema, func() []finding { return schemaFindings(p.Def, substitutionFree(p)) })
 }
 
 // reportFindings is the Run of every schema rule: it reports the findings
@@ -389,7 +391,7 @@ func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *sch
 			return
 		}
 		rc := n.Value("ReaderConfig")
-		if rc != nil && (rc.Kind != syntax.Object || isDeployPlaceholder(rc) || rc.Get("InputType") != nil || rc.Get("ManifestType") != nil) {
+		if rc != nil && (rc.Kind != syntax.Object || isPlaceholderIn(w.plain, rc) || rc.Get("InputType") != nil || rc.Get("ManifestType") != nil) {
 			return
 		}
 		span := missingSpan(n, holder)
@@ -413,7 +415,7 @@ func (w *schemaWalker) states(n *syntax.Node, outer walkCtx) {
 
 func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 	n := m.Value
-	if n == nil || isDeployPlaceholder(n) {
+	if n == nil || isPlaceholderIn(w.plain, n) {
 		return
 	}
 	ctx := walkCtx{ql: w.topQL, jsonata: w.topQL == string(model.JSONata), qlFromTop: true, state: m.Key, nested: outer.nested}
@@ -456,7 +458,7 @@ func (w *schemaWalker) state(m *syntax.Member, outer walkCtx) {
 		if !n.Unclosed {
 			w.add(CodeSchemaStateType, m.KeySpan, "state \""+m.Key+"\" has no \"Type\"; add \"Type\" with one of "+quoteList(schema.StateTypes(), "or"))
 		}
-	case typ.Value == nil || isDeployPlaceholder(typ.Value):
+	case typ.Value == nil || isPlaceholderIn(w.plain, typ.Value):
 	case !typ.Value.IsString():
 		w.add(CodeSchemaStateType, typ.Value.Span, "\"Type\" must be a string, one of "+quoteList(schema.StateTypes(), "or"))
 	case !schema.IsStateType(typ.Value.Str):
@@ -639,7 +641,7 @@ func quoteInstead(s string) string {
 // dynamicValue checks the value of a `Name.$` key outside a payload
 // template's free-form content (Credentials.RoleArn.$): it must be a string.
 func (w *schemaWalker) dynamicValue(m *syntax.Member) {
-	if v := m.Value; v != nil && v.Kind != syntax.String && v.Kind != syntax.Invalid && !isDeployPlaceholder(v) {
+	if v := m.Value; v != nil && v.Kind != syntax.String && v.Kind != syntax.Invalid && !isPlaceholderIn(w.plain, v) {
 		w.add(CodeSchemaWrongType, v.Span, "\""+m.Key+"\" takes a path or intrinsic function as a string, not a "+v.Kind.String())
 	}
 }
@@ -647,7 +649,7 @@ func (w *schemaWalker) dynamicValue(m *syntax.Member) {
 // value checks one field's value: type, enum, range, then descends.
 func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	v := m.Value
-	if v == nil || v.Kind == syntax.Invalid || isDeployPlaceholder(v) {
+	if v == nil || v.Kind == syntax.Invalid || isPlaceholderIn(w.plain, v) {
 		return
 	}
 	if v.Kind == syntax.String && !f.Types.Has(schema.TString) && isTemplateToken(v.Str) {
@@ -842,7 +844,7 @@ func (w *schemaWalker) rangeValue(m *syntax.Member, f *schema.Field) {
 func (w *schemaWalker) elements(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	obj := f.ElemObject(ctx.ql)
 	for _, e := range m.Value.Elems {
-		if e == nil || e.Kind == syntax.Invalid || isDeployPlaceholder(e) {
+		if e == nil || e.Kind == syntax.Invalid || isPlaceholderIn(w.plain, e) {
 			continue
 		}
 		if f.ElemTypes != 0 && !kindAllowed(e, f.ElemTypes) {

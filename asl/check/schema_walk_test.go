@@ -65,7 +65,7 @@ func FuzzSchemaWalk(f *testing.F) {
 	f.Add([]byte("StartAt: A\nStates:\n  A:\n    Type: Task\n    Retry: [ {MaxAttempts: x} ]\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, file := range []*syntax.File{syntax.Parse(text), syntax.ParseYAML(text)} {
-			schemaFindings(model.Build(file))
+			schemaFindings(model.Build(file), false)
 		}
 	})
 }
@@ -97,6 +97,6 @@ func BenchmarkSchemaFindings(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		schemaFindings(def)
+		schemaFindings(def, false)
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,12 +28,48 @@ func isDeployPlaceholder(n *syntax.Node) bool {
 		return hasPlaceholderSyntax(n.Str)
 	case syntax.Object:
 		if len(n.Members) == 1 {
-			k := n.Members[0].Key
-			return k == "Ref" || strings.HasPrefix(k, "Fn::")
+			return isIntrinsicKey(n.Members[0].Key)
 		}
 	}
 	return false
 }
+
+// substitutionFree reports whether no value of the document can be a
+// deploy-time substitution but a CloudFormation intrinsic object: a JSON
+// text without backslashes (so every string is its raw bytes) and without
+// "${", "#{" or "{{" anywhere, which every substitution string (and every
+// bare ${Name}, the only JSON node with a Tag) contains. Once per Run:
+// the walks then test placeholders without reading each node's Tag and
+// string bytes, both mostly cache-cold.
+func substitutionFree(p *Pass) bool {
+	return memoized(p, memoSubstitutionFree, func() bool {
+		f := p.Def.File
+		if f.Format != syntax.JSON || bytes.IndexByte(f.Text, '\\') >= 0 {
+			return false
+		}
+		for t := f.Text; ; {
+			i := bytes.IndexByte(t, '{')
+			if i < 0 {
+				return true
+			}
+			if i > 0 && (t[i-1] == '$' || t[i-1] == '#') || i+1 < len(t) && t[i+1] == '{' {
+				return false
+			}
+			t = t[i+1:]
+		}
+	})
+}
+
+// isPlaceholderIn is isDeployPlaceholder where plain is substitutionFree.
+func isPlaceholderIn(plain bool, n *syntax.Node) bool {
+	if plain {
+		return n != nil && n.Kind == syntax.Object && len(n.Members) == 1 && isIntrinsicKey(n.Members[0].Key)
+	}
+	return isDeployPlaceholder(n)
+}
+
+// isIntrinsicKey reports the key of a CloudFormation intrinsic object.
+func isIntrinsicKey(k string) bool { return k == "Ref" || strings.HasPrefix(k, "Fn::") }
 
 // hasPlaceholderSyntax reports whether s contains a deploy-time substitution:
 // `${...}` (CloudFormation !Sub, SAM DefinitionSubstitutions, Terraform,
