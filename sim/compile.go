@@ -94,6 +94,9 @@ type stateProg struct {
 	recycled bool
 	// idx numbers the state within its Program (run.sites).
 	idx int
+	// varsFixed: a (JSONPath) visit of the state assigns no variable, so
+	// its thread's variable scope stays the same throughout.
+	varsFixed bool
 
 	inputPath, outputPath optPath
 	resultPath            optResultPath
@@ -333,6 +336,10 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 		sp.causePath = c.fieldExpr(where, s.Node, "CausePath")
 	case model.TypeMap:
 		c.mapState(sp, where)
+	}
+	sp.varsFixed = sp.recycled && sp.assign == nil
+	for _, ch := range sp.choices {
+		sp.varsFixed = sp.varsFixed && ch.assign == nil
 	}
 	c.children(sc, sp, where)
 }

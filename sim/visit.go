@@ -168,6 +168,12 @@ func (v *visit) ctx() *dataflow.Context {
 		if vs.ctx == nil {
 			vs.ctx = &dataflow.Context{Rand: v.th.r.rng, Vars: vs.lookup}
 		}
+		if v.sp.varsFixed {
+			// Nothing to remember (which would be two pointer stores,
+			// setting and clearing, each a write barrier while the GC
+			// marks): the scope cannot change during the visit.
+			return vs.ctx
+		}
 		v.ctxCache = vs.ctx
 		return v.ctxCache
 	}
@@ -231,17 +237,24 @@ func (v *visit) dataErr(err error) {
 }
 
 // inputPath applies InputPath ($ by default, null gives {}).
+// Without the field (the common case) it inlines to a test.
 func (v *visit) inputPath(raw any) (any, bool) {
-	if v.sp.jsonata {
+	if v.sp.jsonata || !v.sp.inputPath.present {
 		return raw, true
 	}
-	return v.optPath(v.sp.inputPath, raw)
+	return v.optPath(&v.sp.inputPath, raw)
 }
 
-func (v *visit) outputPath(out any) (any, bool) { return v.optPath(v.sp.outputPath, out) }
+// outputPath applies OutputPath; without the field it inlines to a test.
+func (v *visit) outputPath(out any) (any, bool) {
+	if !v.sp.outputPath.present {
+		return out, true
+	}
+	return v.optPath(&v.sp.outputPath, out)
+}
 
 // optPath applies an InputPath or OutputPath to x.
-func (v *visit) optPath(p optPath, x any) (any, bool) {
+func (v *visit) optPath(p *optPath, x any) (any, bool) {
 	switch {
 	case !p.present:
 		return x, true
