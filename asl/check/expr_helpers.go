@@ -179,8 +179,13 @@ func rawLacks(p *Pass, n *syntax.Node, needle string) bool {
 	}
 	// Most documents have no backslash at all: one search of the whole text
 	// per Run spares a second pass over each template.
-	noEscapes := memoized(p, memoNoBackslash, func() bool { return bytes.IndexByte(f.Text, '\\') < 0 })
-	return noEscapes || bytes.IndexByte(raw, '\\') < 0
+	return noBackslash(p) || bytes.IndexByte(raw, '\\') < 0
+}
+
+// noBackslash reports whether the document text has no backslash at all,
+// once per Run.
+func noBackslash(p *Pass) bool {
+	return memoized(p, memoNoBackslash, func() bool { return bytes.IndexByte(p.Def.File.Text, '\\') < 0 })
 }
 
 // eachDollarKey walks a payload template and calls fn for every member

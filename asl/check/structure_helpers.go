@@ -44,7 +44,7 @@ func isDeployPlaceholder(n *syntax.Node) bool {
 func substitutionFree(p *Pass) bool {
 	return memoized(p, memoSubstitutionFree, func() bool {
 		f := p.Def.File
-		if f.Format != syntax.JSON || bytes.IndexByte(f.Text, '\\') >= 0 {
+		if f.Format != syntax.JSON || !noBackslash(p) {
 			return false
 		}
 		for t := f.Text; ; {
