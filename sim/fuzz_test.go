@@ -2,16 +2,20 @@ package sim
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 	"github.com/aslkit/aslkit/sim/dataflow"
 	"github.com/aslkit/aslkit/sim/mock"
+	"github.com/aslkit/aslkit/sim/trace"
 )
 
 // FuzzRun compiles and runs arbitrary definitions against arbitrary input:
-// nothing may panic, and every run must end with a status.
+// nothing may panic, every run must end with a status, and a Recorder as
+// the observer (fed through the simulator's fast path) must keep exactly
+// the events an ordinary observer sees.
 func FuzzRun(f *testing.F) {
 	f.Add([]byte(loopMachine), []byte(`{}`))
 	f.Add([]byte(mapMachine), []byte(`[1, 2, 3]`))
@@ -28,16 +32,28 @@ func FuzzRun(f *testing.F) {
 		if err != nil {
 			return
 		}
-		mocks := &mock.Set{}
-		for _, s := range prog.def.All {
-			mocks.Add(s.Name, mock.Response{Throw: &mock.Throw{Error: strp("E")}})
-			mocks.Add(s.Name, mock.Response{Return: in})
+		run := func(obs trace.Observer) *Result {
+			mocks := &mock.Set{}
+			for _, s := range prog.def.All {
+				mocks.Add(s.Name, mock.Response{Throw: &mock.Throw{Error: strp("E")}})
+				mocks.Add(s.Name, mock.Response{Return: in})
+			}
+			return prog.Run(context.Background(), in, Options{Mocks: mocks, Observer: obs, Limits: Limits{MaxTransitions: 200, MaxEvents: 1000}})
 		}
-		res := prog.Run(context.Background(), in, Options{Mocks: mocks, Limits: Limits{MaxTransitions: 200, MaxEvents: 1000}})
+		var streamed, recorded strings.Builder
+		res := run(trace.JSONLWriter{W: &streamed})
 		switch res.Status {
 		case StatusSucceeded, StatusFailed, StatusTimedOut, StatusAborted:
 		default:
 			t.Fatalf("run ended with status %q", res.Status)
+		}
+		rec := &trace.Recorder{}
+		run(rec)
+		for _, e := range rec.Events() {
+			trace.JSONLWriter{W: &recorded}.Event(e)
+		}
+		if recorded.String() != streamed.String() {
+			t.Fatalf("the Recorder's events differ:\n%s\n---\n%s", recorded.String(), streamed.String())
 		}
 	})
 }
