@@ -1,17 +1,30 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/aslkit/aslkit/asl/jsonata"
 )
 
 // collectFacts walks a parsed expression once and lists the names the
 // rules check: workflow variables read, functions called, $states members
 // and reads of the input document, which a JSONata state does not have.
-func collectFacts(root *jsonata.Node) exprFacts {
+// mayBind is false when the expression's text has no binding token (see
+// mayBindNames): the walk for bound names is then skipped.
+func collectFacts(root *jsonata.Node, mayBind bool) exprFacts {
 	fc := factCollector{}
-	fc.bound(root)
+	if mayBind {
+		fc.bound(root)
+	}
 	fc.visit(root, false)
 	return fc.facts
+}
+
+// mayBindNames reports whether an expression's text may bind a name: only
+// ":=", a lambda ("function" or "λ") and the "@" and "#" operators do.
+func mayBindNames(body string) bool {
+	return strings.Contains(body, ":=") || strings.Contains(body, "function") || strings.Contains(body, "λ") ||
+		strings.IndexByte(body, '@') >= 0 || strings.IndexByte(body, '#') >= 0
 }
 
 type factCollector struct {

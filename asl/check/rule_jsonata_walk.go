@@ -165,7 +165,7 @@ func (c *exprCollector) parse(body string) *parsedJSONata {
 			pj.err = &jsonata.Error{Code: "S0201", Message: err.Error(), Start: -1}
 		}
 	} else {
-		pj.facts = collectFacts(ast)
+		pj.facts = collectFacts(ast, mayBindNames(body))
 	}
 	c.parsed[body] = pj
 	return pj

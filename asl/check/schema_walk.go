@@ -655,8 +655,8 @@ func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	if v.Kind == syntax.String && !f.Types.Has(schema.TString) && isTemplateToken(v.Str) {
 		return // a token the project's deploy script replaces with real JSON
 	}
-	if ctx.inRule && (schema.LookupOperator(f.Name) != nil || isBooleanOperator(f.Name)) {
-		if f.Name != "Variable" && !kindAllowed(v, f.Types) || schema.LookupOperator(f.Name) != nil {
+	if ctx.inRule && (f.Operator || isBooleanOperator(f.Name)) {
+		if f.Name != "Variable" && !kindAllowed(v, f.Types) || f.Operator {
 			return
 		}
 	}

@@ -76,7 +76,7 @@ func operatorFields() []*Field {
 		if t == TNumber {
 			t = TNumber | TInteger
 		}
-		fs = append(fs, &Field{Name: op.Name, Types: t, Mode: JSONPathOnly, Instead: "Condition", Doc: op.Doc})
+		fs = append(fs, &Field{Name: op.Name, Types: t, Mode: JSONPathOnly, Instead: "Condition", Doc: op.Doc, Operator: true})
 	}
 	return fs
 }

@@ -143,6 +143,9 @@ type Field struct {
 	Instead string
 	// Deprecated explains what replaces a field that still works.
 	Deprecated string
+	// Operator is set on a Choice rule's comparison operator fields (the
+	// names LookupOperator knows).
+	Operator bool
 	// Snippet is the completion insert text in LSP snippet syntax,
 	// e.g. `"Next": "$1"`.
 	Snippet string

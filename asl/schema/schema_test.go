@@ -343,3 +343,14 @@ func TestStateSchemaByType(t *testing.T) {
 		}
 	}
 }
+
+// Field.Operator marks exactly the rule fields LookupOperator knows.
+func TestFieldOperator(t *testing.T) {
+	for _, o := range []*ObjectSchema{choiceRuleObject, nestedChoiceRuleObject, jsonataChoiceRuleObject} {
+		for _, f := range o.Fields {
+			if want := LookupOperator(f.Name) != nil; f.Operator != want {
+				t.Errorf("%s field %q: Operator = %v, want %v", o.Name, f.Name, f.Operator, want)
+			}
+		}
+	}
+}
