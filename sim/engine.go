@@ -212,10 +212,15 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 	r.main.onEnd = r.finish
 	r.main.start(p.top, input, r.execObj)
 	r.q.At(deadline, func() { r.main.timeOut() })
+	// A context that can never be canceled (Done is nil) is not asked
+	// at every step.
+	cancelable := ctx.Done() != nil
 	for !r.done {
-		if err := ctx.Err(); err != nil {
-			r.main.abort(err.Error())
-			break
+		if cancelable {
+			if err := ctx.Err(); err != nil {
+				r.main.abort(err.Error())
+				break
+			}
 		}
 		if !r.q.Step() {
 			break
