@@ -85,10 +85,13 @@ func statePathField(key string) pathFieldKind {
 }
 
 // nestedReferencePaths are reference-path fields of Map sub-objects.
-var nestedReferencePaths = []struct{ object, sub, field string }{
-	{"ItemReader", "ReaderConfig", "MaxItemsPath"},
-	{"ItemBatcher", "", "MaxItemsPerBatchPath"},
-	{"ItemBatcher", "", "MaxInputBytesPerBatchPath"},
+var nestedReferencePaths = []struct {
+	object     model.FieldKey
+	sub, field string
+}{
+	{model.FieldItemReader, "ReaderConfig", "MaxItemsPath"},
+	{model.FieldItemBatcher, "", "MaxItemsPerBatchPath"},
+	{model.FieldItemBatcher, "", "MaxInputBytesPerBatchPath"},
 }
 
 // isPayloadTemplate says whether a JSONPath state field's `.$` keys are

@@ -19,10 +19,10 @@ var _ = register(&Rule{
 			if s.Type != model.TypeTask || !strings.HasSuffix(taskResource(s), ".waitForTaskToken") {
 				continue
 			}
-			if s.Field("HeartbeatSeconds") != nil || s.Field("HeartbeatSecondsPath") != nil {
+			if s.FieldAt(model.FieldHeartbeatSeconds) != nil || s.FieldAt(model.FieldHeartbeatSecondsPath) != nil {
 				continue
 			}
-			p.Report(s.Value("Resource").Span, "callback task \""+s.Name+"\" has no HeartbeatSeconds; set one so that a worker that lost the task token is noticed before TimeoutSeconds")
+			p.Report(s.ValueAt(model.FieldResource).Span, "callback task \""+s.Name+"\" has no HeartbeatSeconds; set one so that a worker that lost the task token is noticed before TimeoutSeconds")
 		}
 	},
 })

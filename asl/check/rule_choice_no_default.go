@@ -11,7 +11,7 @@ var _ = register(&Rule{
 		"States.NoChoiceMatched. Add a Default (a Fail state with a clear error makes the intent explicit).",
 	Run: func(p *Pass) {
 		for _, s := range p.Def.All {
-			if s.Type != model.TypeChoice || !hasObjectBody(s) || s.Field("Default") != nil {
+			if s.Type != model.TypeChoice || !hasObjectBody(s) || s.FieldAt(model.FieldDefault) != nil {
 				continue
 			}
 			p.Report(s.NameSpan(), "Choice \""+s.Name+"\" has no \"Default\"; when no rule matches the execution fails with States.NoChoiceMatched")

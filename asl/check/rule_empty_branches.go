@@ -16,7 +16,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeParallel {
 				continue
 			}
-			if b := s.Value("Branches"); b != nil && b.Kind == syntax.Array && len(b.Elems) == 0 && !b.Unclosed {
+			if b := s.ValueAt(model.FieldBranches); b != nil && b.Kind == syntax.Array && len(b.Elems) == 0 && !b.Unclosed {
 				p.Report(headSpan(p, b), "\"Branches\" of Parallel state \""+s.Name+"\" is empty; add at least one branch ({\"StartAt\": ..., \"States\": {...}})")
 			}
 		}

@@ -16,7 +16,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeChoice {
 				continue
 			}
-			if c := s.Value("Choices"); c != nil && c.Kind == syntax.Array && len(c.Elems) == 0 && !c.Unclosed {
+			if c := s.ValueAt(model.FieldChoices); c != nil && c.Kind == syntax.Array && len(c.Elems) == 0 && !c.Unclosed {
 				p.Report(headSpan(p, c), "\"Choices\" of Choice state \""+s.Name+"\" is empty; add at least one rule with a \"Next\"")
 			}
 		}

@@ -18,7 +18,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeFail {
 				continue
 			}
-			if e := s.Value("Error"); e.IsString() && strings.HasPrefix(e.Str, "States.") {
+			if e := s.ValueAt(model.FieldError); e.IsString() && strings.HasPrefix(e.Str, "States.") {
 				p.Report(e.Span, "the \"States.\" prefix is reserved for errors Step Functions raises; give this error its own name, e.g. \""+strings.TrimPrefix(e.Str, "States.")+"\"")
 			}
 		}

@@ -17,7 +17,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeTask {
 				continue
 			}
-			hb, to := s.Field("HeartbeatSeconds"), s.Value("TimeoutSeconds")
+			hb, to := s.FieldAt(model.FieldHeartbeatSeconds), s.ValueAt(model.FieldTimeoutSeconds)
 			if hb == nil || hb.Value == nil || to == nil || hb.Value.Kind != to.Kind || to.Kind != syntax.Number {
 				continue
 			}

@@ -79,7 +79,7 @@ func dollarFindings(p *Pass) []dollarFinding {
 	for _, s := range def.All {
 		// ErrorPath and CausePath are the only such fields: the model's
 		// field index rules out most states without a scan.
-		if !usesJSONPath(s) || !hasObjectBody(s) || (s.Field("ErrorPath") == nil && s.Field("CausePath") == nil) {
+		if !usesJSONPath(s) || !hasObjectBody(s) || (s.FieldAt(model.FieldErrorPath) == nil && s.FieldAt(model.FieldCausePath) == nil) {
 			continue
 		}
 		for _, m := range s.Node.Members {

@@ -35,7 +35,7 @@ var _ = register(&Rule{
 				}
 			}
 			for _, np := range nestedReferencePaths {
-				o := s.Value(np.object)
+				o := s.ValueAt(np.object)
 				if np.sub != "" {
 					o = o.Value(np.sub)
 				}

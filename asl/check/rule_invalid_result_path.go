@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/aslkit/aslkit/asl/expr"
+	"github.com/aslkit/aslkit/asl/model"
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
@@ -18,7 +19,7 @@ var _ = register(&Rule{
 			if !usesJSONPath(s) || !hasObjectBody(s) {
 				continue
 			}
-			checkResultPath(p, s.Value("ResultPath"))
+			checkResultPath(p, s.ValueAt(model.FieldResultPath))
 			for _, c := range s.Catch {
 				checkResultPath(p, c.Node.Value("ResultPath"))
 			}

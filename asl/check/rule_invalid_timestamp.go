@@ -18,7 +18,7 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, s := range p.Def.All {
 			if s.Type == model.TypeWait {
-				checkTimestampLiteral(p, s.Value("Timestamp"), "\"Timestamp\"")
+				checkTimestampLiteral(p, s.ValueAt(model.FieldTimestamp), "\"Timestamp\"")
 			}
 		}
 		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {

@@ -21,7 +21,7 @@ var _ = register(&Rule{
 		})
 		for _, s := range p.Def.All {
 			if s.Type == model.TypePass && usesJSONPath(s) && hasObjectBody(s) {
-				literalJSONata(p, plain, s.Value("Result"), "Result")
+				literalJSONata(p, plain, s.ValueAt(model.FieldResult), "Result")
 			}
 		}
 	},

@@ -41,7 +41,7 @@ var _ = register(&Rule{
 				continue
 			}
 			at := s.NameSpan()
-			if r := s.Field("Retry"); r != nil {
+			if r := s.FieldAt(model.FieldRetry); r != nil {
 				at = r.KeySpan
 			}
 			p.Report(at, "Lambda task \""+s.Name+"\" does not retry "+strings.Join(missing, ", ")+

@@ -1,5 +1,7 @@
 package check
 
+import "github.com/aslkit/aslkit/asl/model"
+
 // A state transitions with exactly one of Next and "End": true.
 var _ = register(&Rule{
 	Code:     CodeNextAndEnd,
@@ -12,7 +14,7 @@ var _ = register(&Rule{
 			if s.Next == nil || !s.End {
 				continue
 			}
-			p.Report(s.Field("End").KeySpan, "state \""+s.Name+"\" has both \"Next\" and \"End\": true; remove \"End\" to go on to \""+s.Next.Name+"\", or remove \"Next\" to end here")
+			p.Report(s.FieldAt(model.FieldEnd).KeySpan, "state \""+s.Name+"\" has both \"Next\" and \"End\": true; remove \"End\" to go on to \""+s.Next.Name+"\", or remove \"Next\" to end here")
 		}
 	},
 })

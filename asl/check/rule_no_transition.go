@@ -17,14 +17,14 @@ var _ = register(&Rule{
 			if !needsTransition(s.Type) || !hasObjectBody(s) || s.End {
 				continue
 			}
-			if next := s.Field("Next"); next != nil {
+			if next := s.FieldAt(model.FieldNext); next != nil {
 				continue // a Next that is not a string is a type error reported elsewhere
 			}
-			if end := s.Field("End"); end != nil && end.Value != nil && end.Value.Kind == syntax.Bool {
+			if end := s.FieldAt(model.FieldEnd); end != nil && end.Value != nil && end.Value.Kind == syntax.Bool {
 				p.Report(end.Span, "\"End\": false does not end the state and there is no \"Next\"; write \"End\": true, or replace it with \"Next\": \"<state>\"")
 				continue
 			}
-			if s.Field("End") != nil {
+			if s.FieldAt(model.FieldEnd) != nil {
 				continue // "End" of the wrong type: the schema rules say so
 			}
 			p.Report(s.NameSpan(), s.Type+" state \""+s.Name+"\" has neither \"Next\" nor \"End\"; add \"Next\": \"<state>\" or \"End\": true")

@@ -22,7 +22,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeTask {
 				continue
 			}
-			r := s.Value("Resource")
+			r := s.ValueAt(model.FieldResource)
 			if !r.IsString() || isDeployPlaceholder(r) || strings.HasPrefix(r.Str, "{%") || hasDocPlaceholder(r.Str) {
 				continue
 			}

@@ -27,7 +27,7 @@ var _ = register(&Rule{
 		for _, s := range p.Def.All {
 			switch s.Type {
 			case model.TypeTask:
-				res := s.Value("Resource")
+				res := s.ValueAt(model.FieldResource)
 				if !res.IsString() || isDeployPlaceholderString(res.Str) {
 					continue
 				}
@@ -40,13 +40,13 @@ var _ = register(&Rule{
 					p.Report(res.Span, "Express state machine does not support '.waitForTaskToken' service integration; create the state machine as STANDARD")
 				}
 			case model.TypeWait:
-				if sec := s.Value("Seconds"); sec != nil && sec.Kind == syntax.Number && sec.Num > expressMaxSeconds {
+				if sec := s.ValueAt(model.FieldSeconds); sec != nil && sec.Kind == syntax.Number && sec.Num > expressMaxSeconds {
 					p.ReportSeverity(Warning, sec.Span, "an Express execution lasts at most 5 minutes (300 seconds), so this Wait of "+sec.Str+" seconds fails it with \"Wait state delay is too long\"; shorten it or use a STANDARD state machine")
 				}
 			case model.TypeMap:
-				proc := s.Value("ItemProcessor")
+				proc := s.ValueAt(model.FieldItemProcessor)
 				if proc == nil {
-					proc = s.Value("Iterator")
+					proc = s.ValueAt(model.FieldIterator)
 				}
 				mode := proc.Value("ProcessorConfig").Value("Mode")
 				if mode.IsString() && mode.Str == "DISTRIBUTED" {

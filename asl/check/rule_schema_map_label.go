@@ -24,7 +24,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeMap {
 				continue
 			}
-			label := s.Value("Label")
+			label := s.ValueAt(model.FieldLabel)
 			if !label.IsString() || isDeployPlaceholder(label) {
 				continue
 			}

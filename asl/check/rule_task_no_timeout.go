@@ -15,7 +15,7 @@ var _ = register(&Rule{
 			if s.Type != model.TypeTask || !hasObjectBody(s) {
 				continue
 			}
-			if s.Field("TimeoutSeconds") != nil || s.Field("TimeoutSecondsPath") != nil {
+			if s.FieldAt(model.FieldTimeoutSeconds) != nil || s.FieldAt(model.FieldTimeoutSecondsPath) != nil {
 				continue
 			}
 			p.Report(s.NameSpan(), "Task \""+s.Name+"\" has no TimeoutSeconds; without one it can wait until the execution times out (up to a year); set \"TimeoutSeconds\"")

@@ -22,11 +22,11 @@ var _ = register(&Rule{
 			if !hasObjectBody(s) {
 				continue
 			}
-			payload := s.Field("Parameters")
+			payload := s.FieldAt(model.FieldParameters)
 			if s.QueryLanguage == model.JSONata {
-				payload = s.Field("Arguments")
+				payload = s.FieldAt(model.FieldArguments)
 			}
-			resource := s.Value("Resource")
+			resource := s.ValueAt(model.FieldResource)
 			callback := s.Type == model.TypeTask && resource.IsString() && strings.HasSuffix(resource.Str, ".waitForTaskToken")
 			if !callback && (payload == nil || rawLacks(p, payload.Value, "Task.Token")) {
 				continue // no token read; whether the payload is knowable does not matter then

@@ -86,7 +86,7 @@ func raisedByFail(def *model.Definition) map[string]bool {
 		if s.Type != model.TypeFail {
 			continue
 		}
-		if e := s.Value("Error"); e.IsString() && strings.HasPrefix(e.Str, "States.") {
+		if e := s.ValueAt(model.FieldError); e.IsString() && strings.HasPrefix(e.Str, "States.") {
 			if out == nil {
 				out = map[string]bool{}
 			}

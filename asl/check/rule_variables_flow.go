@@ -75,7 +75,7 @@ func isDistributedMap(s *model.State) bool {
 	if s.Type != model.TypeMap || !hasObjectBody(s) {
 		return false
 	}
-	proc := s.Value("ItemProcessor")
+	proc := s.ValueAt(model.FieldItemProcessor)
 	if !isObjectNode(proc) {
 		return false
 	}
@@ -95,7 +95,7 @@ func assignObjects(s *model.State, fn func(n *syntax.Node, rule, catcher int)) {
 	if !hasObjectBody(s) || s.Type == model.TypeSucceed || s.Type == model.TypeFail {
 		return
 	}
-	if v := s.Value("Assign"); isObjectNode(v) {
+	if v := s.ValueAt(model.FieldAssign); isObjectNode(v) {
 		fn(v, -1, -1)
 	}
 	for i, r := range s.Choices {

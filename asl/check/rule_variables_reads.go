@@ -52,7 +52,7 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 			}
 		}
 		for _, np := range nestedReferencePaths {
-			obj := s.Value(np.object)
+			obj := s.ValueAt(np.object)
 			if np.sub != "" {
 				obj = obj.Value(np.sub)
 			}

@@ -9,7 +9,7 @@ import (
 // taskResource returns a Task's Resource string ("" when missing, not a
 // string, or a placeholder whose value cannot be known).
 func taskResource(s *model.State) string {
-	r := s.Value("Resource")
+	r := s.ValueAt(model.FieldResource)
 	if !r.IsString() {
 		return ""
 	}

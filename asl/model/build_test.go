@@ -216,3 +216,26 @@ func TestSlotHashPerfect(t *testing.T) {
 		}
 	}
 }
+
+// FieldAt and ValueAt agree with Field and Value, indexed or not.
+func TestFieldAt(t *testing.T) {
+	for _, src := range []string{
+		`{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:x","Next":"B","Retry":[],"Comment":"c","Type":"Pass"},"B":{"Type":"Succeed"}}}`,
+		`{"StartAt":"A","States":{"A":"not an object"}}`,
+	} {
+		d := Build(syntax.Parse([]byte(src)))
+		for _, s := range d.All {
+			for k, name := range fieldNames {
+				if got, want := s.FieldAt(FieldKey(k)), s.Field(name); got != want {
+					t.Errorf("%s: FieldAt(%s) = %v, Field = %v", s.Name, name, got, want)
+				}
+				if got, want := s.ValueAt(FieldKey(k)), s.Value(name); got != want {
+					t.Errorf("%s: ValueAt(%s) = %v, Value = %v", s.Name, name, got, want)
+				}
+			}
+			if s.FieldAt(FieldKey(indexedFields)) != nil || s.ValueAt(255) != nil {
+				t.Errorf("%s: a key past the indexed fields found something", s.Name)
+			}
+		}
+	}
+}

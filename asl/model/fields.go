@@ -54,6 +54,60 @@ const (
 	indexedFields
 )
 
+// FieldKey names one of the state fields Build indexes. FieldAt and ValueAt
+// find such a field without hashing and comparing its name, for the checks
+// that ask every state for the same fields.
+type FieldKey uint8
+
+// The indexed fields' keys (FieldType is "Type", ...).
+const (
+	FieldType FieldKey = fieldType
+	FieldQueryLanguage FieldKey = fieldQueryLanguage
+	FieldNext FieldKey = fieldNext
+	FieldEnd FieldKey = fieldEnd
+	FieldDefault FieldKey = fieldDefault
+	FieldChoices FieldKey = fieldChoices
+	FieldRetry FieldKey = fieldRetry
+	FieldCatch FieldKey = fieldCatch
+	FieldBranches FieldKey = fieldBranches
+	FieldItemProcessor FieldKey = fieldItemProcessor
+	FieldIterator FieldKey = fieldIterator
+	FieldResource FieldKey = fieldResource
+	FieldParameters FieldKey = fieldParameters
+	FieldArguments FieldKey = fieldArguments
+	FieldAssign FieldKey = fieldAssign
+	FieldOutput FieldKey = fieldOutput
+	FieldResult FieldKey = fieldResult
+	FieldResultPath FieldKey = fieldResultPath
+	FieldResultSelector FieldKey = fieldResultSelector
+	FieldItemSelector FieldKey = fieldItemSelector
+	FieldItemReader FieldKey = fieldItemReader
+	FieldItemBatcher FieldKey = fieldItemBatcher
+	FieldResultWriter FieldKey = fieldResultWriter
+	FieldInputPath FieldKey = fieldInputPath
+	FieldOutputPath FieldKey = fieldOutputPath
+	FieldTimeoutSeconds FieldKey = fieldTimeoutSeconds
+	FieldTimeoutSecondsPath FieldKey = fieldTimeoutSecondsPath
+	FieldHeartbeatSeconds FieldKey = fieldHeartbeatSeconds
+	FieldHeartbeatSecondsPath FieldKey = fieldHeartbeatSecondsPath
+	FieldSeconds FieldKey = fieldSeconds
+	FieldSecondsPath FieldKey = fieldSecondsPath
+	FieldTimestamp FieldKey = fieldTimestamp
+	FieldTimestampPath FieldKey = fieldTimestampPath
+	FieldError FieldKey = fieldError
+	FieldCause FieldKey = fieldCause
+	FieldErrorPath FieldKey = fieldErrorPath
+	FieldCausePath FieldKey = fieldCausePath
+	FieldItems FieldKey = fieldItems
+	FieldItemsPath FieldKey = fieldItemsPath
+	FieldMaxConcurrency FieldKey = fieldMaxConcurrency
+	FieldToleratedFailureCount FieldKey = fieldToleratedFailureCount
+	FieldToleratedFailurePercentage FieldKey = fieldToleratedFailurePercentage
+	FieldLabel FieldKey = fieldLabel
+	FieldComment FieldKey = fieldComment
+	FieldCredentials FieldKey = fieldCredentials
+)
+
 // fieldNames are the indexed names in slot order.
 var fieldNames = [indexedFields]string{
 	"Type", "QueryLanguage", "Next", "End", "Default", "Choices", "Retry", "Catch", "Branches", "ItemProcessor",

@@ -155,6 +155,29 @@ func (s *State) Field(name string) *syntax.Member {
 	return s.Node.Get(name)
 }
 
+// FieldAt is Field for an indexed field named by its key: no hashing and
+// no comparison of names.
+func (s *State) FieldAt(k FieldKey) *syntax.Member {
+	if int(k) >= indexedFields {
+		return nil
+	}
+	if s.fields.indexed {
+		return s.fields.member(s.Node.Members, int(k))
+	}
+	return s.Node.Get(fieldNames[k])
+}
+
+// ValueAt is Value for an indexed field named by its key.
+func (s *State) ValueAt(k FieldKey) *syntax.Node {
+	if k == FieldResource && s.fields.indexed {
+		return s.resource
+	}
+	if m := s.FieldAt(k); m != nil {
+		return m.Value
+	}
+	return nil
+}
+
 // HasObjectBody reports whether the state's value is an object. Build
 // knows it, so most answers come without touching the node.
 func (s *State) HasObjectBody() bool {
