@@ -272,15 +272,22 @@ type mapIteration struct {
 // emit emits one of the iteration's MapIteration* events; kind is its
 // siteKind, or -1 for a rare one.
 func (it *mapIteration) emit(typ string, kind int) {
+	sp := it.m.v.sp
+	var site *uint32
+	if kind >= 0 {
+		site = it.r.siteOf(sp, kind)
+		if _, ok := it.thread.emitPlain(site, nil, false, it.i, true); ok {
+			return
+		}
+	}
 	var e trace.Event
 	it.h.initEvent(&e, typ, nil)
-	sp := it.m.v.sp
 	e.Name, e.Index, e.HasIndex = sp.name, it.i, true
-	if kind < 0 {
+	if site == nil {
 		it.thread.emit(&e)
 		return
 	}
-	it.thread.emitAt(&e, it.r.siteOf(sp, kind))
+	it.thread.emitAt(&e, site)
 }
 
 func (it *mapIteration) done(out any, f *failure) {

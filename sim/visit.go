@@ -86,10 +86,15 @@ func (v *visit) Run() {
 	r := th.r
 	if !v.entered {
 		r.transitions++
-		var e trace.Event
-		th.h.initEvent(&e, sp.enteredType, sp)
-		e.Input, e.HasInput = raw, true
-		v.enteredID = th.emitAt(&e, r.siteOf(sp, siteEntered))
+		site := r.siteOf(sp, siteEntered)
+		if id, ok := th.emitPlain(site, raw, true, 0, false); ok {
+			v.enteredID = id
+		} else {
+			var e trace.Event
+			th.h.initEvent(&e, sp.enteredType, sp)
+			e.Input, e.HasInput = raw, true
+			v.enteredID = th.emitAt(&e, site)
+		}
 		v.entered = true
 		if th.dead() {
 			return

@@ -235,6 +235,43 @@ func (r *Recorder) EventAt(e *Event, site, scope uint32) {
 	r.n++
 }
 
+// PlainEvent is EventAt for an event that has nothing but ids, an
+// instant, an input and a Map index: it records what EventAt records for
+// Event{ID: id, PreviousEventID: prev, Timestamp: at, Elapsed: elapsed,
+// HasInput: hasInput, Input: input, HasIndex: hasIndex, Index: index}
+// with the Type, State, Name, Span and HasSpan of the site numbered site
+// and the scope numbered scope. It spares the simulator building an Event
+// for its most frequent events (states entered, Map iterations started and
+// ended).
+func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
+	input any, hasInput bool, index int, hasIndex bool) {
+	slot := uint(r.n) % recorderChunk
+	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
+		!small(id, prev, index, 0, 0) || !hasInput && input != nil {
+		// A new chunk, another instant or big numbers: the general way.
+		s := &r.sites[site]
+		e := Event{ID: id, PreviousEventID: prev, Type: s.typ, Timestamp: at, Elapsed: elapsed,
+			Scope: r.scopeAt(scope), State: s.state, Span: s.span, HasSpan: s.hasSpan,
+			HasInput: hasInput, Input: input, Index: index, Name: s.name, HasIndex: hasIndex}
+		r.EventAt(&e, site, scope)
+		return
+	}
+	rec := &r.cur[slot]
+	rec.id, rec.prev = int32(id), int32(prev)
+	rec.site, rec.scope = site, scope
+	rec.index = int32(index)
+	var flags uint16
+	if hasInput {
+		flags = recHasIn
+		rec.value = r.keepValue(input)
+	}
+	if hasIndex {
+		flags |= recHasIndex
+	}
+	rec.flags = flags
+	r.n++
+}
+
 // keepValue adds v to values and returns 1 + its index; 0 for nil.
 // (Keeping a value passed on from event to event only once, found by its
 // interface words, cost more than the garbage collector saved.)

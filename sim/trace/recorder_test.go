@@ -170,3 +170,40 @@ func TestRecorderSiteResult(t *testing.T) {
 		t.Fatalf("side entries %d, want 3", r.nMore)
 	}
 }
+
+// PlainEvent records what EventAt records for the Event it stands for,
+// across chunks, instants and numbers that do not fit a record.
+func TestPlainEventIsEventAt(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	site := Event{Type: "PassStateEntered", State: "P", Span: source.Span{Start: 3, End: 9}, HasSpan: true}
+	iter := Event{Type: "MapIterationStarted", Name: "M"}
+	plain, general := &Recorder{}, &Recorder{}
+	for i := 1; i <= 2600; i++ {
+		e := site
+		if i%3 == 0 {
+			e = iter
+			e.Index, e.HasIndex = i, true
+		} else {
+			e.Input, e.HasInput = map[string]any{"i": int64(i)}, true
+		}
+		e.ID, e.PreviousEventID = i, i-1
+		if i == 1500 {
+			e.ID = 1 << 40 // kept whole
+		}
+		elapsed := time.Duration(i/700) * time.Second
+		e.Timestamp, e.Elapsed = start.Add(elapsed), elapsed
+		e.Scope = "Map/iter[1]"
+		general.Event(&e)
+		s, sc := plain.Site(&e), plain.Scope(e.Scope)
+		plain.PlainEvent(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed, e.Input, e.HasInput, e.Index, e.HasIndex)
+	}
+	want, got := general.Events(), plain.Events()
+	if len(got) != len(want) {
+		t.Fatalf("%d events, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if diff := cmp.Diff(want[i], got[i]); diff != "" {
+			t.Fatalf("event %d (-want +got):\n%s", i, diff)
+		}
+	}
+}
