@@ -209,13 +209,10 @@ type fieldSet struct {
 
 // has reports whether the field at pos is there.
 func (s *fieldSet) has(pos int) bool {
-	if pos < 0 {
-		return false
-	}
-	if pos < 128 {
+	if uint(pos) < 128 {
 		return s.bits[pos>>6]&(1<<(pos&63)) != 0
 	}
-	return s.member(pos) != nil
+	return pos >= 0 && s.member(pos) != nil
 }
 
 // member returns the member of the field at pos, or nil.
@@ -244,12 +241,20 @@ func (s *fieldSet) named(o *schema.ObjectSchema, name string) *syntax.Member {
 
 // add records m as the field at pos unless the field is already there.
 func (s *fieldSet) add(pos int, m *syntax.Member) {
-	if s.has(pos) {
+	if uint(pos) < 128 {
+		bit := uint64(1) << (pos & 63)
+		if s.bits[pos>>6]&bit != 0 {
+			return
+		}
+		s.bits[pos>>6] |= bit
+	} else if pos < 0 || s.member(pos) != nil {
 		return
 	}
-	if pos < 128 {
-		s.bits[pos>>6] |= 1 << (pos & 63)
-	}
+	s.push(pos, m)
+}
+
+// push appends a field to the list.
+func (s *fieldSet) push(pos int, m *syntax.Member) {
 	if s.n < len(s.first) {
 		s.first[s.n] = presentField{pos, m}
 	} else {
@@ -772,24 +777,19 @@ func describeValue(v *syntax.Node) string {
 }
 
 func kindAllowed(v *syntax.Node, t schema.Type) bool {
-	switch v.Kind {
-	case syntax.String:
-		return t.Has(schema.TString)
-	case syntax.Bool:
-		return t.Has(schema.TBoolean)
-	case syntax.Null:
-		return t.Has(schema.TNull)
-	case syntax.Object:
-		return t.Has(schema.TObject)
-	case syntax.Array:
-		return t.Has(schema.TArray)
-	case syntax.Number:
-		if t.Has(schema.TNumber) {
-			return true
-		}
+	if v.Kind == syntax.Number && !t.Has(schema.TNumber) {
 		return t.Has(schema.TInteger) && v.Num == math.Trunc(v.Num)
 	}
-	return true
+	if int(v.Kind) >= len(kindTypes) || kindTypes[v.Kind] == 0 {
+		return true
+	}
+	return t.Has(kindTypes[v.Kind])
+}
+
+// kindTypes is the schema type of each kind of value (0: any type will do).
+var kindTypes = [...]schema.Type{
+	syntax.String: schema.TString, syntax.Bool: schema.TBoolean, syntax.Null: schema.TNull,
+	syntax.Object: schema.TObject, syntax.Array: schema.TArray, syntax.Number: schema.TNumber,
 }
 
 func (w *schemaWalker) enumValue(m *syntax.Member, f *schema.Field) {

@@ -62,8 +62,8 @@ func substitutionFree(p *Pass) bool {
 
 // isPlaceholderIn is isDeployPlaceholder where plain is substitutionFree.
 func isPlaceholderIn(plain bool, n *syntax.Node) bool {
-	if plain {
-		return n != nil && n.Kind == syntax.Object && len(n.Members) == 1 && isIntrinsicKey(n.Members[0].Key)
+	if plain && (n == nil || n.Kind != syntax.Object || len(n.Members) != 1) {
+		return false // small enough to inline: most nodes stop here
 	}
 	return isDeployPlaceholder(n)
 }
