@@ -242,15 +242,18 @@ func (th *thread) emit(e *trace.Event) int {
 
 // emitPlain is emitAt for an event that has nothing but what
 // Recorder.PlainEvent takes, sent without building the Event when the run
-// records into a Recorder that numbered its site and the thread's scope
-// already and nothing else applies (not a child execution, far from the
+// records into a Recorder that numbered its site already and nothing else
+// applies (not a child execution, far from the
 // history quota). It reports the event's id, or false: the caller then
 // emits the event the ordinary way.
 func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, hasIndex bool) (int, bool) {
 	h := th.h
 	rec := h.r.rec
-	if rec == nil || site == nil || *site == 0 || th.scopeNo == 0 || h.exec != "" || h.ended || h.nextID >= h.r.maxEvents-1 {
+	if rec == nil || site == nil || *site == 0 || h.exec != "" || h.ended || h.nextID >= h.r.maxEvents-1 {
 		return 0, false
+	}
+	if th.scopeNo == 0 {
+		th.scopeNo = rec.Scope(th.scope) + 1
 	}
 	h.nextID++
 	rec.PlainEvent(h.nextID, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(), input, hasInput, index, hasIndex)
