@@ -21,7 +21,12 @@ type varAssign struct {
 type varRead struct {
 	state *model.State
 	name  string
-	span  source.Span
+	// span is where the read is (see at); a read in a JSONata expression
+	// has expr and its offsets in the body instead, mapped to the
+	// document only when the read is reported.
+	span       source.Span
+	expr       *jsonataExpr
+	start, end int
 	// assign is the Assign object the read is in (nil elsewhere) and
 	// assignTo the key whose value holds the read.
 	assign   *syntax.Node

@@ -10,6 +10,14 @@ import (
 	"github.com/aslkit/aslkit/asl/syntax"
 )
 
+// at is the span of the read in text.
+func (r *varRead) at(text []byte) source.Span {
+	if r.expr != nil {
+		return r.expr.span(text, r.start, r.end)
+	}
+	return r.span
+}
+
 // collectVariableReads lists every $name read of the definition: in the
 // JSONata expressions, and in the JSONPath states' paths, `.$` values
 // (intrinsic arguments included) and Choice rule operands.
@@ -19,11 +27,11 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	text := def.File.Text
 	for _, e := range jsonataExprs(p) {
 		for _, v := range e.facts.vars {
-			out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
+			out = append(out, varRead{state: e.state, name: v.name, expr: e, start: v.start, end: v.end, assign: e.assign, assignTo: e.assignTo})
 		}
 		for _, v := range e.facts.builtinRefs {
 			if _, ok := assigned[v.name]; ok {
-				out = append(out, varRead{state: e.state, name: v.name, span: e.span(text, v.start, v.end), assign: e.assign, assignTo: e.assignTo})
+				out = append(out, varRead{state: e.state, name: v.name, expr: e, start: v.start, end: v.end, assign: e.assign, assignTo: e.assignTo})
 			}
 		}
 	}

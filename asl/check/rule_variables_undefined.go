@@ -22,7 +22,7 @@ var _ = register(&Rule{
 		va := variablesOf(p)
 		for _, r := range va.reads {
 			if msg := va.undefinedMessage(r); msg != "" {
-				p.Report(r.span, msg)
+				p.Report(r.at(p.Def.File.Text), msg)
 			}
 		}
 	},
@@ -45,7 +45,7 @@ var _ = register(&Rule{
 			if before, known := va.assignedBefore(r.state, r.name); known && !before {
 				continue // variable-undefined says it
 			}
-			p.Report(r.span, "$"+r.name+" is also assigned by this Assign, but here it reads the value from before the state: all values are computed first, then assigned together")
+			p.Report(r.at(p.Def.File.Text), "$"+r.name+" is also assigned by this Assign, but here it reads the value from before the state: all values are computed first, then assigned together")
 		}
 	},
 })
