@@ -352,6 +352,19 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 		if len(g.Fields) > 0 && g.Fields[0] == "Next" {
 			continue // Next/End: rules ASL102 and ASL103
 		}
+		// Most groups have at most one field present, which the bits tell
+		// without building the lists below: one allowed field satisfies
+		// every kind of group, and none is fine for an at-most-one group.
+		inGroup, last := 0, -1
+		for _, pos := range sh.groups[gi] {
+			if present.has(pos) {
+				inGroup++
+				last = pos
+			}
+		}
+		if inGroup == 1 && modeAllows(o.Fields[last].Mode, ctx.jsonata) || inGroup == 0 && (g.Kind == schema.AtMostOne || n.Unclosed) {
+			continue
+		}
 		var haveBuf [4]*syntax.Member
 		var allowedBuf [8]string
 		have, allowed := haveBuf[:0], allowedBuf[:0]
