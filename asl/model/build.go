@@ -218,17 +218,22 @@ type stateFields struct {
 // read takes the fields from the state's index (a scan when it has none);
 // like Node.Value, the first of duplicate keys counts.
 func (f *stateFields) read(s *State) {
-	get := func(slot int, name string) *syntax.Node {
-		if s.fields.indexed {
-			return s.fields.value(s.Node.Members, slot)
+	if x := &s.fields; x.indexed {
+		m := s.Node.Members
+		*f = stateFields{
+			typ: x.value(m, fieldType), queryLanguage: x.value(m, fieldQueryLanguage), next: x.value(m, fieldNext),
+			end: x.value(m, fieldEnd), def: x.value(m, fieldDefault), choices: x.value(m, fieldChoices),
+			retry: x.value(m, fieldRetry), catch: x.value(m, fieldCatch), branches: x.value(m, fieldBranches),
+			itemProcessor: x.value(m, fieldItemProcessor), iterator: x.value(m, fieldIterator),
 		}
-		return s.Node.Value(name)
+		return
 	}
+	n := s.Node // not an object, or too many members to index: scan
 	*f = stateFields{
-		typ: get(fieldType, "Type"), queryLanguage: get(fieldQueryLanguage, "QueryLanguage"), next: get(fieldNext, "Next"),
-		end: get(fieldEnd, "End"), def: get(fieldDefault, "Default"), choices: get(fieldChoices, "Choices"),
-		retry: get(fieldRetry, "Retry"), catch: get(fieldCatch, "Catch"), branches: get(fieldBranches, "Branches"),
-		itemProcessor: get(fieldItemProcessor, "ItemProcessor"), iterator: get(fieldIterator, "Iterator"),
+		typ: n.Value("Type"), queryLanguage: n.Value("QueryLanguage"), next: n.Value("Next"),
+		end: n.Value("End"), def: n.Value("Default"), choices: n.Value("Choices"),
+		retry: n.Value("Retry"), catch: n.Value("Catch"), branches: n.Value("Branches"),
+		itemProcessor: n.Value("ItemProcessor"), iterator: n.Value("Iterator"),
 	}
 }
 
