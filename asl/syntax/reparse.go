@@ -284,10 +284,14 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 // plainStaysOneScalar reports whether a block-context plain scalar or key
 // edited inside (its first and last bytes kept) still ends where it did,
 // as fastYAML.inlineValue and keyEnd read it: no line break, no ": " (a
-// mapping), no " #" (a comment), and no "- ", "? " or ": " indicator at
-// its start.
+// mapping), no " #" (a comment), no "- ", "? " or ": " indicator at its
+// start, and no "---" or "..." there either (a key at a line's start
+// would become a document marker, which the fast path leaves to yaml.v3).
 func plainStaysOneScalar(tok []byte) bool {
 	if c := tok[0]; (c == '-' || c == '?' || c == ':') && len(tok) > 1 && isBlank(tok[1]) {
+		return false
+	}
+	if bytes.HasPrefix(tok, []byte("---")) || bytes.HasPrefix(tok, []byte("...")) {
 		return false
 	}
 	for k, c := range tok {

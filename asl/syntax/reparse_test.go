@@ -104,6 +104,10 @@ func TestReparseDeclines(t *testing.T) {
 		{"yaml key made a duplicate", "AB: 1\nA: 2\n", "\nA", "B", 0},
 		{"yaml key made a mapping", "AB: 1\n", "A", ": ", 0},
 		{"yaml flow key", "X: {AB: 1}\n", "{A", "c", 0},
+		{"yaml key made a document start", "A: 1\n-b: 2\n", "\n-", "-- ", 0},
+		{"yaml key made a document start, spaces after", "A: 1\n-a- : 2\n", "\n-", "-", 1},
+		{"yaml key made a document end", "A: 1\n.b: 2\n", "\n.", ".. ", 0},
+		{"yaml first key made a document start", "-b: 2\nA: 1\n", "-", "-- ", 0},
 		{"across tokens", `{"A": "x", "B": "y"}`, `"x`, "", 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
