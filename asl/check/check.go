@@ -153,6 +153,7 @@ const (
 	memoTemplates
 	memoNoBackslash
 	memoSubstitutionFree
+	memoChoiceRules
 )
 
 // Report records a diagnostic of the running rule at span.

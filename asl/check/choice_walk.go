@@ -3,23 +3,40 @@ package check
 import "github.com/aslkit/aslkit/asl/model"
 
 // eachChoiceRule calls fn for every rule of every JSONPath Choice state,
-// nested rules included, depth-first in source order.
-func eachChoiceRule(def *model.Definition, fn func(s *model.State, r *model.ChoiceRule)) {
+// nested rules included, depth-first in source order. The rules are
+// listed once per Run for the several rules that visit them.
+func eachChoiceRule(p *Pass, fn func(s *model.State, r *model.ChoiceRule)) {
+	for _, c := range memoized(p, memoChoiceRules, func() []stateRule { return choiceRules(p.Def) }) {
+		fn(c.state, c.rule)
+	}
+}
+
+// stateRule is a Choice rule and its state.
+type stateRule struct {
+	state *model.State
+	rule  *model.ChoiceRule
+}
+
+// choiceRules lists the rules eachChoiceRule visits, in its order.
+func choiceRules(def *model.Definition) []stateRule {
+	var out []stateRule
 	for _, s := range def.All {
 		if s.Type != model.TypeChoice || !usesJSONPath(s) {
 			continue
 		}
 		for _, r := range s.Choices {
-			walkChoiceRule(s, r, fn)
+			out = appendChoiceRule(out, s, r)
 		}
 	}
+	return out
 }
 
-func walkChoiceRule(s *model.State, r *model.ChoiceRule, fn func(s *model.State, r *model.ChoiceRule)) {
-	fn(s, r)
+func appendChoiceRule(out []stateRule, s *model.State, r *model.ChoiceRule) []stateRule {
+	out = append(out, stateRule{s, r})
 	for _, n := range r.Nested {
-		walkChoiceRule(s, n, fn)
+		out = appendChoiceRule(out, s, n)
 	}
+	return out
 }
 
 // isBooleanOperator reports whether op combines rules rather than testing data.

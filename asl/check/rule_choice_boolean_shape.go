@@ -13,7 +13,7 @@ var _ = register(&Rule{
 	Doc: "\"And\" and \"Or\" take a non-empty array of Choice rules and \"Not\" takes a single rule object. " +
 		"Write \"And\": [{...}, {...}] and \"Not\": {...}.",
 	Run: func(p *Pass) {
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				v := m.Value
 				if !isBooleanOperator(m.Key) || v == nil || isDeployPlaceholder(v) {

@@ -16,7 +16,7 @@ var _ = register(&Rule{
 		"Numeric* a number, BooleanEquals and Is* a boolean, and every *Path operator a path string. " +
 		"AWS rejects the definition; \"NumericEquals\": \"1\" must be \"NumericEquals\": 1.",
 	Run: func(p *Pass) {
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				if m.Value == nil || !model.IsRuleOperator(m.Key) || isBooleanOperator(m.Key) || isDeployPlaceholder(m.Value) {
 					continue

@@ -30,7 +30,7 @@ var _ = register(&Rule{
 				}
 			}
 		}
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			if r.Depth > 0 {
 				if m := r.Node.Get("Next"); m != nil {
 					p.Report(m.KeySpan, "a rule nested in And, Or or Not cannot have \"Next\"; move it to the top-level rule")

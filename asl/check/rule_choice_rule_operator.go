@@ -17,7 +17,7 @@ var _ = register(&Rule{
 	Doc: "A JSONPath Choice rule must have exactly one operator: a comparison such as StringEquals (with a " +
 		"\"Variable\" to compare) or one of And, Or, Not. Split a rule with two comparisons with And.",
 	Run: func(p *Pass) {
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			checkRuleOperators(p, r.Node)
 		})
 	},

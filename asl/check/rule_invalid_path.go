@@ -42,7 +42,7 @@ var _ = register(&Rule{
 				checkPathField(p, plain, o.Value(np.field), np.field, true)
 			}
 		}
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				if m.Key == "Variable" || (strings.HasSuffix(m.Key, "Path") && model.IsRuleOperator(m.Key)) {
 					checkPathField(p, plain, m.Value, m.Key, false)

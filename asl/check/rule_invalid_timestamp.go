@@ -21,7 +21,7 @@ var _ = register(&Rule{
 				checkTimestampLiteral(p, s.ValueAt(model.FieldTimestamp), "\"Timestamp\"")
 			}
 		}
-		eachChoiceRule(p.Def, func(s *model.State, r *model.ChoiceRule) {
+		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {
 			for _, m := range r.Node.Members {
 				if strings.HasPrefix(m.Key, "Timestamp") && !strings.HasSuffix(m.Key, "Path") {
 					checkTimestampLiteral(p, m.Value, "\""+m.Key+"\"")
