@@ -20,6 +20,9 @@ func taskResource(s *model.State) string {
 // the optimized integration, the SDK integration or a function ARN. A
 // placeholder counts when its text says it is one (arn:${AWS::Partition}:lambda:...).
 func isLambdaResource(arn string) bool {
+	if !strings.Contains(arn, "lambda") {
+		return false // every form below names lambda: one search rules most out
+	}
 	if strings.Contains(arn, ":states:::lambda:invoke") || strings.Contains(arn, ":states:::aws-sdk:lambda:invoke") {
 		return true
 	}
