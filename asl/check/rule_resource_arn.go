@@ -18,6 +18,12 @@ var _ = register(&Rule{
 		"arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias>]. Malformed ARNs are errors; " +
 		"unknown partitions or unsupported integration patterns are warnings. Placeholders are not checked.",
 	Run: func(p *Pass) {
+		// A definition uses a few Resources many times: each is checked once.
+		type verdict struct {
+			sev Severity
+			msg string
+		}
+		seen := map[string]verdict{}
 		for _, s := range p.Def.All {
 			if s.Type != model.TypeTask {
 				continue
@@ -26,8 +32,13 @@ var _ = register(&Rule{
 			if !r.IsString() || isDeployPlaceholder(r) || strings.HasPrefix(r.Str, "{%") || hasDocPlaceholder(r.Str) {
 				continue
 			}
-			if sev, msg := resourceProblem(r.Str); msg != "" {
-				p.ReportSeverity(sev, r.Span, msg)
+			v, ok := seen[r.Str]
+			if !ok {
+				v.sev, v.msg = resourceProblem(r.Str)
+				seen[r.Str] = v
+			}
+			if v.msg != "" {
+				p.ReportSeverity(v.sev, r.Span, v.msg)
 			}
 		}
 	},
