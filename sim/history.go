@@ -243,9 +243,9 @@ func (th *thread) emit(e *trace.Event) int {
 // emitPlain is emitAt for an event that has nothing but what
 // Recorder.PlainEvent takes, sent without building the Event when the run
 // records into a Recorder that numbered its site already and nothing else
-// applies (not a child execution, far from the
-// history quota). It reports the event's id, or false: the caller then
-// emits the event the ordinary way.
+// applies (not a child execution, far from the history quota). It reports
+// the event's id, or false: the caller then emits the event the ordinary
+// way.
 func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, hasIndex bool) (int, bool) {
 	h := th.h
 	rec := h.r.rec

@@ -242,7 +242,6 @@ func (v *visit) dataErr(err error) {
 }
 
 // inputPath applies InputPath ($ by default, null gives {}).
-// Without the field (the common case) it inlines to a test.
 func (v *visit) inputPath(raw any) (any, bool) {
 	if v.sp.jsonata || !v.sp.inputPath.present {
 		return raw, true
@@ -250,7 +249,7 @@ func (v *visit) inputPath(raw any) (any, bool) {
 	return v.optPath(&v.sp.inputPath, raw)
 }
 
-// outputPath applies OutputPath; without the field it inlines to a test.
+// outputPath applies OutputPath.
 func (v *visit) outputPath(out any) (any, bool) {
 	if !v.sp.outputPath.present {
 		return out, true
