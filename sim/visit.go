@@ -42,7 +42,7 @@ func (th *thread) enter(sp *stateProg, raw any) {
 		v = &visit{}
 	}
 	v.th, v.sp, v.raw = th, sp, raw
-	r.q.Schedule(0, v)
+	r.q.ScheduleNow(v)
 }
 
 // recycle returns the visit of a state that finished synchronously (Pass,
@@ -103,7 +103,7 @@ func (v *visit) Run() {
 			// Inside a Parallel branch or Map iteration the state's work is
 			// a second queue item, so concurrent branches all enter their
 			// states before any exits, the order AWS recorded.
-			r.q.Schedule(0, v)
+			r.q.ScheduleNow(v)
 			return
 		}
 	}
@@ -344,7 +344,7 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 			// state's, saving a round trip through the free list (and the
 			// pointer stores, each a write barrier while the GC marks).
 			v.sp, v.raw, v.rerun = next, out, true
-			th.r.q.Schedule(0, v)
+			th.r.q.ScheduleNow(v)
 			return
 		}
 		th.enter(next, out)

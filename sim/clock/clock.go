@@ -62,19 +62,34 @@ func (q *Queue) Schedule(delay time.Duration, r Runner) {
 	q.add(item{at: q.now + delay, seq: q.seq, r: r})
 }
 
+// ScheduleNow is Schedule(0, r): the simulator's every state transition.
+func (q *Queue) ScheduleNow(r Runner) {
+	q.seq++
+	if q.n == len(q.fifo) {
+		q.growFIFO()
+	}
+	q.fifo[(q.head+q.n)&(len(q.fifo)-1)] = item{at: q.now, seq: q.seq, r: r}
+	q.n++
+}
+
 func (q *Queue) add(it item) {
 	if it.at == q.now {
 		if q.n == len(q.fifo) {
-			grown := make([]item, max(16, 2*len(q.fifo)))
-			n := copy(grown, q.fifo[q.head:])
-			copy(grown[n:], q.fifo[:q.head])
-			q.fifo, q.head = grown, 0
+			q.growFIFO()
 		}
 		q.fifo[(q.head+q.n)&(len(q.fifo)-1)] = it
 		q.n++
 		return
 	}
 	q.items.push(it)
+}
+
+// growFIFO doubles the FIFO's ring (at least 16 slots), keeping its order.
+func (q *Queue) growFIFO() {
+	grown := make([]item, max(16, 2*len(q.fifo)))
+	n := copy(grown, q.fifo[q.head:])
+	copy(grown[n:], q.fifo[:q.head])
+	q.fifo, q.head = grown, 0
 }
 
 // Len is the number of pending items.

@@ -70,3 +70,39 @@ func TestQueueMixesNowAndLaterInOrder(t *testing.T) {
 		t.Fatalf("ran %d of %d items", len(got), n)
 	}
 }
+
+// ScheduleNow is Schedule(0, r): mixed with it, work runs in scheduling
+// order, across FIFO growth and after time moved on.
+func TestScheduleNowIsScheduleZero(t *testing.T) {
+	q := New(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	var got []int
+	n := 0
+	add := func() {
+		i := n
+		n++
+		run := funcRunner(func() { got = append(got, i) })
+		if i%2 == 0 {
+			q.ScheduleNow(run)
+		} else {
+			q.Schedule(0, run)
+		}
+	}
+	q.At(time.Second, func() {
+		for range 40 {
+			add()
+		}
+	})
+	for range 40 {
+		add()
+	}
+	for q.Step() {
+	}
+	if len(got) != 80 {
+		t.Fatalf("ran %d, want 80", len(got))
+	}
+	for i, v := range got {
+		if v != i {
+			t.Fatalf("order %v", got)
+		}
+	}
+}
