@@ -108,12 +108,27 @@ func TestReparseDeclines(t *testing.T) {
 		{"yaml key made a document start, spaces after", "A: 1\n-a- : 2\n", "\n-", "-", 1},
 		{"yaml key made a document end", "A: 1\n.b: 2\n", "\n.", ".. ", 0},
 		{"yaml first key made a document start", "-b: 2\nA: 1\n", "-", "-- ", 0},
+		{"yaml key made a merge key", "<x<: 1\nB: 2\n", "<", "", 1},
+		{"yaml quoted key made a merge key", "\"<x<\": 1\nB: 2\n", "\"<", "", 1},
+		{"yaml value made a merge key", "A: <x<\nB: 2\n", "A: <", "", 1},
+		{"yaml value made a sequence", "A: -ab\n", "A: -", " ", 0},
+		{"yaml item made a sequence", "A:\n  - -ab\n", "- -", " ", 0},
+		{"yaml value made a tab", "A: ab\n", "A: a", "\t", 0},
+		{"yaml value made a line separator", "A: ab\n", "A: a", "\u2028", 0},
+		{"yaml value made invalid UTF-8", "A: éb\n", "A: \xc3", "x", 0},
+		{"yaml escape yaml.v3 reads", "A: \"ab\"\n", "A: \"a", "\\x41", 0},
+		{"escaped key made a duplicate", `{"A": 1, "QQ": 2}`, `, "`, `\u0041`, 2},
+		{"placeholder", `{"A": ${xy}}`, `{x`, "z", 0},
+		{"json5 line continuation", `{"A": "ab"}`, `"a`, "\\\n", 0},
 		{"across tokens", `{"A": "x", "B": "y"}`, `"x`, "", 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			name := "a.json"
-			if strings.HasPrefix(tc.name, "yaml") {
+			switch {
+			case strings.HasPrefix(tc.name, "yaml"):
 				name = "a.yaml"
+			case strings.HasPrefix(tc.name, "json5"):
+				name = "a.json5"
 			}
 			f := ParseAuto(name, []byte(tc.text))
 			at := strings.Index(tc.text, tc.at) + len(tc.at)
@@ -127,6 +142,58 @@ func TestReparseDeclines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReparseOddDocuments edits small documents made of the tokens most
+// likely to trip Reparse up (keys at a line's start that an edit can turn
+// into a document marker or a merge key, duplicates a key away, flow
+// collections, escapes, numbers one letter from a word, JSON5's forms),
+// twice in a row, and checks every edit Reparse takes.
+func TestReparseOddDocuments(t *testing.T) {
+	yamlLines := []string{"A: ab\n", "-b: 1\n", ".c: x y\n", "<x<: 1\n", "\"q\": \"r s\"\n", "'t': 'u''v'\n",
+		"L:\n  - -ab\n  - c: d\n  - \"e\"\n", "F: [x, \"y\"]\n", "G: {k: \"v\"}\n", "N: 12\n", "M: 1x0\n", "T: tx\n",
+		"D: 2x01-01-01\n", "C: a#b  # c\n", "Ab: 1\n", "Abc: 2\n", "K:\n  Ab: 1\n  Abc: x\n", "E: é\n", "B: |\n  lit\n",
+		"P: a:b\n", "---\n", "S: ${x}\n", "- a\n"}
+	jsonMembers := []string{`"A": "ab"`, `"Ab": 1`, `"Abc": 12`, `"B": [1.5, "x y", -3]`, `"C": {"k": "v\\n"}`, `"D": ${x}`,
+		`"E": "é\\u0041"`, `'F': 'g'`, `H: 1`, `"I": 0x1F`, `"J": true`, `"K": "a/*b*/"`, `"A": 2`, "\"L\":\n\"M\"", `"N" "o"`}
+	rng := rand.New(rand.NewPCG(11, 12))
+	taken := 0
+	for range 20000 {
+		var name, text string
+		switch rng.IntN(3) {
+		case 0:
+			name = "a.yaml"
+			for range 1 + rng.IntN(5) {
+				text += yamlLines[rng.IntN(len(yamlLines))]
+			}
+		default:
+			name = []string{"a.json", "a.json5"}[rng.IntN(2)]
+			var members []string
+			for range 1 + rng.IntN(4) {
+				members = append(members, jsonMembers[rng.IntN(len(jsonMembers))])
+			}
+			text = "{" + strings.Join(members, []string{", ", ",\n  "}[rng.IntN(2)]) + "}"
+		}
+		f := ParseAuto(name, []byte(text))
+		for range 2 {
+			tokens := editableTokens(f)
+			if len(tokens) == 0 {
+				break
+			}
+			e, insert := randomEditInside(rng, tokens[rng.IntN(len(tokens))])
+			newText := applyEdit(f.Text, e, insert)
+			got, ok := Reparse(f, newText, e)
+			if !ok {
+				break
+			}
+			taken++
+			if diff := fileDiff(got, ParseAuto(name, newText)); diff != "" {
+				t.Fatalf("%s: %q, edit %+v inserting %q: Reparse differs from Parse: %s", name, f.Text, e, insert, diff)
+			}
+			f = got
+		}
+	}
+	t.Logf("Reparse took %d edits", taken)
 }
 
 type namedDoc struct {
@@ -180,7 +247,8 @@ func editableTokens(f *File) []source.Span {
 	return out
 }
 
-var editAlphabet = []string{"a", "Z", "7", " ", "x y", "\"", "\\", "\\n", "\\u00e9", ":", ": ", " #", "#", "\n", "é", "'", "''", ",", "}", "[", "true", "-", "- ", "0", ".5", "${x}", "\t"}
+var editAlphabet = []string{"a", "Z", "7", " ", "x y", "\"", "\\", "\\n", "\\u00e9", ":", ": ", " #", "#", "\n", "é", "'", "''", ",", "}", "[", "true", "-", "- ", "0", ".5", "${x}", "\t",
+	"", "-- ", ".. ", "<", "e5", "\\x41", "\\\n", "\r", "\u2028", "\ufeff", "\xff", "\xc3", "null", "&a ", "{"}
 
 // randomEditInside picks an edit inside tok, most often one letter typed.
 func randomEditInside(rng *rand.Rand, tok source.Span) (Edit, string) {
@@ -263,6 +331,25 @@ func FuzzReparse(f *testing.F) {
 	f.Add([]byte(`{"Comment": "abc", "States": {"A": {"Type": "Pass"}}}`), false, 14, 0, "x")
 	f.Add([]byte("Comment: abc\nStates:\n  A:\n    Type: Pass\n"), true, 11, 1, "q")
 	f.Add([]byte(`{"A": "x\\ny", "B": ["c", "d"]}`), false, 8, 0, `\u00e9`)
+	addReparseSeeds(f, false, []reparseSeed{
+		{`{"AB": 1, "A": 2}`, `"A`, "B"},
+		{"{\"AB\": 1,\n \"AB\": 2, \"C\": \"xy\"}", `"x`, "z"},
+		{`{"A": 12, "B": [1.5, -3]}`, `1`, "e"},
+		{`{"A": "${xy}", "B": ${cd}}`, `{x`, "}"},
+		{"{\"A\":\n \"xy\" : 1}", `"x`, `\"`},
+		{`[{"A": 1], "xy"]`, `"x`, `": 1, "`},
+		{"\ufeff{\"A\": \"ab\",\r\n \"B\": 1}", `"a`, "\\"},
+	})
+	addReparseSeeds(f, true, []reparseSeed{
+		{"A: 1\n-b: 2\n", "\n-", "-- "},
+		{"---\n.b: 2\nA: x y\n", "\n.", ".. "},
+		{"A: 'ab'\nB: \"cd\"\n", "'a", "''"},
+		{"A:\n  - -ab\n  - c: d\nB: tx\n", "- -", " "},
+		{"A: <x<\nB: 1x0\nC: .xf\n", "1", "e40"},
+		{"Ab: 1\nAcb: [x, \"y\"]\nD: {k: \"v\"}\n", "\nA", ""},
+		{"A: a#b  # c\nB: 2001-1x-14\n", "a", " "},
+		{"\"A\": \"\\u00e9b\"\nB: éb\n", "\\", "x"},
+	})
 	f.Fuzz(func(t *testing.T, data []byte, yaml bool, at, del int, insert string) {
 		name := "doc.json"
 		if yaml {
@@ -282,6 +369,15 @@ func FuzzReparse(f *testing.F) {
 			t.Fatalf("edit %+v inserting %q into %q: %s", e, insert, data, diff)
 		}
 	})
+}
+
+// A reparseSeed types insert into text right after the first after.
+type reparseSeed struct{ text, after, insert string }
+
+func addReparseSeeds(f *testing.F, yaml bool, seeds []reparseSeed) {
+	for _, s := range seeds {
+		f.Add([]byte(s.text), yaml, strings.Index(s.text, s.after)+len(s.after), 0, s.insert)
+	}
 }
 
 // BenchmarkReparseLargeJSON types into the top-level Comment of the 1 MB
