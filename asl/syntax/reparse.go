@@ -155,7 +155,7 @@ func jsonNumberReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) bo
 		return false
 	}
 	tok := newToken(newText, n.Span, e)
-	p := &parser{text: tok, src: string(tok), json5: old.dialect == dialectJSON5}
+	p := newParser(tok, Options{JSON5: old.dialect == dialectJSON5})
 	made := p.parseNumber()
 	if p.pos != len(tok) || len(p.errs) > 0 || made.Kind != Number {
 		return false
@@ -208,11 +208,7 @@ func yamlKeyReads(old *File, m *Member, newText []byte, e Edit, fresh *Node) boo
 	var key string
 	switch tok[0] {
 	case '"', '\'':
-		y := &fastYAML{p: &parser{text: tok, src: string(tok)}, text: tok}
-		if end, _ := y.quotedLineEnd(0); end != len(tok) {
-			return false
-		}
-		s, ok := bailed(func() string { s, _ := y.quoted(0); return s })
+		s, ok := yamlQuotedReads(tok)
 		if !ok {
 			return false
 		}
@@ -238,7 +234,7 @@ func rescanJSONString(oldTok, tok []byte, json5 bool) (string, bool) {
 	if len(tok) < 2 || bytes.ContainsAny(tok, "\r\n") || bytes.ContainsAny(oldTok, "\r\n") {
 		return "", false
 	}
-	p := &parser{text: tok, src: string(tok), json5: json5}
+	p := newParser(tok, Options{JSON5: json5})
 	s, unclosed := p.scanString()
 	return s, !unclosed && p.pos == len(tok) && len(p.errs) == 0
 }
@@ -253,13 +249,9 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 	if ok, _, _ := fastYAMLCandidate(tok); !ok {
 		return false
 	}
-	y := &fastYAML{p: &parser{text: tok, src: string(tok)}, text: tok}
 	switch n.style {
 	case styleYAMLDouble, styleYAMLSingle:
-		if end, _ := y.quotedLineEnd(0); end != len(tok) {
-			return false
-		}
-		s, ok := bailed(func() string { s, _ := y.quoted(0); return s })
+		s, ok := yamlQuotedReads(tok)
 		if !ok {
 			return false
 		}
@@ -270,7 +262,7 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 		if old.Text[n.Parent.Span.Start] == '[' || old.Text[n.Parent.Span.Start] == '{' || !plainStaysOneScalar(tok) {
 			return false // in a flow collection other rules end a scalar
 		}
-		made, ok := bailed(func() *Node { return y.plain(0, len(tok)) })
+		made, ok := bailed(func() *Node { return tokenYAML(tok).plain(0, len(tok)) })
 		if !ok {
 			return false
 		}
@@ -279,6 +271,21 @@ func yamlValueReads(old *File, n *Node, newText []byte, e Edit, fresh *Node) boo
 		return true
 	}
 	return false
+}
+
+// tokenYAML is a fast YAML parser of one token's text.
+func tokenYAML(tok []byte) *fastYAML {
+	return &fastYAML{p: newParser(tok, Options{}), text: tok}
+}
+
+// yamlQuotedReads reads tok as the fast path reads a quoted scalar, and
+// reports whether it is one that closes exactly at its end.
+func yamlQuotedReads(tok []byte) (string, bool) {
+	y := tokenYAML(tok)
+	if end, _ := y.quotedLineEnd(0); end != len(tok) {
+		return "", false
+	}
+	return bailed(func() string { s, _ := y.quoted(0); return s })
 }
 
 // plainStaysOneScalar reports whether a block-context plain scalar or key
