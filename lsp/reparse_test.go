@@ -3,9 +3,11 @@ package lsp
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"weak"
 
 	"go.lsp.dev/uri"
 
@@ -89,6 +91,47 @@ func TestEditedSnapshotsParseLikeNew(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Snapshots made keystroke by keystroke keep no chain of older Files: a
+// snapshot waiting for its parse holds its seed's File only, and a parsed
+// one none but its own.
+func TestEditedSnapshotsHoldNoOlderFiles(t *testing.T) {
+	text := `{"Comment": "abc", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`
+	at := strings.Index(text, `"Comment": "a`) + len(`"Comment": "a`)
+	snap := newSnapshot(uri.URI("file:///a.asl.json"), "asl", 1, []byte(text), encodingUTF16, check.Options{})
+	var files []weak.Pointer[syntax.File] // the File of each version parsed
+	files = append(files, weak.Make(snap.File()))
+	typeOne := func() {
+		e := syntax.Edit{Start: at, End: at, NewLen: 1}
+		snap = editedSnapshot(snap, e, snap.Version+1, slices.Concat(snap.Text[:at], []byte("x"), snap.Text[at:]), check.Options{})
+		at++
+	}
+	live := func() (n int) {
+		runtime.GC()
+		runtime.GC()
+		for _, f := range files {
+			if f.Value() != nil {
+				n++
+			}
+		}
+		return n
+	}
+	typeOne() // version 2, parsed
+	files = append(files, weak.Make(snap.File()))
+	typeOne() // version 3, never parsed: its seed is version 2's File
+	if n := live(); n != 1 || files[1].Value() == nil {
+		t.Errorf("an unparsed snapshot keeps %d Files alive, want its seed's only", n)
+	}
+	typeOne() // version 4, parsed from version 2's File
+	files = append(files, weak.Make(snap.File()))
+	if !snap.analysis.reparsed {
+		t.Fatal("version 4 was parsed from scratch")
+	}
+	if n := live(); n != 1 || files[2].Value() == nil {
+		t.Errorf("a parsed snapshot keeps %d Files alive, want its own only", n)
+	}
+	runtime.KeepAlive(snap)
 }
 
 func checkText(name, lang string, text []byte) []check.Diagnostic {
