@@ -187,8 +187,13 @@ func TestPlainEventIsEventAt(t *testing.T) {
 			e.Input, e.HasInput = map[string]any{"i": int64(i)}, true
 		}
 		e.ID, e.PreviousEventID = i, i-1
-		if i == 1500 {
+		switch i {
+		case 1500:
 			e.ID = 1 << 40 // kept whole
+		case 2000:
+			e.Index, e.HasIndex = 7, true // an index and an input: kept whole
+		case 2100:
+			e.PreviousEventID = i - 70000 // too far back for a record
 		}
 		elapsed := time.Duration(i/700) * time.Second
 		e.Timestamp, e.Elapsed = start.Add(elapsed), elapsed
