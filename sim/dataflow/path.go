@@ -145,6 +145,14 @@ func (p *Path) rootValue(input any, ctx *Context) (any, bool) {
 // Lookup evaluates the path. found is false when a definite path selects
 // nothing; indefinite paths always succeed with an array of their matches.
 func (p *Path) Lookup(input any, ctx *Context) (value any, found bool) {
+	if p != nil && p.root == RootInput && p.multi == nil && len(p.steps) == 1 && !p.steps[0].isIndex {
+		// $.field (most Choice variables): found here, else eval says the same.
+		if obj, isObj := input.(map[string]any); isObj {
+			if v, has := obj[p.steps[0].name]; has {
+				return v, true
+			}
+		}
+	}
 	v, _, ok := p.eval(input, ctx)
 	return v, ok
 }
