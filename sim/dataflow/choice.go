@@ -18,6 +18,10 @@ type Rule struct {
 	badMatch error // StringMatches pattern error, raised on Eval as AWS does
 	// info is operators[op] of a comparison, looked up once at compile time.
 	info operatorInfo
+	// num is a numeric comparison's literal operand as a float64 (numOK:
+	// it is one), converted once.
+	num   float64
+	numOK bool
 }
 
 type operatorKind int
@@ -173,6 +177,9 @@ func CompileRule(v any) (*Rule, error) {
 		r.pattern, r.badMatch = compileWildcard(s)
 	}
 	r.operand = operand
+	if info.kind == kindNumeric {
+		r.num, r.numOK = toFloat(operand)
+	}
 	return r, nil
 }
 
@@ -232,7 +239,10 @@ func (r *Rule) Eval(input any, ctx *Context) (bool, error) {
 		return ok1 && ok2 && compares(info.cmp, compareJavaStrings(a, b)), nil
 	case kindNumeric:
 		a, ok1 := toFloat(val)
-		b, ok2 := toFloat(operand)
+		b, ok2 := r.num, r.numOK
+		if info.path {
+			b, ok2 = toFloat(operand)
+		}
 		if !ok1 || !ok2 {
 			return false, nil
 		}
