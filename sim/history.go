@@ -261,6 +261,26 @@ func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, h
 	return h.nextID, true
 }
 
+// emitExit is emitPlain for a state's exited event that has nothing but
+// what Recorder.PlainExit takes (see extras for effective and result).
+func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffective, hasResult bool) (int, bool) {
+	h := th.h
+	rec := h.r.rec
+	if rec == nil || site == nil || *site == 0 || h.exec != "" || h.ended || h.nextID >= h.r.maxEvents-1 {
+		return 0, false
+	}
+	if th.scopeNo == 0 {
+		th.scopeNo = rec.Scope(th.scope) + 1
+	}
+	if !rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(),
+		output, effective, result, hasEffective, hasResult) {
+		return 0, false
+	}
+	h.nextID++
+	th.prev = h.nextID
+	return h.nextID, true
+}
+
 // emitAt is emit for an event whose Recorder site number is cached in
 // *site (see run.siteOf).
 func (th *thread) emitAt(e *trace.Event, site *uint32) int {

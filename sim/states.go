@@ -24,6 +24,17 @@ func (v *visit) pass() {
 	if !(v.sp.hasResult && v.sp.resultFits) && !v.checkSizeOf(result, v.sp.parameterKeys) {
 		return
 	}
+	if v.sp.assign == nil {
+		out, ok := v.resultPath(v.sp.resultPath, v.raw, result)
+		if !ok {
+			return
+		}
+		if out, ok = v.outputPath(out); !ok {
+			return
+		}
+		v.exitPlain(out, v.sp.next, eff, result)
+		return
+	}
 	var e trace.Event
 	v.initExit(&e)
 	v.extras(&e, eff, result)
@@ -73,6 +84,14 @@ func (v *visit) choice() {
 	if !matched && next == nil {
 		v.th.end(nil, &failure{Error: strp(ErrNoChoiceMatched),
 			Cause: strp("An error occurred while executing the state '" + v.sp.name + "' (entered at the event id #" + strconv.Itoa(v.enteredID) + "). Failed to transition out of the state. The state does not point to a next state.")})
+		return
+	}
+	if assign == nil {
+		out, ok := v.outputPath(eff)
+		if !ok {
+			return
+		}
+		v.exitPlain(out, next, eff, nil)
 		return
 	}
 	var e trace.Event

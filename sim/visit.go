@@ -335,6 +335,12 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 	th := v.th
 	e.Output, e.HasOutput = out, true
 	th.emitAt(e, th.r.siteOf(v.sp, siteExited))
+	v.moveOn(out, next)
+}
+
+// moveOn follows the exited event: to the next state, or the scope ends.
+func (v *visit) moveOn(out any, next *stateProg) {
+	th := v.th
 	if th.dead() {
 		return
 	}
@@ -351,6 +357,29 @@ func (v *visit) exit(out any, next *stateProg, e *trace.Event) {
 		return
 	}
 	th.end(out, nil)
+}
+
+// exitPlain is exit for a state without Assign, whose exited event
+// carries nothing but the output and the extras of eff and result: it is
+// sent without building the event when the Recorder takes it so.
+func (v *visit) exitPlain(out any, next *stateProg, eff, result any) {
+	th, sp := v.th, v.sp
+	hasEff := sp.inputPath.present || sp.parameters != nil
+	if !hasEff {
+		eff = nil
+	}
+	hasResult := result != nil && (sp.hasResult || sp.resultPath.present || sp.outputPath.present)
+	if !hasResult {
+		result = nil
+	}
+	if _, ok := th.emitExit(th.r.siteOf(sp, siteExited), out, eff, result, hasEff, hasResult); !ok {
+		var e trace.Event
+		v.initExit(&e)
+		v.extras(&e, eff, result)
+		e.Output, e.HasOutput = out, true
+		th.emitAt(&e, th.r.siteOf(sp, siteExited))
+	}
+	v.moveOn(out, next)
 }
 
 // exitNew is exit with a new exited event (its own function: zeroing an

@@ -272,6 +272,49 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, el
 	r.n++
 }
 
+// PlainExit is EventAt for a state's exited event as the simulator makes
+// it: it records what EventAt records for Event{ID: id, PreviousEventID:
+// prev, Timestamp: at, Elapsed: elapsed, HasOutput: true, Output: output,
+// HasEffectiveInput: hasEffective, EffectiveInput: effective, HasResult:
+// hasResult, Result: result} with the Type, State, Name, Span and HasSpan
+// of the site numbered site and the scope numbered scope. It reports false,
+// having recorded nothing, when the event needs more than a record (a
+// new chunk, another instant, big numbers, an effective input other than
+// the output or a result other than the site's): the caller then sends the
+// Event itself.
+func (r *Recorder) PlainExit(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
+	output, effective, result any, hasEffective, hasResult bool) bool {
+	slot := uint(r.n) % recorderChunk
+	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
+		!small(id, prev, 0, 0, 0) || effective != nil && !sameObject(effective, output) {
+		return false
+	}
+	flags := uint16(recHasOut | recOutput)
+	if effective != nil {
+		flags |= recEffectiveIsValue
+	}
+	if hasEffective {
+		flags |= recHasEffectiveInput
+	}
+	if hasResult {
+		flags |= recHasResult
+	}
+	// Last: the check makes result the site's when it has none yet.
+	if result != nil {
+		if !r.isSiteResult(site, result) {
+			return false
+		}
+		flags |= recResultIsSite
+	}
+	rec := &r.cur[slot]
+	rec.id, rec.prev = int32(id), int32(prev)
+	rec.site, rec.scope = site, scope
+	rec.value = r.keepValue(output)
+	rec.flags = flags
+	r.n++
+	return true
+}
+
 // keepValue adds v to values and returns 1 + its index; 0 for nil.
 // (Keeping a value passed on from event to event only once, found by its
 // interface words, cost more than the garbage collector saved.)

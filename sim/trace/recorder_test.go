@@ -212,3 +212,58 @@ func TestPlainEventIsEventAt(t *testing.T) {
 		}
 	}
 }
+
+// PlainExit records what EventAt records for the exited event it stands
+// for, or declines and records nothing (the caller then sends the event).
+func TestPlainExitIsEventAt(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	site := Event{Type: "PassStateExited", State: "P", Span: source.Span{Start: 3, End: 9}, HasSpan: true}
+	var done any = "done"
+	plain, general := &Recorder{}, &Recorder{}
+	declined := 0
+	for i := 1; i <= 2600; i++ {
+		e := site
+		out := map[string]any{"i": int64(i)}
+		e.Output, e.HasOutput = out, true
+		switch i % 5 {
+		case 1:
+			e.EffectiveInput, e.HasEffectiveInput = out, true // the output itself
+		case 2:
+			e.EffectiveInput, e.HasEffectiveInput = map[string]any{"i": int64(i)}, true // another object
+		case 3:
+			e.Result, e.HasResult = done, true // the site's
+		case 4:
+			e.Result, e.HasResult = "other", true
+			e.HasEffectiveInput = true // a null effective input
+		}
+		e.ID, e.PreviousEventID = i, i-1
+		switch i {
+		case 1500:
+			e.ID = 1 << 40
+		case 2100:
+			e.PreviousEventID = i - 70000
+		}
+		elapsed := time.Duration(i/700) * time.Second
+		e.Timestamp, e.Elapsed = start.Add(elapsed), elapsed
+		e.Scope = "Map/iter[1]"
+		general.Event(&e)
+		s, sc := plain.Site(&e), plain.Scope(e.Scope)
+		if !plain.PlainExit(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed,
+			e.Output, e.EffectiveInput, e.Result, e.HasEffectiveInput, e.HasResult) {
+			declined++
+			plain.EventAt(&e, s, sc)
+		}
+	}
+	if declined == 0 || declined > 1500 {
+		t.Fatalf("%d of 2600 declined", declined)
+	}
+	want, got := general.Events(), plain.Events()
+	if len(got) != len(want) {
+		t.Fatalf("%d events, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if diff := cmp.Diff(want[i], got[i]); diff != "" {
+			t.Fatalf("event %d (-want +got):\n%s", i, diff)
+		}
+	}
+}
