@@ -132,8 +132,11 @@ type run struct {
 	main  *history
 	input any
 
-	done        bool
-	anyStopped  bool // some thread was stopped (thread.dead walks up only then)
+	done       bool
+	anyStopped bool // some thread was stopped (thread.dead walks up only then)
+	// halting: done, an execution ended or a thread was stopped (until
+	// then thread.dead has nothing to check).
+	halting     bool
 	result      Result
 	transitions int
 	maxTrans    int
@@ -209,6 +212,9 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 	}
 
 	r.main = &history{r: r}
+	if r.rec != nil {
+		r.main.plainBelow = r.maxEvents - 1
+	}
 	r.main.onEnd = r.finish
 	r.main.start(p.top, input, r.execObj)
 	r.q.At(deadline, func() { r.main.timeOut() })
@@ -248,7 +254,7 @@ func pick(v, def int) int {
 
 // finish records the end of the main execution.
 func (r *run) finish(status Status, out any, f *failure) {
-	r.done = true
+	r.done, r.halting = true, true
 	r.result.Status = status
 	if status == StatusSucceeded {
 		r.result.Output = out

@@ -15,9 +15,19 @@ type history struct {
 	exec   string // "" for the main execution
 	nextID int
 	ended  bool
-	top    *thread
+	// plainBelow bounds the ids (nextID < plainBelow) for which an event
+	// may take a Recorder's plain way: set while a Recorder records the
+	// main execution, short of the history quota; 0 once it ended.
+	plainBelow int
+	top        *thread
 	// onEnd receives the execution's end.
 	onEnd func(status Status, out any, f *failure)
+}
+
+// setEnded marks the execution ended.
+func (h *history) setEnded() {
+	h.ended, h.plainBelow = true, 0
+	h.r.halting = true
 }
 
 // start emits ExecutionStarted and schedules the scope's first state.
@@ -128,7 +138,7 @@ func (h *history) succeed(th *thread, out any) {
 	e := h.newEvent("ExecutionSucceeded", nil)
 	e.Output, e.HasOutput = out, true
 	h.send(&e, th.prev)
-	h.ended = true
+	h.setEnded()
 	h.onEnd(StatusSucceeded, out, nil)
 }
 
@@ -137,7 +147,7 @@ func (h *history) fail(th *thread, f *failure) {
 	if h.ended {
 		return
 	}
-	h.ended = true
+	h.setEnded()
 	e := h.newEvent("ExecutionFailed", nil)
 	e.Error, e.Cause = f.Error, f.Cause
 	prev := 0
@@ -153,7 +163,7 @@ func (h *history) timeOut() {
 	if h.ended {
 		return
 	}
-	h.ended = true
+	h.setEnded()
 	f := &failure{Error: strp(ErrTimeout)}
 	e := h.newEvent("ExecutionTimedOut", nil)
 	e.Error = f.Error
@@ -166,7 +176,7 @@ func (h *history) abort(reason string) {
 	if h.ended {
 		return
 	}
-	h.ended = true
+	h.setEnded()
 	f := &failure{Cause: strp(reason)}
 	e := h.newEvent("ExecutionAborted", nil)
 	e.Cause = f.Cause
@@ -211,6 +221,9 @@ type thread struct {
 
 // dead reports whether the thread must not take any more steps.
 func (th *thread) dead() bool {
+	if !th.r.halting {
+		return false // the common case, in one test
+	}
 	if th.r.done || th.h.ended {
 		return true
 	}
@@ -248,10 +261,10 @@ func (th *thread) emit(e *trace.Event) int {
 // way.
 func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, hasIndex bool) (int, bool) {
 	h := th.h
-	rec := h.r.rec
-	if rec == nil || site == nil || *site == 0 || h.exec != "" || h.ended || h.nextID >= h.r.maxEvents-1 {
+	if h.nextID >= h.plainBelow || *site == 0 { // plainBelow > 0: site is set
 		return 0, false
 	}
+	rec := h.r.rec
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
@@ -265,10 +278,10 @@ func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, h
 // what Recorder.PlainExit takes (see extras for effective and result).
 func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffective, hasResult bool) (int, bool) {
 	h := th.h
-	rec := h.r.rec
-	if rec == nil || site == nil || *site == 0 || h.exec != "" || h.ended || h.nextID >= h.r.maxEvents-1 {
+	if h.nextID >= h.plainBelow || *site == 0 { // plainBelow > 0: site is set
 		return 0, false
 	}
+	rec := h.r.rec
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
@@ -327,7 +340,7 @@ func (th *thread) stop(iterationIndex int, isIteration bool, mapName string) {
 		th.emit(&e)
 	}
 	th.stopped = true
-	th.r.anyStopped = true
+	th.r.anyStopped, th.r.halting = true, true
 }
 
 // assignVar sets a workflow variable in the thread's own scope.
