@@ -80,10 +80,29 @@ type intOrPath struct {
 	pathText string
 }
 
+// stateKind is a state's Type as a number (visit.Run switches on it).
+type stateKind uint8
+
+const (
+	kindOther stateKind = iota
+	kindPass
+	kindTask
+	kindChoice
+	kindWait
+	kindSucceed
+	kindFail
+	kindParallel
+	kindMap
+)
+
+var stateKinds = map[string]stateKind{"Pass": kindPass, "Task": kindTask, "Choice": kindChoice, "Wait": kindWait,
+	"Succeed": kindSucceed, "Fail": kindFail, "Parallel": kindParallel, "Map": kindMap}
+
 type stateProg struct {
 	s       *model.State
 	name    string
 	typ     string
+	typKind stateKind
 	span    source.Span
 	jsonata bool
 	j       *jfields // JSONata-mode fields
@@ -201,7 +220,7 @@ func (c *compiler) scope(m *model.StateMachine, where string) *scopeProg {
 		if _, dup := sc.states[s.Name]; dup {
 			continue
 		}
-		sp := &stateProg{s: s, name: s.Name, typ: s.Type, span: s.Member.Span, idx: c.states}
+		sp := &stateProg{s: s, name: s.Name, typ: s.Type, typKind: stateKinds[s.Type], span: s.Member.Span, idx: c.states}
 		c.states++
 		switch s.Type {
 		case "Pass", "Choice", "Succeed", "Fail":

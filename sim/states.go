@@ -25,7 +25,7 @@ func (v *visit) pass() {
 		return
 	}
 	if v.sp.assign == nil {
-		out, ok := v.resultPath(v.sp.resultPath, v.raw, result)
+		out, ok := v.resultPath(&v.sp.resultPath, v.raw, result)
 		if !ok {
 			return
 		}
@@ -41,7 +41,7 @@ func (v *visit) pass() {
 	if !v.assign(v.sp.assign, result, &e) {
 		return
 	}
-	out, ok := v.resultPath(v.sp.resultPath, v.raw, result)
+	out, ok := v.resultPath(&v.sp.resultPath, v.raw, result)
 	if !ok {
 		return
 	}

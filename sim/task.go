@@ -264,7 +264,7 @@ func (v *visit) finishResult(result any) {
 	if !v.assign(v.sp.assign, result, &e) {
 		return
 	}
-	out, ok := v.resultPath(v.sp.resultPath, v.raw, sel)
+	out, ok := v.resultPath(&v.sp.resultPath, v.raw, sel)
 	if !ok {
 		return
 	}

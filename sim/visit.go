@@ -113,50 +113,50 @@ func (v *visit) Run() {
 		return
 	}
 	if sp.jsonata {
-		switch sp.typ {
-		case "Pass":
+		switch sp.typKind {
+		case kindPass:
 			v.jpass()
 			v.recycle()
-		case "Choice":
+		case kindChoice:
 			v.jchoice()
 			v.recycle()
-		case "Wait":
+		case kindWait:
 			v.jwait()
-		case "Succeed":
+		case kindSucceed:
 			v.jsucceed()
 			v.recycle()
-		case "Fail":
+		case kindFail:
 			v.jfail()
 			v.recycle()
-		case "Task":
+		case kindTask:
 			v.task()
-		case "Parallel":
+		case kindParallel:
 			v.parallel()
-		case "Map":
+		case kindMap:
 			v.mapState()
 		}
 		return
 	}
-	switch sp.typ {
-	case "Pass":
+	switch sp.typKind {
+	case kindPass:
 		v.pass()
 		v.recycle()
-	case "Task":
+	case kindTask:
 		v.task()
-	case "Choice":
+	case kindChoice:
 		v.choice()
 		v.recycle()
-	case "Wait":
+	case kindWait:
 		v.wait()
-	case "Succeed":
+	case kindSucceed:
 		v.succeed()
 		v.recycle()
-	case "Fail":
+	case kindFail:
 		v.fail()
 		v.recycle()
-	case "Parallel":
+	case kindParallel:
 		v.parallel()
-	case "Map":
+	case kindMap:
 		v.mapState()
 	}
 }
@@ -241,21 +241,27 @@ func (v *visit) dataErr(err error) {
 	v.handleError(f)
 }
 
-// inputPath applies InputPath ($ by default, null gives {}).
+// inputPath applies InputPath ($ by default, null gives {}). It and the
+// other field appliers below are small enough to inline, so that the
+// usual absent field costs no call.
 func (v *visit) inputPath(raw any) (any, bool) {
-	if v.sp.jsonata || !v.sp.inputPath.present {
+	if !v.sp.inputPath.present { // never for JSONata states (compile)
 		return raw, true
 	}
-	return v.optPath(&v.sp.inputPath, raw)
+	return v.applyInputPath(raw)
 }
+
+func (v *visit) applyInputPath(raw any) (any, bool) { return v.optPath(&v.sp.inputPath, raw) }
 
 // outputPath applies OutputPath.
 func (v *visit) outputPath(out any) (any, bool) {
 	if !v.sp.outputPath.present {
 		return out, true
 	}
-	return v.optPath(&v.sp.outputPath, out)
+	return v.applyOutputPath(out)
 }
+
+func (v *visit) applyOutputPath(out any) (any, bool) { return v.optPath(&v.sp.outputPath, out) }
 
 // optPath applies an InputPath or OutputPath to x.
 func (v *visit) optPath(p *optPath, x any) (any, bool) {
@@ -274,11 +280,15 @@ func (v *visit) optPath(p *optPath, x any) (any, bool) {
 }
 
 // resultPath merges result into the raw input.
-func (v *visit) resultPath(rp optResultPath, raw, result any) (any, bool) {
-	switch {
-	case !rp.present:
+func (v *visit) resultPath(rp *optResultPath, raw, result any) (any, bool) {
+	if !rp.present {
 		return result, true
-	case rp.null:
+	}
+	return v.applyResultPath(rp, raw, result)
+}
+
+func (v *visit) applyResultPath(rp *optResultPath, raw, result any) (any, bool) {
+	if rp.null {
 		return raw, true
 	}
 	out, err := rp.rp.Apply(raw, result)
@@ -294,6 +304,10 @@ func (v *visit) applyTemplate(t *dataflow.Template, input any) (any, bool) {
 	if t == nil {
 		return input, true
 	}
+	return v.evalTemplate(t, input)
+}
+
+func (v *visit) evalTemplate(t *dataflow.Template, input any) (any, bool) {
 	out, err := t.Apply(input, v.ctx())
 	if err != nil {
 		v.dataErr(err)
@@ -481,7 +495,7 @@ func (v *visit) handleError(f *failure) {
 			v.jexit(c.joutput, c.jassign, errOut, map[string]any{"errorOutput": errOut}, c.next)
 			return
 		}
-		out, ok := v.resultPath(c.resultPath, v.raw, errOut)
+		out, ok := v.resultPath(&c.resultPath, v.raw, errOut)
 		if !ok {
 			return
 		}
