@@ -145,37 +145,38 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, s *State, index int) {
 	// s is fresh zeroed memory: setting the fields one by one spares the
 	// copy of a whole State (and its write barriers while the GC runs).
-	s.Name, s.Member, s.Node, s.Scope = mem.Key, mem, mem.Value, scope
-	s.QueryLanguage, s.Index = d.QueryLanguage, index
+	s.Name, s.Member, s.Node, s.Scope, s.Index = mem.Key, mem, mem.Value, scope, index
 	b.states++
+	var own builtFields
 	if s.Node != nil && s.Node.Kind == syntax.Object {
-		s.fields.read(s.Node.Members)
-		if s.fields.indexed {
-			s.resource = s.fields.value(s.Node.Members, fieldResource)
+		if len(s.Node.Members) <= maxIndexedMembers {
+			own = s.fields.read(s.Node.Members)
+		} else {
+			own = scanFields(s.Node)
 		}
+		s.resource = own[fieldResource]
 	}
-	var f stateFields
-	f.read(s)
-	if f.typ.IsString() {
-		s.Type = f.typ.Str
+	if typ := own[fieldType]; typ.IsString() {
+		s.Type = typ.Str
 	}
-	if ql := f.queryLanguage; ql.IsString() && (ql.Str == string(JSONata) || ql.Str == string(JSONPath)) {
+	s.QueryLanguage = d.QueryLanguage
+	if ql := own[fieldQueryLanguage]; ql.IsString() && (ql.Str == string(JSONata) || ql.Str == string(JSONPath)) {
 		s.QueryLanguage = QueryLanguage(ql.Str)
 	}
-	s.Next = b.ref(f.next)
-	if e := f.end; e != nil && e.Kind == syntax.Bool {
+	s.Next = b.ref(own[fieldNext])
+	if e := own[fieldEnd]; e != nil && e.Kind == syntax.Bool {
 		s.End = e.Bool
 	}
 	if s.Type == TypeChoice {
-		s.Default = b.ref(f.def)
-		if rules := elems(f.choices); len(rules) > 0 {
+		s.Default = b.ref(own[fieldDefault])
+		if rules := elems(own[fieldChoices]); len(rules) > 0 {
 			s.Choices = make([]*ChoiceRule, len(rules))
 			for i, rule := range rules {
 				s.Choices[i] = b.buildRule(rule, 0)
 			}
 		}
 	}
-	if rs := elems(f.retry); len(rs) > 0 {
+	if rs := elems(own[fieldRetry]); len(rs) > 0 {
 		retriers := make([]Retrier, len(rs))
 		s.Retry = make([]*Retrier, len(rs))
 		for i, r := range rs {
@@ -183,57 +184,30 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 			s.Retry[i] = &retriers[i]
 		}
 	}
-	if cs := elems(f.catch); len(cs) > 0 {
+	if cs := elems(own[fieldCatch]); len(cs) > 0 {
 		catchers := make([]Catcher, len(cs))
 		s.Catch = make([]*Catcher, len(cs))
 		for i, c := range cs {
 			cc := &catchers[i]
 			cc.Node, cc.ErrorEquals, cc.Next = c, elems(c.Value("ErrorEquals")), b.ref(c.Value("Next"))
-			s.Catch[i] = &catchers[i]
+			s.Catch[i] = cc
 		}
 	}
 	switch s.Type {
 	case TypeParallel:
-		for i, br := range elems(f.branches) {
+		for i, br := range elems(own[fieldBranches]) {
 			if br.Kind == syntax.Object {
 				s.Branches = append(s.Branches, b.scope(d, br, s, i))
 			}
 		}
 	case TypeMap:
-		p := f.itemProcessor
+		p := own[fieldItemProcessor]
 		if p == nil || p.Kind != syntax.Object {
-			p = f.iterator
+			p = own[fieldIterator]
 		}
 		if p != nil && p.Kind == syntax.Object {
 			s.Processor = b.scope(d, p, s, 0)
 		}
-	}
-}
-
-// stateFields are the values of the fields Build reads from a state.
-type stateFields struct {
-	typ, queryLanguage, next, end, def, choices, retry, catch, branches, itemProcessor, iterator *syntax.Node
-}
-
-// read takes the fields from the state's index (a scan when it has none);
-// like Node.Value, the first of duplicate keys counts.
-func (f *stateFields) read(s *State) {
-	if x := &s.fields; x.indexed {
-		m := s.Node.Members
-		*f = stateFields{
-			typ: x.value(m, fieldType), queryLanguage: x.value(m, fieldQueryLanguage), next: x.value(m, fieldNext),
-			end: x.value(m, fieldEnd), def: x.value(m, fieldDefault), choices: x.value(m, fieldChoices),
-			retry: x.value(m, fieldRetry), catch: x.value(m, fieldCatch), branches: x.value(m, fieldBranches),
-			itemProcessor: x.value(m, fieldItemProcessor), iterator: x.value(m, fieldIterator),
-		}
-		return
-	}
-	n := s.Node // not an object, or too many members to index: scan
-	*f = stateFields{
-		typ: n.Value("Type"), queryLanguage: n.Value("QueryLanguage"), next: n.Value("Next"),
-		end: n.Value("End"), def: n.Value("Default"), choices: n.Value("Choices"),
-		retry: n.Value("Retry"), catch: n.Value("Catch"), branches: n.Value("Branches"),
-		itemProcessor: n.Value("ItemProcessor"), iterator: n.Value("Iterator"),
 	}
 }
 

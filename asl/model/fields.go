@@ -119,87 +119,138 @@ var fieldNames = [indexedFields]string{
 	"Credentials",
 }
 
-// slotTable maps a name's hash to its slot (-1: empty). The hash is perfect
-// for the indexed names (TestSlotHashPerfect): a lookup costs one hash and
-// one comparison, less than a switch's binary search over 45 strings.
-var slotTable, slotsPerfect = func() (t [128]int8, perfect bool) {
+// slotTable maps a name's hash to its slot. The hash is perfect for the
+// indexed names, and an entry keeps its name's length and words (see
+// nameWords): a lookup costs one hash and three comparisons of integers,
+// less than a string comparison, for the ten thousand keys of a big
+// document's states.
+var slotTable = func() (t [128]slotEntry) {
 	for i := range t {
-		t[i] = -1
+		t[i].slot = -1
 	}
-	perfect = true
 	for slot, name := range fieldNames {
-		h := slotHash(name)
-		for t[h] >= 0 {
-			h = (h + 1) & 127
-			perfect = false
+		head, tail := nameWords(name)
+		e := &t[slotHash(head, len(name))]
+		if e.slot >= 0 {
+			panic("model: " + name + " and " + fieldNames[e.slot] + " share a slot: search a new multiplier for slotHash")
 		}
-		t[h] = int8(slot)
+		*e = slotEntry{head: head, tail: tail, length: len(name), slot: slot}
 	}
-	return t, perfect
+	return t
 }()
 
-// slotHash mixes the name's length and three of its bytes; the multiplier
-// was searched for one that gives each indexed name a slot of its own.
-func slotHash(name string) uint32 {
-	n := len(name)
-	return (uint32(n) ^ uint32(name[0])<<8 ^ uint32(name[n-1])<<16 ^ uint32(name[n/2])<<24) * 0xACAB1A6B >> 25
+type slotEntry struct {
+	head, tail   uint64
+	length, slot int
+}
+
+// nameWords returns the first and the last eight bytes of name as
+// little-endian words (four bytes for names shorter than eight, all of them
+// below four). With the length they are the whole name up to 16 bytes.
+func nameWords(name string) (head, tail uint64) {
+	switch n := len(name); {
+	case n >= 8:
+		return le64(name), le64(name[n-8:])
+	case n >= 4:
+		return uint64(le32(name)), uint64(le32(name[n-4:]))
+	default:
+		for i := 0; i < n; i++ {
+			head |= uint64(name[i]) << (8 * i)
+		}
+		return head, head
+	}
+}
+
+// le64 and le32 read s's first bytes as a little-endian word; the compiler
+// makes each one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// slotHash mixes a name's first word and its length; the multiplier was
+// searched for one that gives each indexed name a slot of its own.
+func slotHash(head uint64, length int) uint64 {
+	return (head + uint64(length)) * 0x21e9af5340a7bd5 >> 57
 }
 
 // fieldSlot returns the slot of an indexed field name, or -1.
 func fieldSlot(name string) int {
-	if name == "" {
-		return -1
-	}
-	h := slotHash(name)
-	if slot := slotTable[h]; slot >= 0 && fieldNames[slot] == name {
-		return int(slot)
-	}
-	if slotsPerfect {
-		return -1
-	}
-	return fieldSlotProbe(name, h)
+	head, tail := nameWords(name)
+	return slotOf(name, head, tail)
 }
 
-// fieldSlotProbe looks name up past its first slot, should the hash ever
-// stop being perfect.
-func fieldSlotProbe(name string, h uint32) int {
-	for {
-		h = (h + 1) & 127
-		slot := slotTable[h]
-		if slot < 0 || fieldNames[slot] == name {
-			return int(slot)
-		}
+// slotOf is fieldSlot for a name whose words are known.
+func slotOf(name string, head, tail uint64) int {
+	e := &slotTable[slotHash(head, len(name))]
+	if e.length == len(name) && e.head == head && e.tail == tail && (len(name) <= 16 || fieldNames[e.slot] == name) {
+		return e.slot
 	}
+	return -1
 }
 
 // fieldIndex holds, per indexed field, 1 + the position of the first member
-// of that name in the state's object (0: absent).
-type fieldIndex struct {
-	pos [indexedFields]uint8
-	// indexed is set once read has filled pos; without it (an object with
-	// too many members for a uint8 position) lookups scan.
-	indexed bool
-}
+// of that name in the state's object (0: absent), packed four bits a field:
+// a State is built per state on every keystroke, and half the bytes keep
+// it and its garbage collection cheaper. The spare last nibble is
+// indexMark once read has filled the index; without it (an object with
+// more members than four bits can count) lookups scan.
+type fieldIndex [indexedFields/2 + 1]uint8
 
-// maxIndexedMembers is the largest position a slot can hold.
-const maxIndexedMembers = 254
+// indexMark is the spare nibble's slot and value in an indexed object.
+const indexMark = indexedFields
 
-// read indexes the members of a state's object.
-func (x *fieldIndex) read(members []*syntax.Member) {
-	if len(members) > maxIndexedMembers {
-		return
-	}
-	x.indexed = true
+// maxIndexedMembers is the largest position a nibble can hold.
+const maxIndexedMembers = 15
+
+func (x *fieldIndex) indexed() bool { return x.get(indexMark) != 0 }
+
+func (x *fieldIndex) get(slot int) int { return int(x[uint(slot)/2]>>(uint(slot)%2*4)) & 15 }
+
+// set stores v (1 to 15) in an empty slot.
+func (x *fieldIndex) set(slot, v int) { x[uint(slot)/2] |= uint8(v) << (uint(slot) % 2 * 4) }
+
+// read indexes the members of a state's object, which has at most
+// maxIndexedMembers of them, and returns the values of the fields Build
+// reads (the first of duplicate keys, like Node.Value), found in the same
+// pass.
+func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
+	x.set(indexMark, 1)
 	for i, m := range members {
-		if slot := fieldSlot(m.Key); slot >= 0 && x.pos[slot] == 0 {
-			x.pos[slot] = uint8(i + 1)
+		head, tail := nameWords(m.Key)
+		slot := slotOf(m.Key, head, tail)
+		if slot < 0 || x.get(slot) != 0 { // not indexed, or a duplicate key
+			continue
+		}
+		x.set(slot, i+1)
+		if slot < len(own) {
+			own[slot] = m.Value
 		}
 	}
+	return own
 }
+
+// scanFields is read's answer for an object with too many members to index.
+func scanFields(object *syntax.Node) (own builtFields) {
+	for slot := range own {
+		own[slot] = object.Value(fieldNames[slot])
+	}
+	return own
+}
+
+// builtFields are the values of the fields Build reads from a state, by
+// slot (Type through Resource).
+type builtFields [fieldResource + 1]*syntax.Node
 
 // member returns the member in slot of the object with members, or nil.
 func (x *fieldIndex) member(members []*syntax.Member, slot int) *syntax.Member {
-	if p := x.pos[slot]; p != 0 {
+	if p := x.get(slot); p != 0 {
 		return members[p-1]
 	}
 	return nil

@@ -84,8 +84,8 @@ type State struct {
 	fields fieldIndex
 	// End is true when `"End": true`.
 	End bool
-	// resource is the Resource value (found by Build: Value returns it
-	// without a lookup).
+	// resource is the Resource value (found by Build, also for a state
+	// whose fields are not indexed: Value returns it without a lookup).
 	resource *syntax.Node
 
 	Name string
@@ -147,7 +147,7 @@ type Catcher struct {
 
 // Field returns the member named name of the state's object, or nil.
 func (s *State) Field(name string) *syntax.Member {
-	if s.fields.indexed {
+	if s.fields.indexed() {
 		if slot := fieldSlot(name); slot >= 0 {
 			return s.fields.member(s.Node.Members, slot)
 		}
@@ -161,7 +161,7 @@ func (s *State) FieldAt(k FieldKey) *syntax.Member {
 	if int(k) >= indexedFields {
 		return nil
 	}
-	if s.fields.indexed {
+	if s.fields.indexed() {
 		return s.fields.member(s.Node.Members, int(k))
 	}
 	return s.Node.Get(fieldNames[k])
@@ -169,7 +169,7 @@ func (s *State) FieldAt(k FieldKey) *syntax.Member {
 
 // ValueAt is Value for an indexed field named by its key.
 func (s *State) ValueAt(k FieldKey) *syntax.Node {
-	if k == FieldResource && s.fields.indexed {
+	if k == FieldResource {
 		return s.resource
 	}
 	if m := s.FieldAt(k); m != nil {
@@ -181,12 +181,12 @@ func (s *State) ValueAt(k FieldKey) *syntax.Node {
 // HasObjectBody reports whether the state's value is an object. Build
 // knows it, so most answers come without touching the node.
 func (s *State) HasObjectBody() bool {
-	return s.fields.indexed || (s.Node != nil && s.Node.Kind == syntax.Object)
+	return s.fields.indexed() || (s.Node != nil && s.Node.Kind == syntax.Object)
 }
 
 // Value returns the value of the field named name, or nil.
 func (s *State) Value(name string) *syntax.Node {
-	if name == "Resource" && s.fields.indexed {
+	if name == "Resource" {
 		return s.resource
 	}
 	if m := s.Field(name); m != nil {
