@@ -11,7 +11,7 @@ func Build(f *syntax.File) *Definition {
 	var b builder
 	d.Machine = b.scope(d, f.Root, nil, 0)
 	// All is filled once the count is known: one allocation, no regrowth.
-	d.All = make([]*State, 0, b.states)
+	d.All = make([]*State, 0, b.statesBuilt)
 	d.All = appendDepthFirst(d.All, d.Machine)
 	d.ByName = make(map[string][]*State, len(d.All))
 	for i, s := range d.All {
@@ -43,21 +43,33 @@ func Build(f *syntax.File) *Definition {
 			s.Scope.needsMap = true
 		}
 	}
-	for _, m := range b.scopes {
-		m.byAll = d.ByName
-		if m.needsMap {
-			m.byName = make(map[string]*State, len(m.States))
-			for _, s := range m.States {
-				if _, dup := m.byName[s.Name]; !dup {
-					m.byName[s.Name] = s
-				}
+	// The scopes are the top level and those of the states, in the order
+	// of All.
+	d.Machine.finish(d.ByName)
+	for _, s := range d.All {
+		for _, br := range s.Branches {
+			br.finish(d.ByName)
+		}
+		if s.Processor != nil {
+			s.Processor.finish(d.ByName)
+		}
+	}
+	return d
+}
+
+// finish gives m the machine-wide groups by name (and a map of its own
+// when it needs one), then resolves its references.
+func (m *StateMachine) finish(byName map[string][]*State) {
+	m.byAll = byName
+	if m.needsMap {
+		m.byName = make(map[string]*State, len(m.States))
+		for _, s := range m.States {
+			if _, dup := m.byName[s.Name]; !dup {
+				m.byName[s.Name] = s
 			}
 		}
 	}
-	for _, m := range b.scopes {
-		m.resolve()
-	}
-	return d
+	m.resolve()
 }
 
 // appendDepthFirst appends the states of m to all depth-first in source
@@ -81,39 +93,35 @@ func appendDepthFirst(all []*State, m *StateMachine) []*State {
 const maxGroupScan = 8
 
 // builder hands out model values from slabs: a big definition has
-// thousands of states and references, and one allocation per value would
-// dominate the cost of building (and of collecting) the model.
+// thousands of states, references and small lists, and one allocation per
+// value would dominate the cost of building (and of collecting) the model.
 type builder struct {
-	refs   []Ref
-	rules  []ChoiceRule
-	scopes []*StateMachine
-	states int // built so far
+	states      slab[State]
+	statePtrs   slab[*State]
+	machines    slab[StateMachine]
+	machinePtrs slab[*StateMachine]
+	refs        slab[Ref]
+	rules       slab[ChoiceRule]
+	rulePtrs    slab[*ChoiceRule]
+	retriers    slab[Retrier]
+	retrierPtrs slab[*Retrier]
+	catchers    slab[Catcher]
+	catcherPtrs slab[*Catcher]
+	statesBuilt int
 }
 
 func (b *builder) ref(n *syntax.Node) *Ref {
 	if !n.IsString() {
 		return nil
 	}
-	if len(b.refs) == cap(b.refs) {
-		b.refs = make([]Ref, 0, 256)
-	}
-	b.refs = b.refs[:len(b.refs)+1]
-	r := &b.refs[len(b.refs)-1]
+	r := b.refs.one()
 	r.Name, r.Node = n.Str, n
 	return r
 }
 
-func (b *builder) rule() *ChoiceRule {
-	if len(b.rules) == cap(b.rules) {
-		b.rules = make([]ChoiceRule, 0, 128)
-	}
-	b.rules = b.rules[:len(b.rules)+1]
-	return &b.rules[len(b.rules)-1]
-}
-
 func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index int) *StateMachine {
-	m := &StateMachine{Node: node, Owner: owner, Index: index}
-	b.scopes = append(b.scopes, m)
+	m := b.machines.one()
+	m.Node, m.Owner, m.Index = node, owner, index
 	var startAt *syntax.Node
 	startAtSeen, statesSeen := false, false
 	if node != nil && node.Kind == syntax.Object {
@@ -129,8 +137,12 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 	m.StartAt = b.ref(startAt)
 	if m.StatesNode != nil && m.StatesNode.Kind == syntax.Object {
 		members := m.StatesNode.Members
-		states := make([]State, len(members))
-		m.States = make([]*State, len(members))
+		if len(members) == 0 {
+			m.States = []*State{}
+			return m
+		}
+		states := b.states.take(len(members))
+		m.States = b.statePtrs.take(len(members))
 		for i, mem := range members {
 			s := &states[i]
 			m.States[i] = s
@@ -146,7 +158,7 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	// s is fresh zeroed memory: setting the fields one by one spares the
 	// copy of a whole State (and its write barriers while the GC runs).
 	s.Name, s.Member, s.Node, s.Scope, s.Index = mem.Key, mem, mem.Value, scope, index
-	b.states++
+	b.statesBuilt++
 	var own builtFields
 	if s.Node != nil && s.Node.Kind == syntax.Object {
 		if len(s.Node.Members) <= maxIndexedMembers {
@@ -170,23 +182,23 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	if s.Type == TypeChoice {
 		s.Default = b.ref(own[fieldDefault])
 		if rules := elems(own[fieldChoices]); len(rules) > 0 {
-			s.Choices = make([]*ChoiceRule, len(rules))
+			s.Choices = b.rulePtrs.take(len(rules))
 			for i, rule := range rules {
 				s.Choices[i] = b.buildRule(rule, 0)
 			}
 		}
 	}
 	if rs := elems(own[fieldRetry]); len(rs) > 0 {
-		retriers := make([]Retrier, len(rs))
-		s.Retry = make([]*Retrier, len(rs))
+		retriers := b.retriers.take(len(rs))
+		s.Retry = b.retrierPtrs.take(len(rs))
 		for i, r := range rs {
 			retriers[i].Node, retriers[i].ErrorEquals = r, elems(r.Value("ErrorEquals"))
 			s.Retry[i] = &retriers[i]
 		}
 	}
 	if cs := elems(own[fieldCatch]); len(cs) > 0 {
-		catchers := make([]Catcher, len(cs))
-		s.Catch = make([]*Catcher, len(cs))
+		catchers := b.catchers.take(len(cs))
+		s.Catch = b.catcherPtrs.take(len(cs))
 		for i, c := range cs {
 			cc := &catchers[i]
 			cc.Node, cc.ErrorEquals, cc.Next = c, elems(c.Value("ErrorEquals")), b.ref(c.Value("Next"))
@@ -195,9 +207,13 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	}
 	switch s.Type {
 	case TypeParallel:
-		for i, br := range elems(own[fieldBranches]) {
-			if br.Kind == syntax.Object {
-				s.Branches = append(s.Branches, b.scope(d, br, s, i))
+		branches := elems(own[fieldBranches])
+		if n := countObjects(branches); n > 0 {
+			s.Branches = b.machinePtrs.take(n)[:0]
+			for i, br := range branches {
+				if br.Kind == syntax.Object {
+					s.Branches = append(s.Branches, b.scope(d, br, s, i))
+				}
 			}
 		}
 	case TypeMap:
@@ -231,7 +247,7 @@ func IsRuleOperator(key string) bool {
 }
 
 func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
-	r := b.rule()
+	r := b.rules.one()
 	r.Node, r.Depth = n, depth
 	var next, not, and, or *syntax.Node
 	var seen uint8
@@ -271,6 +287,14 @@ func (b *builder) buildRule(n *syntax.Node, depth int) *ChoiceRule {
 	if count != 1 {
 		r.Operator = ""
 	}
+	nested := countObjects(elems(and)) + countObjects(elems(or))
+	if not != nil && not.Kind == syntax.Object {
+		nested++
+	}
+	if nested == 0 {
+		return r
+	}
+	r.Nested = b.rulePtrs.take(nested)[:0]
 	if not != nil && not.Kind == syntax.Object {
 		r.Nested = append(r.Nested, b.buildRule(not, depth+1))
 	}
@@ -313,6 +337,17 @@ func (m *StateMachine) resolve() {
 			resolve(i+1, c.Next)
 		}
 	}
+}
+
+// countObjects counts the objects among nodes.
+func countObjects(nodes []*syntax.Node) int {
+	n := 0
+	for _, e := range nodes {
+		if e.Kind == syntax.Object {
+			n++
+		}
+	}
+	return n
 }
 
 func elems(n *syntax.Node) []*syntax.Node {
