@@ -322,11 +322,12 @@ func (r *Recorder) keepValue(v any) uint32 {
 	if v == nil {
 		return 0
 	}
-	if r.nValues%recorderChunk == 0 {
+	slot := uint(r.nValues) % recorderChunk
+	if slot == 0 {
 		r.curValue = new(valueChunk)
 		r.values = append(r.values, r.curValue)
 	}
-	r.curValue[r.nValues%recorderChunk] = v
+	r.curValue[slot] = v
 	r.nValues++
 	return uint32(r.nValues)
 }
