@@ -25,20 +25,27 @@ type Context struct {
 
 // argSlots returns n argument slots and the stack mark to release them
 // with. Nested calls stack their slots above their caller's; if the stack
-// grows, the caller keeps its slots in the old array, which stays valid.
-// Intrinsic functions never keep their argument slice.
+// grows, the caller keeps its slots in the old array, which stays valid
+// (and is garbage once the caller is done). Intrinsic functions never keep
+// their argument slice. The stack's slots past its length are nil
+// (releaseArgs clears them), so taking slots within its capacity needs no
+// clearing.
 func (c *Context) argSlots(n int) ([]any, int) {
 	if c == nil {
 		return make([]any, n), 0
 	}
 	mark := len(c.args)
-	c.args = append(c.args, make([]any, n)...)
+	if mark+n <= cap(c.args) {
+		c.args = c.args[:mark+n]
+	} else {
+		c.args = append(c.args, make([]any, n)...)
+	}
 	return c.args[mark : mark+n : mark+n], mark
 }
 
-// releaseArgs clears slots (so they keep nothing alive) and pops them.
-func (c *Context) releaseArgs(slots []any, mark int) {
-	clear(slots)
+// releaseArgs pops the slots above mark, clearing them so that they keep
+// nothing alive.
+func (c *Context) releaseArgs(mark int) {
 	if c != nil && len(c.args) >= mark {
 		clear(c.args[mark:])
 		c.args = c.args[:mark]

@@ -86,13 +86,19 @@ func compileCall(c *expr.Call, depth int, src string) (*icall, error) {
 // eval evaluates the call; field names the template field for path errors.
 func (c *icall) eval(input any, ctx *Context, field string) (any, error) {
 	args, mark := ctx.argSlots(len(c.args))
-	defer ctx.releaseArgs(args, mark)
+	v, err := c.evalWith(args, input, ctx, field)
+	ctx.releaseArgs(mark) // not deferred: a panic ends the run anyway
+	return v, err
+}
+
+// evalWith evaluates the call with args as the argument slots.
+func (c *icall) evalWith(args []any, input any, ctx *Context, field string) (any, error) {
 	for i, a := range c.args {
 		switch {
 		case a.isLit:
 			args[i] = a.lit
 		case a.path != nil:
-			v, _, ok := a.path.eval(input, ctx)
+			v, ok := a.path.Lookup(input, ctx)
 			if !ok {
 				return nil, &Error{Name: ErrRuntime, Cause: c.failurePrefix() + "The JsonPath argument for the field '" + a.path.text + "' could not be found in the input '" + EncodeJSON(input) + "'"}
 			}
