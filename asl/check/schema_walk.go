@@ -29,42 +29,6 @@ type schemaWalker struct {
 	topQL    string
 	findings []finding
 	plain    bool // substitutionFree
-	// shapes caches what the walk needs of each object schema.
-	shapes map[*schema.ObjectSchema]*objectShape
-}
-
-// objectShape is what the walk needs of an object schema besides its
-// fields, with fields named by their position in o.Fields.
-type objectShape struct {
-	// required are the required fields: a state schema has dozens of
-	// fields and few are required.
-	required []int
-	// groups are the positions of each group's fields (-1: not a field).
-	groups [][]int
-}
-
-// shape returns o's shape, worked out once per walk.
-func (w *schemaWalker) shape(o *schema.ObjectSchema) *objectShape {
-	if sh, ok := w.shapes[o]; ok {
-		return sh
-	}
-	sh := &objectShape{groups: make([][]int, len(o.Groups))}
-	for pos, f := range o.Fields {
-		if f.Required {
-			sh.required = append(sh.required, pos)
-		}
-	}
-	for i, g := range o.Groups {
-		for _, name := range g.Fields {
-			_, pos := o.FieldPos(name)
-			sh.groups[i] = append(sh.groups[i], pos)
-		}
-	}
-	if w.shapes == nil {
-		w.shapes = map[*schema.ObjectSchema]*objectShape{}
-	}
-	w.shapes[o] = sh
-	return sh
 }
 
 // walkCtx is what the walker knows about the position it is at.
@@ -151,7 +115,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			if base, dyn := schema.StripDollar(name); dyn {
 				if bf, bpos := o.FieldPos(base); bf != nil && (o.Kind == schema.KindCredentials) {
 					w.dynamicValue(m)
-					present.add(bpos, m)
+					present.add(bpos)
 					continue
 				}
 			}
@@ -164,7 +128,7 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 			w.wrongLanguage(m, f, o, &ctx)
 			continue
 		}
-		present.add(pos, m)
+		present.add(pos)
 		if f.Deprecated != "" {
 			w.add(CodeSchemaDeprecated, m.KeySpan, "\""+m.Key+"\" is deprecated in "+objectLabel(o, &ctx)+"; "+f.Deprecated+" instead (same meaning)")
 		}
@@ -173,9 +137,8 @@ func (w *schemaWalker) object(n *syntax.Node, holder *syntax.Member, o *schema.O
 	if n.Unclosed {
 		return // still being typed: do not nag about what is missing
 	}
-	sh := w.shape(o)
-	w.required(n, holder, o, sh, &present, &ctx)
-	w.groups(n, holder, o, sh, &present, &ctx)
+	w.required(n, holder, o, &present, &ctx)
+	w.groups(n, holder, o, &present, &ctx)
 }
 
 // modeAllows is Mode.Allows for a known language.
@@ -189,22 +152,13 @@ func modeAllows(m schema.Mode, jsonata bool) bool {
 	return true
 }
 
-// presentField is a schema field found in an object (a dynamic "Key.$"
-// counts as "Key"), by its position in the object schema's Fields.
-type presentField struct {
-	pos int
-	m   *syntax.Member
-}
-
-// fieldSet holds the first member of each schema field an object has. A
-// bit per position answers whether a field is there without a scan (a
-// position past the bits is looked for in the list). The first fields are
-// kept in the set itself, which lives on the walk's stack.
+// fieldSet holds which schema fields an object has (a dynamic "Key.$"
+// counts as "Key"), by their position in the object schema's Fields: a bit
+// per position, and a list for positions past the bits. Which member holds
+// a field is looked up again (firstMember) only for a finding.
 type fieldSet struct {
-	bits  [2]uint64
-	n     int
-	first [16]presentField
-	more  []presentField
+	bits [2]uint64
+	more []int
 }
 
 // has reports whether the field at pos is there.
@@ -212,55 +166,48 @@ func (s *fieldSet) has(pos int) bool {
 	if uint(pos) < 128 {
 		return s.bits[pos>>6]&(1<<(pos&63)) != 0
 	}
-	return pos >= 0 && s.member(pos) != nil
-}
-
-// member returns the member of the field at pos, or nil.
-func (s *fieldSet) member(pos int) *syntax.Member {
-	if pos < 0 || pos < 128 && s.bits[pos>>6]&(1<<(pos&63)) == 0 {
-		return nil
-	}
-	for _, p := range s.first[:min(s.n, len(s.first))] {
-		if p.pos == pos {
-			return p.m
+	for _, p := range s.more {
+		if p == pos {
+			return true
 		}
 	}
-	for _, p := range s.more {
-		if p.pos == pos {
-			return p.m
+	return false
+}
+
+// hasNamed reports whether o's field named name is there.
+func (s *fieldSet) hasNamed(o *schema.ObjectSchema, name string) bool {
+	_, pos := o.FieldPos(name)
+	return pos >= 0 && s.has(pos)
+}
+
+// add records the field at pos.
+func (s *fieldSet) add(pos int) {
+	switch {
+	case uint(pos) < 128:
+		s.bits[pos>>6] |= 1 << (pos & 63)
+	case pos >= 0 && !s.has(pos):
+		s.more = append(s.more, pos)
+	}
+}
+
+// firstMember returns the first member of n that object() counts as o's
+// field at pos, or nil.
+func firstMember(n *syntax.Node, o *schema.ObjectSchema, jsonata bool, pos int) *syntax.Member {
+	for _, m := range n.Members {
+		f, p := o.FieldPos(m.Key)
+		if f == nil && !jsonata && o.Kind == schema.KindCredentials {
+			if base, dyn := schema.StripDollar(m.Key); dyn {
+				if _, bpos := o.FieldPos(base); bpos >= 0 && bpos == pos {
+					return m
+				}
+			}
+			continue
+		}
+		if f != nil && p == pos && modeAllows(f.Mode, jsonata) {
+			return m
 		}
 	}
 	return nil
-}
-
-// named returns the member of o's field named name, or nil.
-func (s *fieldSet) named(o *schema.ObjectSchema, name string) *syntax.Member {
-	_, pos := o.FieldPos(name)
-	return s.member(pos)
-}
-
-// add records m as the field at pos unless the field is already there.
-func (s *fieldSet) add(pos int, m *syntax.Member) {
-	if uint(pos) < 128 {
-		bit := uint64(1) << (pos & 63)
-		if s.bits[pos>>6]&bit != 0 {
-			return
-		}
-		s.bits[pos>>6] |= bit
-	} else if pos < 0 || s.member(pos) != nil {
-		return
-	}
-	s.push(pos, m)
-}
-
-// push appends a field to the list.
-func (s *fieldSet) push(pos int, m *syntax.Member) {
-	if s.n < len(s.first) {
-		s.first[s.n] = presentField{pos, m}
-	} else {
-		s.more = append(s.more, presentField{pos, m})
-	}
-	s.n++
 }
 
 // missingSpan is where a missing field of n is reported: the key holding
@@ -282,9 +229,9 @@ func objectLabel(o *schema.ObjectSchema, ctx *walkCtx) string {
 	return "this " + o.Name
 }
 
-func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx *walkCtx) {
+func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx *walkCtx) {
 	var missing []string
-	for _, pos := range sh.required {
+	for _, pos := range o.RequiredPositions() {
 		f := o.Fields[pos]
 		if present.has(pos) || !modeAllows(f.Mode, ctx.jsonata) {
 			continue
@@ -347,7 +294,7 @@ func missingHint(o *schema.ObjectSchema, missing []string) string {
 	return ""
 }
 
-func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, sh *objectShape, present *fieldSet, ctx *walkCtx) {
+func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx *walkCtx) {
 	for gi, g := range o.Groups {
 		if len(g.Fields) > 0 && g.Fields[0] == "Next" {
 			continue // Next/End: rules ASL102 and ASL103
@@ -355,8 +302,9 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 		// Most groups have at most one field present, which the bits tell
 		// without building the lists below: one allowed field satisfies
 		// every kind of group, and none is fine for an at-most-one group.
+		positions := o.GroupPositions(gi)
 		inGroup, last := 0, -1
-		for _, pos := range sh.groups[gi] {
+		for _, pos := range positions {
 			if present.has(pos) {
 				inGroup++
 				last = pos
@@ -368,14 +316,14 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 		var haveBuf [4]*syntax.Member
 		var allowedBuf [8]string
 		have, allowed := haveBuf[:0], allowedBuf[:0]
-		for i, pos := range sh.groups[gi] {
+		for i, pos := range positions {
 			f := o.Fields[pos]
 			if !modeAllows(f.Mode, ctx.jsonata) {
 				continue
 			}
 			allowed = append(allowed, g.Fields[i])
-			if m := present.member(pos); m != nil {
-				have = append(have, m)
+			if present.has(pos) {
+				have = append(have, firstMember(n, o, ctx.jsonata, pos))
 			}
 		}
 		switch {
@@ -394,7 +342,7 @@ func (w *schemaWalker) groups(n *syntax.Node, holder *syntax.Member, o *schema.O
 	w.conditional(n, holder, o, present, ctx)
 	// A Distributed Map's child workflows need a type.
 	if o.Kind == schema.KindProcessorConfig {
-		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && present.named(o, "ExecutionType") == nil {
+		if mode := n.Value("Mode"); mode.IsString() && mode.Str == "DISTRIBUTED" && !present.hasNamed(o, "ExecutionType") {
 			w.add(CodeSchemaMissingField, missingSpan(n, holder), "a DISTRIBUTED ProcessorConfig needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" for its child workflows")
 		}
 	}
@@ -418,7 +366,7 @@ func (w *schemaWalker) conditional(n *syntax.Node, holder *syntax.Member, o *sch
 		}
 		w.add(CodeSchemaMissingField, span, "an ItemReader reading one S3 object (s3:getObject) needs \"ReaderConfig\": {\"InputType\": ...} saying its format: \"CSV\", \"JSON\", \"JSONL\", \"PARQUET\" or \"MANIFEST\"")
 	case schema.KindReaderConfig:
-		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && present.named(o, "CSVHeaders") == nil {
+		if loc := n.Value("CSVHeaderLocation"); loc.IsString() && loc.Str == "GIVEN" && !present.hasNamed(o, "CSVHeaders") {
 			w.add(CodeSchemaMissingField, n.Get("CSVHeaderLocation").KeySpan, "\"CSVHeaderLocation\": \"GIVEN\" needs the column names in \"CSVHeaders\": [\"name\", ...]")
 		}
 	}
@@ -678,7 +626,9 @@ func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 			return
 		}
 	}
-	if !w.valueType(m, f, ctx) {
+	// Most values are of an allowed type and no JSONata string: valueType
+	// has nothing to say about them.
+	if (v.Kind == syntax.String && schema.IsJSONataString(v.Str) || !kindAllowed(v, f.Types)) && !w.valueType(m, f, ctx) {
 		return
 	}
 	switch v.Kind {
@@ -705,12 +655,14 @@ func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 func (w *schemaWalker) valueType(m *syntax.Member, f *schema.Field, ctx *walkCtx) bool {
 	v := m.Value
 	jsonata := ctx.jsonata
-	if v.Kind == syntax.String && f.JSONata && jsonata && schema.IsJSONataString(v.Str) {
-		return false // computed at run time
-	}
-	if v.Kind == syntax.String && !f.JSONata && (f.Name == "Resource" || f.Name == "Label") && schema.IsJSONataString(v.Str) {
-		w.add(CodeSchemaWrongType, v.Span, "\""+m.Key+"\" must be a literal string, not a JSONata expression: Step Functions needs it before the execution runs")
-		return false
+	if v.Kind == syntax.String && schema.IsJSONataString(v.Str) {
+		if f.JSONata && jsonata {
+			return false // computed at run time
+		}
+		if !f.JSONata && (f.Name == "Resource" || f.Name == "Label") {
+			w.add(CodeSchemaWrongType, v.Span, "\""+m.Key+"\" must be a literal string, not a JSONata expression: Step Functions needs it before the execution runs")
+			return false
+		}
 	}
 	if kindAllowed(v, f.Types) {
 		return true

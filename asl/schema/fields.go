@@ -51,11 +51,33 @@ func newObject(kind ObjectKind, name, doc string, fields []*Field, groups ...Gro
 
 func (o *ObjectSchema) index() {
 	o.byName = newFieldTable(o.Fields)
-	for _, f := range o.Fields {
+	o.required = nil
+	for pos, f := range o.Fields {
 		if f.Snippet == "" {
 			f.Snippet = defaultSnippet(f)
 		}
+		if f.Required {
+			o.required = append(o.required, pos)
+		}
 	}
+	o.indexGroups()
+}
+
+// indexGroups finds the positions of each group's fields.
+func (o *ObjectSchema) indexGroups() {
+	o.groupPos = make([][]int, len(o.Groups))
+	for i, g := range o.Groups {
+		for _, name := range g.Fields {
+			_, pos := o.byName.get(name)
+			o.groupPos[i] = append(o.groupPos[i], pos)
+		}
+	}
+}
+
+// addGroups adds groups to an indexed object.
+func (o *ObjectSchema) addGroups(groups ...Group) {
+	o.Groups = append(o.Groups, groups...)
+	o.indexGroups()
 }
 
 // fieldTable finds a field by name with open addressing on a cheap hash of

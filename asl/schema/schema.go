@@ -224,6 +224,11 @@ type ObjectSchema struct {
 	// Type is missing or unknown).
 	StateType string
 	byName    fieldTable
+	// required and groupPos are the positions in Fields of the Required
+	// fields and of each group's fields (-1: not a field), for the checks
+	// that test them on every object of a definition.
+	required []int
+	groupPos [][]int
 }
 
 // Field returns the field named name, or nil.
@@ -243,5 +248,14 @@ func (o *ObjectSchema) FieldPos(name string) (*Field, int) {
 	}
 	return o.byName.get(name)
 }
+
+// RequiredPositions returns the positions in o.Fields of the Required
+// fields. The caller must not modify the slice.
+func (o *ObjectSchema) RequiredPositions() []int { return o.required }
+
+// GroupPositions returns the positions in o.Fields of the fields of
+// o.Groups[i] (-1 for a name that is not a field). The caller must not
+// modify the slice.
+func (o *ObjectSchema) GroupPositions(i int) []int { return o.groupPos[i] }
 
 func f64(v float64) *float64 { return &v }

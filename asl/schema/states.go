@@ -67,7 +67,7 @@ func init() {
 		atMostOne("MaxConcurrency", "MaxConcurrencyPath"),
 		atMostOne("ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
 		atMostOne("ToleratedFailureCount", "ToleratedFailureCountPath"))
-	stateSchemas[Task].Groups = append(stateSchemas[Task].Groups,
+	stateSchemas[Task].addGroups(
 		atMostOne("TimeoutSeconds", "TimeoutSecondsPath"),
 		atMostOne("HeartbeatSeconds", "HeartbeatSecondsPath"))
 	anyState = stateObject("", which{}, nil)
