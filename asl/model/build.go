@@ -14,9 +14,34 @@ func Build(f *syntax.File) *Definition {
 	d.All = make([]*State, 0, b.statesBuilt)
 	d.All = appendDepthFirst(d.All, d.Machine)
 	d.ByName = make(map[string][]*State, len(d.All))
+	// Most definitions name every state differently, and one assignment a
+	// state finds that out: each group is then a one-element window on All
+	// (capacity capped, so an append copies), with no allocation per name.
 	for i, s := range d.All {
-		// A unique name's group is a one-element window on All (capacity
-		// capped, so an append copies): no allocation per name.
+		d.ByName[s.Name] = d.All[i : i+1 : i+1]
+	}
+	if len(d.ByName) < len(d.All) {
+		clear(d.ByName)
+		groupByName(d)
+	}
+	// The scopes are the top level and those of the states, in the order
+	// of All.
+	d.Machine.finish(d.ByName)
+	for _, s := range d.All {
+		for _, br := range s.Branches {
+			br.finish(d.ByName)
+		}
+		if s.Processor != nil {
+			s.Processor.finish(d.ByName)
+		}
+	}
+	return d
+}
+
+// groupByName fills d.ByName when some names are used more than once, and
+// marks the scopes that hold a duplicate or need a map of their own.
+func groupByName(d *Definition) {
+	for i, s := range d.All {
 		group, ok := d.ByName[s.Name]
 		if !ok {
 			d.ByName[s.Name] = d.All[i : i+1 : i+1]
@@ -43,18 +68,6 @@ func Build(f *syntax.File) *Definition {
 			s.Scope.needsMap = true
 		}
 	}
-	// The scopes are the top level and those of the states, in the order
-	// of All.
-	d.Machine.finish(d.ByName)
-	for _, s := range d.All {
-		for _, br := range s.Branches {
-			br.finish(d.ByName)
-		}
-		if s.Processor != nil {
-			s.Processor.finish(d.ByName)
-		}
-	}
-	return d
 }
 
 // finish gives m the machine-wide groups by name (and a map of its own
