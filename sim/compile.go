@@ -120,12 +120,10 @@ type stateProg struct {
 	inputPath, outputPath optPath
 	resultPath            optResultPath
 	parameters            *dataflow.Template
-	// parameterKeys are the keys of the object Parameters builds, if any.
-	parameterKeys  []string
-	resultSelector *dataflow.Template
-	assign         *dataflow.Template
-	result         any
-	hasResult      bool
+	resultSelector        *dataflow.Template
+	assign                *dataflow.Template
+	result                any
+	hasResult             bool
 	// resultFits: the literal Result is within the payload quota (checked
 	// once here instead of on every run of the state).
 	resultFits  bool
@@ -313,7 +311,6 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	sp.outputPath = c.optPath(where, s.Node, "OutputPath")
 	sp.resultPath = c.resultPath(where, s.Node)
 	sp.parameters = c.template(where+" Parameters", s.Value("Parameters"))
-	sp.parameterKeys = sp.parameters.ObjectKeys()
 	sp.resultSelector = c.template(where+" ResultSelector", s.Value("ResultSelector"))
 	sp.assign = c.template(where+" Assign", s.Value("Assign"))
 	if r := s.Field("Result"); r != nil && r.Value != nil {
@@ -448,7 +445,7 @@ func (c *compiler) mapState(sp *stateProg, where string) {
 	sel := s.Value("ItemSelector")
 	if sel == nil {
 		sel = s.Value("Parameters")
-		sp.parameters, sp.parameterKeys = nil, nil // Map Parameters is per item
+		sp.parameters = nil // Map Parameters is per item
 	}
 	sp.itemSelector = c.template(where+" ItemSelector", sel)
 	sp.maxConcurrency = c.intOrItsPath(where, s.Node, "MaxConcurrency")

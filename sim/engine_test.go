@@ -212,26 +212,6 @@ func TestMockedStartFailure(t *testing.T) {
 	}
 }
 
-func TestObjectOverSizeMatchesOverSize(t *testing.T) {
-	big := strings.Repeat("x", 300)
-	for _, m := range []map[string]any{
-		{}, {"a": int64(1)}, {"a": big, "b": []any{big, map[string]any{"c": big}}}, {"k": big, "l": "y"},
-	} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		for _, limit := range []int{0, 5, 20, 300, 700, 1000, 1 << 20} {
-			if got, want := objectOverSize(m, keys, limit), overSize(m, limit); got != want {
-				t.Errorf("objectOverSize(%v, %d) = %v, overSize %v", keys, limit, got, want)
-			}
-		}
-	}
-	if !objectOverSize(map[string]any{"a": 1}, []string{"b"}, 1<<20) {
-		t.Error("a missing key must answer true (the caller checks in full)")
-	}
-}
-
 // With an ItemReader, ItemsPath is ignored, as AWS recorded in
 // test_map_item_reader_base_json_with_items_path_INVALID_ITEMS_PATH: a path
 // that matches neither the input nor the file does not fail the Map.

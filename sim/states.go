@@ -14,14 +14,17 @@ func (v *visit) pass() {
 	if !ok {
 		return
 	}
-	if eff, ok = v.applyTemplate(v.sp.parameters, eff); !ok {
-		return
+	paramsFit := false // the Parameters result is known to fit the quota
+	if v.sp.parameters != nil {
+		if eff, paramsFit, ok = v.applyParameters(eff); !ok {
+			return
+		}
 	}
-	result := eff
+	result, fits := eff, paramsFit
 	if v.sp.hasResult {
-		result = v.sp.result
+		result, fits = v.sp.result, v.sp.resultFits
 	}
-	if !(v.sp.hasResult && v.sp.resultFits) && !v.checkSizeOf(result, v.sp.parameterKeys) {
+	if !fits && !v.checkSize(result, v.sp.name) {
 		return
 	}
 	if v.sp.assign == nil {

@@ -307,6 +307,18 @@ func (v *visit) applyTemplate(t *dataflow.Template, input any) (any, bool) {
 	return v.evalTemplate(t, input)
 }
 
+// applyParameters is applyTemplate for the state's Parameters, also
+// reporting whether the result surely fits the payload quota (measured
+// as it is built: see dataflow.Template.ApplyWithin).
+func (v *visit) applyParameters(input any) (out any, fits, ok bool) {
+	out, fits, err := v.sp.parameters.ApplyWithin(input, v.ctx(), payloadLimit)
+	if err != nil {
+		v.dataErr(err)
+		return nil, false, false
+	}
+	return out, fits, true
+}
+
 func (v *visit) evalTemplate(t *dataflow.Template, input any) (any, bool) {
 	out, err := t.Apply(input, v.ctx())
 	if err != nil {
@@ -408,35 +420,6 @@ func (v *visit) exitNew(out any, next *stateProg) {
 // Assign can fill it.
 func (v *visit) initExit(e *trace.Event) { v.th.h.initEvent(e, v.sp.exitedType, v.sp) }
 
-// checkSizeOf is checkSize for a result that may be the object built by
-// a template with the given keys: its size is added up by key, with no
-// map iteration (which costs a random start per range).
-func (v *visit) checkSizeOf(result any, keys []string) bool {
-	if m, ok := result.(map[string]any); ok && keys != nil && len(m) == len(keys) {
-		if !objectOverSize(m, keys, payloadLimit) {
-			return true
-		}
-	}
-	return v.checkSize(result, v.sp.name)
-}
-
-// objectOverSize is overSize(m, limit) for an object whose keys are
-// exactly keys (else it answers true, leaving the caller to check).
-func objectOverSize(m map[string]any, keys []string, limit int) bool {
-	n := 2
-	for _, k := range keys {
-		e, ok := m[k]
-		if !ok {
-			return true
-		}
-		n += len(k) + 4
-		if sizeOver(e, &n, limit) {
-			return true
-		}
-	}
-	return n > limit
-}
-
 // checkSize fails with States.DataLimitExceeded when a result is over the
 // 256 KiB payload quota.
 func (v *visit) checkSize(result any, who string) bool {
@@ -537,32 +520,8 @@ func overSize(v any, limit int) bool {
 }
 
 // sizeOver adds an estimate of v's JSON length to *n and reports whether
-// it passed limit.
-func sizeOver(x any, n *int, limit int) bool {
-	switch t := x.(type) {
-	case string:
-		*n += len(t) + 2
-	case map[string]any:
-		*n += 2
-		for k, e := range t {
-			*n += len(k) + 4
-			if sizeOver(e, n, limit) {
-				return true
-			}
-		}
-	case []any:
-		*n += 2
-		for _, e := range t {
-			*n++
-			if sizeOver(e, n, limit) {
-				return true
-			}
-		}
-	default:
-		*n += 8
-	}
-	return *n > limit
-}
+// it passed limit (dataflow.SizeOver).
+func sizeOver(x any, n *int, limit int) bool { return dataflow.SizeOver(x, n, limit) }
 
 // varScope holds the workflow variables of one scope (top level, a
 // Parallel branch, a Map iteration). Inner scopes read outer ones.

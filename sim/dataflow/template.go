@@ -39,16 +39,30 @@ func (t *Template) Apply(input any, ctx *Context) (any, error) {
 	return t.root.apply(input, ctx)
 }
 
-// ObjectKeys lists the keys of the object the template builds, each once
-// (exactly the output's keys), when its root is an object; else nil.
-func (t *Template) ObjectKeys() []string {
-	if t == nil {
-		return nil
+// ApplyWithin is Apply that also reports whether the result fits limit
+// bytes by SizeOver's estimate, summed up as the object is built (no
+// lookups afterwards). fits is false when the result may not fit, and
+// when the template does not build an object: the caller then measures.
+func (t *Template) ApplyWithin(input any, ctx *Context, limit int) (out any, fits bool, err error) {
+	o, isObj := t.root.(*tobject)
+	if !isObj {
+		out, err = t.Apply(input, ctx)
+		return out, false, err
 	}
-	if o, ok := t.root.(*tobject); ok {
-		return o.keys
+	m := make(map[string]any, len(o.keys))
+	n, over := 2, false
+	for i, k := range o.keys {
+		v, err := o.vals[i].apply(input, ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		if !over {
+			n += len(k) + 4
+			over = SizeOver(v, &n, limit)
+		}
+		m[k] = v
 	}
-	return nil
+	return m, !over && n <= limit, nil
 }
 
 func compileNode(v any) (tnode, error) {

@@ -1,6 +1,7 @@
 package dataflow
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -108,5 +109,41 @@ func TestTemplateErrors(t *testing.T) {
 	want := `The JSONPath '$$.Execution.Input.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{}'`
 	if e, ok := err.(*Error); !ok || e.Name != ErrRuntime || e.Cause != want {
 		t.Errorf("got %v\nwant States.Runtime %q", err, want)
+	}
+}
+
+// ApplyWithin builds what Apply builds, and says it fits only when
+// SizeOver says so of the whole result.
+func TestApplyWithinMatchesApplyAndSizeOver(t *testing.T) {
+	input := map[string]any{"a": "xxxxxxxxxx", "b": []any{int64(1), "yy"}, "c": map[string]any{"d": 1.5}}
+	for _, def := range []any{
+		map[string]any{"v.$": "$"},
+		map[string]any{"x.$": "$.a", "y": "lit", "z.$": "States.Format('{}', $.a)"},
+		map[string]any{"b.$": "$.b", "c.$": "$.c"},
+		[]any{"not", "an", "object"},
+	} {
+		tpl, err := CompileTemplate(def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := tpl.Apply(input, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for limit := 0; limit < 120; limit++ {
+			got, fits, err := tpl.ApplyWithin(input, nil, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%v: ApplyWithin %v, Apply %v", def, got, want)
+			}
+			n := 0
+			over := SizeOver(got, &n, limit)
+			_, isObj := def.(map[string]any)
+			if fits && over || isObj && fits == over {
+				t.Fatalf("%v, limit %d: fits %v, SizeOver %v", def, limit, fits, over)
+			}
+		}
 	}
 }

@@ -315,3 +315,32 @@ func TypeName(v any) string {
 	}
 	return "unknown"
 }
+
+// SizeOver adds an estimate of x's JSON length to *n and reports whether
+// it passed limit (stopping early: *n is then not the whole estimate). The
+// simulator checks the payload quota with it.
+func SizeOver(x any, n *int, limit int) bool {
+	switch t := x.(type) {
+	case string:
+		*n += len(t) + 2
+	case map[string]any:
+		*n += 2
+		for k, e := range t {
+			*n += len(k) + 4
+			if SizeOver(e, n, limit) {
+				return true
+			}
+		}
+	case []any:
+		*n += 2
+		for _, e := range t {
+			*n++
+			if SizeOver(e, n, limit) {
+				return true
+			}
+		}
+	default:
+		*n += 8
+	}
+	return *n > limit
+}
