@@ -35,16 +35,19 @@ func isDeployPlaceholder(n *syntax.Node) bool {
 }
 
 // substitutionFree reports whether no value of the document can be a
-// deploy-time substitution but a CloudFormation intrinsic object: a JSON
-// text without backslashes (so every string is its raw bytes) and without
-// "${", "#{" or "{{" anywhere, which every substitution string (and every
-// bare ${Name}, the only JSON node with a Tag) contains. Once per Run:
-// the walks then test placeholders without reading each node's Tag and
-// string bytes, both mostly cache-cold.
+// deploy-time substitution but a CloudFormation intrinsic object: a text
+// without backslashes (so every string is its raw bytes, escapes being the
+// only way to write a "$" or "{" that is not in the text) and without "${",
+// "#{" or "{{" anywhere, which every substitution string (and every bare
+// ${Name}, the only JSON node with a Tag) contains. YAML also needs no "!":
+// its tags (!Sub, !Ref) start with one, and line folding joins lines with a
+// space or newline, so it cannot make a "${" of its own. Once per Run: the
+// walks then test placeholders without reading each node's Tag and string
+// bytes, both mostly cache-cold.
 func substitutionFree(p *Pass) bool {
 	return memoized(p, memoSubstitutionFree, func() bool {
 		f := p.Def.File
-		if f.Format != syntax.JSON || !noBackslash(p) {
+		if f.Format == syntax.YAML && bytes.IndexByte(f.Text, '!') >= 0 || !noBackslash(p) {
 			return false
 		}
 		for t := f.Text; ; {
