@@ -145,11 +145,16 @@ func (p *Path) rootValue(input any, ctx *Context) (any, bool) {
 // Lookup evaluates the path. found is false when a definite path selects
 // nothing; indefinite paths always succeed with an array of their matches.
 func (p *Path) Lookup(input any, ctx *Context) (value any, found bool) {
-	if p != nil && p.root == RootInput && p.multi == nil && len(p.steps) == 1 && !p.steps[0].isIndex {
-		// $.field (most Choice variables): found here, else eval says the same.
-		if obj, isObj := input.(map[string]any); isObj {
-			if v, has := obj[p.steps[0].name]; has {
-				return v, true
+	if p != nil && p.root == RootInput && p.multi == nil {
+		switch {
+		case len(p.steps) == 0: // $ (as in "v.$": "$")
+			return input, true
+		case len(p.steps) == 1 && !p.steps[0].isIndex:
+			// $.field (most Choice variables): found here, else eval says the same.
+			if obj, isObj := input.(map[string]any); isObj {
+				if v, has := obj[p.steps[0].name]; has {
+					return v, true
+				}
 			}
 		}
 	}
@@ -276,7 +281,7 @@ func (p *Path) Get(input any, ctx *Context) (any, error) {
 // "ErrorPath"): "The JSONPath '$.x' specified for the field 'key.$' could
 // not be found in the input '<input as JSON>'".
 func (p *Path) GetField(input any, ctx *Context, field string) (any, error) {
-	v, _, ok := p.eval(input, ctx)
+	v, ok := p.Lookup(input, ctx)
 	if !ok {
 		return nil, fieldNotFound(p.text, field, input)
 	}
