@@ -154,11 +154,15 @@ func nameWords(name string) (head, tail uint64) {
 	case n >= 4:
 		return uint64(le32(name)), uint64(le32(name[n-4:]))
 	default:
-		for i := 0; i < n; i++ {
-			head |= uint64(name[i]) << (8 * i)
-		}
-		return head, head
+		return shortNameWords(name)
 	}
+}
+
+func shortNameWords(name string) (head, tail uint64) {
+	for i := 0; i < len(name); i++ {
+		head |= uint64(name[i]) << (8 * i)
+	}
+	return head, head
 }
 
 // le64 and le32 read s's first bytes as a little-endian word; the compiler
@@ -222,12 +226,25 @@ func (x *fieldIndex) set(slot, v int) { x[uint(slot)/2] |= uint8(v) << (uint(slo
 // pass.
 func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
 	x.set(indexMark, 1)
+	var seen uint64 // a bit per slot found so far (slot&63 spares a shift's overflow check)
 	for i, m := range members {
-		head, tail := nameWords(m.Key)
-		slot := slotOf(m.Key, head, tail)
-		if slot < 0 || x.get(slot) != 0 { // not indexed, or a duplicate key
+		// nameWords, written out: a call for each key costs more than
+		// its work.
+		key := m.Key
+		var head, tail uint64
+		switch n := len(key); {
+		case n >= 8:
+			head, tail = le64(key), le64(key[n-8:])
+		case n >= 4:
+			head, tail = uint64(le32(key)), uint64(le32(key[n-4:]))
+		default:
+			head, tail = shortNameWords(key)
+		}
+		slot := slotOf(key, head, tail)
+		if slot < 0 || seen&(1<<(slot&63)) != 0 { // not indexed, or a duplicate key
 			continue
 		}
+		seen |= 1 << (slot & 63)
 		x.set(slot, i+1)
 		if slot < len(own) {
 			own[slot] = m.Value
