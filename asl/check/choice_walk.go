@@ -20,6 +20,9 @@ type stateRule struct {
 // choiceRules lists the rules eachChoiceRule visits, in its order.
 func choiceRules(def *model.Definition) []stateRule {
 	var out []stateRule
+	if n := countChoiceRules(def); n > 0 {
+		out = make([]stateRule, 0, n) // grown once, not step by step
+	}
 	for _, s := range def.All {
 		if s.Type != model.TypeChoice || !usesJSONPath(s) {
 			continue
@@ -29,6 +32,26 @@ func choiceRules(def *model.Definition) []stateRule {
 		}
 	}
 	return out
+}
+
+// countChoiceRules counts the rules choiceRules lists.
+func countChoiceRules(def *model.Definition) int {
+	n := 0
+	var count func(r *model.ChoiceRule)
+	count = func(r *model.ChoiceRule) {
+		n++
+		for _, c := range r.Nested {
+			count(c)
+		}
+	}
+	for _, s := range def.All {
+		if s.Type == model.TypeChoice && usesJSONPath(s) {
+			for _, r := range s.Choices {
+				count(r)
+			}
+		}
+	}
+	return n
 }
 
 func appendChoiceRule(out []stateRule, s *model.State, r *model.ChoiceRule) []stateRule {

@@ -52,7 +52,7 @@ func analyseScope(m *model.StateMachine, sc *graphScratch) *scopeGraph {
 	// scratch slices reused across scopes. One pass over the transitions
 	// (in EachRef's order) lists the successors and finds the ways out.
 	start := resized(&sc.start, n+1)
-	succ, stack := sc.succ[:0], sc.stack[:0]
+	succ, stack := emptyWithRoom(sc.succ, n+n/2), sc.stack[:0]
 	for i, s := range m.States {
 		start[i] = len(succ)
 		exit := s.IsTerminal() || s.Type == "" || (needsTransition(s.Type) && s.Next == nil && hasObjectBody(s))

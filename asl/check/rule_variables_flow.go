@@ -44,8 +44,20 @@ type varAnalysis struct {
 	// entry holds, by State.ID, for each reachable state of a scope whose
 	// StartAt resolves, the variables some path may have assigned before
 	// the state is entered (including the enclosing scopes' at the
-	// Parallel/Map entry); nil for the states not analysed.
-	entry []bitset
+	// Parallel/Map entry): 1 + the number of its set in entrySets, whose
+	// sets are words long; 0 for the states not analysed.
+	entry     []int32
+	entrySets bitset
+	words     int
+}
+
+// entrySet returns the entry set of s, or nil when s is not analysed.
+func (va *varAnalysis) entrySet(s *model.State) bitset {
+	if s.ID >= len(va.entry) || va.entry[s.ID] == 0 {
+		return nil
+	}
+	k := int(va.entry[s.ID]-1) * va.words
+	return va.entrySets[k : k+va.words : k+va.words]
 }
 
 // variablesOf returns the variable analysis, once per Run.
@@ -199,7 +211,8 @@ func analyseVariables(p *Pass) *varAnalysis {
 func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 	words := (len(va.index) + 63) / 64
 	all := p.Def.All
-	va.entry = make([]bitset, len(all))
+	va.words = words
+	va.entry = make([]int32, len(all))
 	per := make([]*stateAssigns, len(all))
 	for _, site := range sites {
 		sa := per[site.state.ID]
@@ -220,10 +233,23 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			sa.own = set
 		}
 	}
+	// Only the states that read variables or own nested scopes keep
+	// their set.
 	keep := make([]bool, len(all))
+	kept := 0
 	for _, r := range va.reads {
-		keep[r.state.ID] = true
+		if !keep[r.state.ID] {
+			keep[r.state.ID] = true
+			kept++
+		}
 	}
+	for _, s := range all {
+		if !keep[s.ID] && (len(s.Branches) > 0 || s.Processor != nil) {
+			keep[s.ID] = true
+			kept++
+		}
+	}
+	va.entrySets = make(bitset, 0, kept*words)
 	none := &stateAssigns{}
 	var sc flowScratch // reused from scope to scope
 	for _, m := range scopesOf(p) {
@@ -232,7 +258,7 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		}
 		var inherited bitset
 		if m.Owner != nil && !isDistributedMap(m.Owner) {
-			in := va.entry[m.Owner.ID]
+			in := va.entrySet(m.Owner)
 			if in == nil {
 				continue // the owner is never entered
 			}
@@ -253,7 +279,9 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		}
 		// The transitions of state i are edges[from[i]:from[i+1]], each
 		// with what it assigns on the way.
-		from, edges := sc.from[:0], sc.edges[:0]
+		// Room for a scope's usual number of transitions up front: the
+		// slices then grow at most once or twice over all the scopes.
+		from, edges := emptyWithRoom(sc.from, n+1), emptyWithRoom(sc.edges, n+n/2)
 		adds := append(sc.adds[:0], nil)
 		for _, s := range m.States {
 			from = append(from, int32(len(edges)))
@@ -285,7 +313,7 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 		}
 		from = append(from, int32(len(edges)))
 		sc.from, sc.edges, sc.adds = from, edges, adds
-		slab := make(bitset, n*words)
+		slab := sc.sets(n * words)
 		set := func(i int) bitset { return slab[i*words : (i+1)*words] }
 		reached := sc.bools(&sc.reached, n)
 		dirty := sc.bools(&sc.dirty, n) // its set grew since it was last visited
@@ -321,8 +349,9 @@ func (va *varAnalysis) flow(p *Pass, sites []assignSite) {
 			}
 		}
 		for i, s := range m.States {
-			if reached[i] && (keep[s.ID] || len(s.Branches) > 0 || s.Processor != nil) {
-				va.entry[s.ID] = set(i)
+			if reached[i] && keep[s.ID] {
+				va.entrySets = append(va.entrySets, set(i)...)
+				va.entry[s.ID] = int32(len(va.entrySets) / words)
 			}
 		}
 	}
@@ -343,6 +372,25 @@ type flowScratch struct {
 	stack          []dfsFrame
 	reached, dirty []bool
 	visited        []bool
+	slab           bitset // the sets of a scope's states
+}
+
+// emptyWithRoom returns buf emptied, with room for n elements.
+func emptyWithRoom[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, 0, n)
+	}
+	return buf[:0]
+}
+
+// sets reslices sc.slab to n empty words.
+func (sc *flowScratch) sets(n int) bitset {
+	if cap(sc.slab) < n {
+		sc.slab = make(bitset, n)
+	}
+	sc.slab = sc.slab[:n]
+	clear(sc.slab)
+	return sc.slab
 }
 
 type dfsFrame struct{ state, next int }
@@ -358,8 +406,8 @@ func (sc *flowScratch) bools(buf *[]bool, n int) []bool {
 func (sc *flowScratch) reversePostorder(start int) (order, rank []int) {
 	n := len(sc.from) - 1
 	visited := sc.bools(&sc.visited, n)
-	order = sc.order[:0]
-	stack := append(sc.stack[:0], dfsFrame{start, int(sc.from[start])})
+	order = emptyWithRoom(sc.order, n)
+	stack := append(emptyWithRoom(sc.stack, n), dfsFrame{start, int(sc.from[start])})
 	visited[start] = true
 	for len(stack) > 0 {
 		top := len(stack) - 1
@@ -390,10 +438,10 @@ func (sc *flowScratch) reversePostorder(start int) (order, rank []int) {
 // known is false when the state is not analysed (unreachable, or its scope
 // has no valid StartAt).
 func (va *varAnalysis) assignedBefore(s *model.State, name string) (assigned, known bool) {
-	if s.ID >= len(va.entry) || va.entry[s.ID] == nil {
+	in := va.entrySet(s)
+	if in == nil {
 		return false, false
 	}
-	in := va.entry[s.ID]
 	i, ok := va.index[name]
 	return ok && in.has(i), true
 }

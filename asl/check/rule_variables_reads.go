@@ -23,9 +23,16 @@ func (r *varRead) at(text []byte) source.Span {
 // (intrinsic arguments included) and Choice rule operands.
 func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	def := p.Def
-	var out []varRead
 	text := def.File.Text
-	for _, e := range jsonataExprs(p) {
+	exprs := jsonataExprs(p)
+	// Room for every read of the expressions: a large definition has
+	// hundreds, and growing the slice step by step copies them all.
+	reads := 0
+	for _, e := range exprs {
+		reads += len(e.facts.vars) + len(e.facts.builtinRefs)
+	}
+	out := make([]varRead, 0, reads+reads/4)
+	for _, e := range exprs {
 		for _, v := range e.facts.vars {
 			out = append(out, varRead{state: e.state, name: v.name, expr: e, start: v.start, end: v.end, assign: e.assign, assignTo: e.assignTo})
 		}
