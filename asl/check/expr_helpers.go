@@ -71,6 +71,10 @@ const (
 // (notPath for other fields). A switch: it runs for every member of every
 // state.
 func statePathField(key string) pathFieldKind {
+	// Each name below ends in "Path", which most keys fail at once.
+	if len(key) < len("ErrorPath") || key[len(key)-4:] != "Path" {
+		return notPath
+	}
 	switch key {
 	case "InputPath", "OutputPath":
 		return plainPath

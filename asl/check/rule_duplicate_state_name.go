@@ -8,6 +8,9 @@ var _ = register(&Rule{
 	Doc: "Two states share a name. Names must be unique across the whole state machine, including states " +
 		"inside Parallel branches and Map processors. Rename one of them.",
 	Run: func(p *Pass) {
+		if len(p.Def.ByName) == len(p.Def.All) {
+			return // one group per state: every name is unique
+		}
 		for _, s := range p.Def.All {
 			group := p.Def.ByName[s.Name]
 			if len(group) < 2 || group[0] == s {

@@ -62,6 +62,11 @@ func assignsName(s *model.State, n *syntax.Node, name string) bool {
 
 // undefinedMessage explains why the read r cannot see a value, or is "".
 func (va *varAnalysis) undefinedMessage(r varRead) string {
+	// Most reads come after an assignment. Such a read's name is assigned
+	// in a scope it can see, so the assigner below would be found.
+	if before, known := va.assignedBefore(r.state, r.name); known && before {
+		return ""
+	}
 	visible := visibleScopes(r.state.Scope)
 	var assigner *varAssign
 	for _, sc := range visible {
