@@ -195,6 +195,10 @@ type thread struct {
 	scopeNo uint32
 	// prev is the id of this thread's last event (previousEventId chaining).
 	prev int
+	// valueNo is the Recorder's number for the value (input or output) of
+	// an earlier event of the thread, mostly the last: a hint, since the
+	// next state's input is that output (see Recorder.PlainEvent).
+	valueNo uint32
 	// parent thread (nil at top) and whether this thread was stopped
 	// because a sibling failed.
 	parent  *thread
@@ -269,7 +273,10 @@ func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, h
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
 	h.nextID++
-	rec.PlainEvent(h.nextID, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(), input, hasInput, index, hasIndex)
+	kept := rec.PlainEvent(h.nextID, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(), input, hasInput, index, hasIndex, th.valueNo)
+	if hasInput {
+		th.valueNo = kept
+	}
 	th.prev = h.nextID
 	return h.nextID, true
 }
@@ -285,10 +292,12 @@ func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffec
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
-	if !rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(),
-		output, effective, result, hasEffective, hasResult) {
+	kept, ok := rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(),
+		output, effective, result, hasEffective, hasResult, th.valueNo)
+	if !ok {
 		return 0, false
 	}
+	th.valueNo = kept
 	h.nextID++
 	th.prev = h.nextID
 	return h.nextID, true

@@ -243,8 +243,12 @@ func (r *Recorder) EventAt(e *Event, site, scope uint32) {
 // and the scope numbered scope. It spares the simulator building an Event
 // for its most frequent events (states entered, Map iterations started and
 // ended).
+//
+// same is a hint: the number of a value this Recorder kept (see holds)
+// that input may be, as a state's input mostly is the output of the
+// thread's event before. It reports the number input's value is kept as.
 func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
-	input any, hasInput bool, index int, hasIndex bool) {
+	input any, hasInput bool, index int, hasIndex bool, same uint32) (kept uint32) {
 	slot := uint(r.n) % recorderChunk
 	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
 		!small(id, prev, index, 0, 0) || !hasInput && input != nil {
@@ -254,7 +258,7 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, el
 			Scope: r.scopeAt(scope), State: s.state, Span: s.span, HasSpan: s.hasSpan,
 			HasInput: hasInput, Input: input, Index: index, Name: s.name, HasIndex: hasIndex}
 		r.EventAt(&e, site, scope)
-		return
+		return 0
 	}
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(id), int32(prev)
@@ -263,13 +267,18 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, el
 	var flags uint16
 	if hasInput {
 		flags = recHasIn
-		rec.value = r.keepValue(input)
+		if r.holds(same, &input) {
+			rec.value = same
+		} else {
+			rec.value = r.keepValue(input)
+		}
 	}
 	if hasIndex {
 		flags |= recHasIndex
 	}
 	rec.flags = flags
 	r.n++
+	return rec.value
 }
 
 // PlainExit is EventAt for a state's exited event as the simulator makes
@@ -281,13 +290,14 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, el
 // having recorded nothing, when the event needs more than a record (a
 // new chunk, another instant, big numbers, an effective input other than
 // the output or a result other than the site's): the caller then sends the
-// Event itself.
+// Event itself. same is PlainEvent's hint; kept is the number output's
+// value is kept as.
 func (r *Recorder) PlainExit(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
-	output, effective, result any, hasEffective, hasResult bool) bool {
+	output, effective, result any, hasEffective, hasResult bool, same uint32) (kept uint32, ok bool) {
 	slot := uint(r.n) % recorderChunk
 	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
 		!small(id, prev, 0, 0, 0) || effective != nil && !sameObject(effective, output) {
-		return false
+		return 0, false
 	}
 	flags := uint16(recHasOut | recOutput)
 	if effective != nil {
@@ -302,22 +312,40 @@ func (r *Recorder) PlainExit(id, prev int, site, scope uint32, at time.Time, ela
 	// Last: the check makes result the site's when it has none yet.
 	if result != nil {
 		if !r.isSiteResult(site, result) {
-			return false
+			return 0, false
 		}
 		flags |= recResultIsSite
 	}
 	rec := &r.cur[slot]
 	rec.id, rec.prev = int32(id), int32(prev)
 	rec.site, rec.scope = site, scope
-	rec.value = r.keepValue(output)
+	if r.holds(same, &output) {
+		rec.value = same
+	} else {
+		rec.value = r.keepValue(output)
+	}
 	rec.flags = flags
 	r.n++
-	return true
+	return rec.value, true
+}
+
+// holds reports whether the value numbered n (0: none) is *v, the same
+// interface words. The simulator's events pass values on from state to
+// state, and it hints at the number of the one kept last (see
+// PlainEvent): such a value is kept once, which saves the garbage
+// collector two words to scan per event. (Finding it without the hint,
+// by its interface words, cost more than the collector saved.)
+func (r *Recorder) holds(n uint32, v *any) bool {
+	i := n - 1
+	if n == 0 || i >= uint32(r.nValues) {
+		return false
+	}
+	kept := (*[2]unsafe.Pointer)(unsafe.Pointer(&r.values[i/recorderChunk][i%recorderChunk]))
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(v))
+	return kept[1] == w[1] && kept[0] == w[0]
 }
 
 // keepValue adds v to values and returns 1 + its index; 0 for nil.
-// (Keeping a value passed on from event to event only once, found by its
-// interface words, cost more than the garbage collector saved.)
 func (r *Recorder) keepValue(v any) uint32 {
 	if v == nil {
 		return 0
@@ -334,7 +362,9 @@ func (r *Recorder) keepValue(v any) uint32 {
 
 // sameWords reports whether a and b are the same interface words.
 func sameWords(a, b any) bool {
-	return *(*[2]unsafe.Pointer)(unsafe.Pointer(&a)) == *(*[2]unsafe.Pointer)(unsafe.Pointer(&b))
+	// Word by word: comparing the arrays whole calls memequal.
+	wa, wb := (*[2]unsafe.Pointer)(unsafe.Pointer(&a)), (*[2]unsafe.Pointer)(unsafe.Pointer(&b))
+	return wa[1] == wb[1] && wa[0] == wb[0]
 }
 
 // valueAt is the value that keepValue numbered i.

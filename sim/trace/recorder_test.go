@@ -200,7 +200,7 @@ func TestPlainEventIsEventAt(t *testing.T) {
 		e.Scope = "Map/iter[1]"
 		general.Event(&e)
 		s, sc := plain.Site(&e), plain.Scope(e.Scope)
-		plain.PlainEvent(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed, e.Input, e.HasInput, e.Index, e.HasIndex)
+		plain.PlainEvent(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed, e.Input, e.HasInput, e.Index, e.HasIndex, uint32(i%4))
 	}
 	want, got := general.Events(), plain.Events()
 	if len(got) != len(want) {
@@ -248,8 +248,8 @@ func TestPlainExitIsEventAt(t *testing.T) {
 		e.Scope = "Map/iter[1]"
 		general.Event(&e)
 		s, sc := plain.Site(&e), plain.Scope(e.Scope)
-		if !plain.PlainExit(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed,
-			e.Output, e.EffectiveInput, e.Result, e.HasEffectiveInput, e.HasResult) {
+		if _, ok := plain.PlainExit(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed,
+			e.Output, e.EffectiveInput, e.Result, e.HasEffectiveInput, e.HasResult, uint32(i%4)); !ok {
 			declined++
 			plain.EventAt(&e, s, sc)
 		}
@@ -264,6 +264,40 @@ func TestPlainExitIsEventAt(t *testing.T) {
 	for i := range want {
 		if diff := cmp.Diff(want[i], got[i]); diff != "" {
 			t.Fatalf("event %d (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// A value hinted at by its number is kept once; a wrong or stale hint
+// keeps the value anew, and every event gives back its own value.
+func TestPlainEventsKeepAHintedValueOnce(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := map[string]any{"v": int64(1)}
+	b := map[string]any{"v": int64(1)} // equal to a, another object
+	entered := Event{Type: "PassStateEntered", State: "P"}
+	exited := Event{Type: "PassStateExited", State: "P"}
+	var r Recorder
+	r.Event(&Event{ID: 1, Type: "ExecutionStarted", Timestamp: start}) // the first chunk
+	es, xs := r.Site(&entered), r.Site(&exited)
+	n1 := r.PlainEvent(2, 1, es, 0, start, 0, a, true, 0, false, 0)
+	n2, ok := r.PlainExit(3, 2, xs, 0, start, 0, a, nil, nil, false, false, n1)
+	if !ok || n2 != n1 {
+		t.Fatalf("exit of the same value kept as %d (ok %v), want %d", n2, ok, n1)
+	}
+	n3 := r.PlainEvent(4, 3, es, 0, start, 0, b, true, 0, false, n2) // b is not a
+	n4 := r.PlainEvent(5, 4, es, 0, start, 0, int64(1), true, 0, false, 99)
+	n5 := r.PlainEvent(6, 5, es, 0, start, 0, true, true, 0, false, n4) // maybe the same data word, another type
+	if n3 == n1 || n4 == n3 || n5 == n4 || r.nValues != 4 {
+		t.Fatalf("numbers %d %d %d %d %d, %d values kept", n1, n2, n3, n4, n5, r.nValues)
+	}
+	for i, want := range []any{a, a, b, int64(1), true} {
+		e := r.At(i + 1)
+		got := e.Input
+		if e.HasOutput {
+			got = e.Output
+		}
+		if !sameWords(got, want) {
+			t.Fatalf("event %d: %v, want %v (the same value)", i+2, got, want)
 		}
 	}
 }
