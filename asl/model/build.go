@@ -174,11 +174,7 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 	b.statesBuilt++
 	var own builtFields
 	if s.Node != nil && s.Node.Kind == syntax.Object {
-		if len(s.Node.Members) <= maxIndexedMembers {
-			own = s.fields.read(s.Node.Members)
-		} else {
-			own = scanFields(s.Node)
-		}
+		own = s.fields.read(s.Node.Members)
 		s.resource = own[fieldResource]
 	}
 	if typ := own[fieldType]; typ.IsString() {

@@ -214,21 +214,38 @@ func TestSlotHashPerfect(t *testing.T) {
 	}
 }
 
-// FieldAt and ValueAt agree with Field and Value, indexed or not.
+// FieldAt, ValueAt, Field and Value agree with scans of the state's
+// object, wherever the field is.
 func TestFieldAt(t *testing.T) {
 	for _, src := range []string{
 		`{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:x","Next":"B","Retry":[],"Comment":"c","Type":"Pass"},"B":{"Type":"Succeed"}}}`,
 		`{"StartAt":"A","States":{"A":"not an object"}}`,
+		// Fields met past the 14th member, which the index does not place.
+		`{"StartAt":"A","States":{"A":{"X1":1,"X2":2,"X3":3,"X4":4,"X5":5,"X6":6,"X7":7,"X8":8,"X9":9,"X10":10,"X11":11,"X12":12,"Type":"Task","X14":14,` +
+			`"Next":"B","Resource":"arn:x","Type":"Pass","Comment":"c","Next":"C","Retry":[]},"B":{"Type":"Succeed"}}}`,
 	} {
 		d := Build(syntax.Parse([]byte(src)))
 		for _, s := range d.All {
 			for k, name := range fieldNames {
-				if got, want := s.FieldAt(FieldKey(k)), s.Field(name); got != want {
-					t.Errorf("%s: FieldAt(%s) = %v, Field = %v", s.Name, name, got, want)
+				want := s.Node.Get(name)
+				if got := s.FieldAt(FieldKey(k)); got != want {
+					t.Errorf("%s: FieldAt(%s) = %v, want %v", s.Name, name, got, want)
 				}
-				if got, want := s.ValueAt(FieldKey(k)), s.Value(name); got != want {
-					t.Errorf("%s: ValueAt(%s) = %v, Value = %v", s.Name, name, got, want)
+				if got := s.Field(name); got != want {
+					t.Errorf("%s: Field(%s) = %v, want %v", s.Name, name, got, want)
 				}
+				if got, want := s.ValueAt(FieldKey(k)), s.Node.Value(name); got != want {
+					t.Errorf("%s: ValueAt(%s) = %v, want %v", s.Name, name, got, want)
+				}
+				if got, want := s.Value(name), s.Node.Value(name); got != want {
+					t.Errorf("%s: Value(%s) = %v, want %v", s.Name, name, got, want)
+				}
+			}
+			if typ := s.Node.Value("Type"); typ.IsString() != (s.Type != "") || typ.IsString() && s.Type != typ.Str {
+				t.Errorf("%s: Type = %q", s.Name, s.Type)
+			}
+			if next := s.Node.Value("Next"); next.IsString() != (s.Next != nil) || next.IsString() && s.Next.Node != next {
+				t.Errorf("%s: Next = %+v", s.Name, s.Next)
 			}
 			if s.FieldAt(FieldKey(indexedFields)) != nil || s.ValueAt(255) != nil {
 				t.Errorf("%s: a key past the indexed fields found something", s.Name)

@@ -202,28 +202,26 @@ func slotOf(name string, head, tail uint64) int {
 // fieldIndex holds, per indexed field, 1 + the position of the first member
 // of that name in the state's object (0: absent), packed four bits a field:
 // a State is built per state on every keystroke, and half the bytes keep
-// it and its garbage collection cheaper. The spare last nibble is
-// indexMark once read has filled the index; without it (an object with
-// more members than four bits can count) lookups scan.
+// it and its garbage collection cheaper. A field first met past the 14th
+// member is farField, for which FieldAt scans. The spare last nibble is
+// set once read has indexed an object (the index of any other value is
+// zeros: it has no fields).
 type fieldIndex [indexedFields/2 + 1]uint8
 
-// indexMark is the spare nibble's slot and value in an indexed object.
+// indexMark is the spare nibble's slot.
 const indexMark = indexedFields
 
-// maxIndexedMembers is the largest position a nibble can hold.
-const maxIndexedMembers = 15
+// farField is the position of a field met past the 14th member.
+const farField = 15
 
-func (x *fieldIndex) indexed() bool { return x.get(indexMark) != 0 }
-
-func (x *fieldIndex) get(slot int) int { return int(x[uint(slot)/2]>>(uint(slot)%2*4)) & 15 }
+func (x *fieldIndex) indexed() bool { return x[indexMark/2]>>4 != 0 }
 
 // set stores v (1 to 15) in an empty slot.
 func (x *fieldIndex) set(slot, v int) { x[uint(slot)/2] |= uint8(v) << (uint(slot) % 2 * 4) }
 
-// read indexes the members of a state's object, which has at most
-// maxIndexedMembers of them, and returns the values of the fields Build
-// reads (the first of duplicate keys, like Node.Value), found in the same
-// pass.
+// read indexes the members of a state's object and returns the values of
+// the fields Build reads (the first of duplicate keys, like Node.Value),
+// found in the same pass.
 func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
 	x.set(indexMark, 1)
 	var seen uint64 // a bit per slot found so far (slot&63 spares a shift's overflow check)
@@ -245,7 +243,7 @@ func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
 			continue
 		}
 		seen |= 1 << (slot & 63)
-		x.set(slot, i+1)
+		x.set(slot, min(i+1, farField))
 		if slot < len(own) {
 			own[slot] = m.Value
 		}
@@ -253,30 +251,6 @@ func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
 	return own
 }
 
-// scanFields is read's answer for an object with too many members to index.
-func scanFields(object *syntax.Node) (own builtFields) {
-	for slot := range own {
-		own[slot] = object.Value(fieldNames[slot])
-	}
-	return own
-}
-
 // builtFields are the values of the fields Build reads from a state, by
 // slot (Type through Resource).
 type builtFields [fieldResource + 1]*syntax.Node
-
-// member returns the member in slot of the object with members, or nil.
-func (x *fieldIndex) member(members []*syntax.Member, slot int) *syntax.Member {
-	if p := x.get(slot); p != 0 {
-		return members[p-1]
-	}
-	return nil
-}
-
-// value is member's value, or nil.
-func (x *fieldIndex) value(members []*syntax.Member, slot int) *syntax.Node {
-	if m := x.member(members, slot); m != nil {
-		return m.Value
-	}
-	return nil
-}

@@ -147,24 +147,24 @@ type Catcher struct {
 
 // Field returns the member named name of the state's object, or nil.
 func (s *State) Field(name string) *syntax.Member {
-	if s.fields.indexed() {
-		if slot := fieldSlot(name); slot >= 0 {
-			return s.fields.member(s.Node.Members, slot)
-		}
+	if slot := fieldSlot(name); slot >= 0 {
+		return s.FieldAt(FieldKey(slot))
 	}
 	return s.Node.Get(name)
 }
 
 // FieldAt is Field for an indexed field named by its key: no hashing and
-// no comparison of names.
+// no comparison of names. (Written to fit the compiler's inlining budget:
+// the checks call it for every state.)
 func (s *State) FieldAt(k FieldKey) *syntax.Member {
-	if int(k) >= indexedFields {
-		return nil
+	if k < indexedFields {
+		if p := s.fields[k/2] >> (k % 2 * 4) & 15; p == farField {
+			return s.Node.Get(fieldNames[k])
+		} else if p != 0 {
+			return s.Node.Members[p-1]
+		}
 	}
-	if s.fields.indexed() {
-		return s.fields.member(s.Node.Members, int(k))
-	}
-	return s.Node.Get(fieldNames[k])
+	return nil
 }
 
 // ValueAt is Value for an indexed field named by its key.
