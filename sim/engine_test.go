@@ -241,3 +241,47 @@ func TestIncrementDecimal(t *testing.T) {
 		d = incrementDecimal(d)
 	}
 }
+
+// When an inline Map iteration fails, the iterations still running are
+// aborted in the order they started, even after many ended out of order.
+func TestMapIterationFailureAbortsRunningInOrder(t *testing.T) {
+	prog := compileText(t, `{"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 7,
+  "ItemProcessor": {"StartAt": "W", "States": {
+    "W": {"Type": "Wait", "SecondsPath": "$.w", "Next": "F?"},
+    "F?": {"Type": "Choice", "Choices": [{"Variable": "$.f", "BooleanEquals": true, "Next": "F"}], "Default": "Done"},
+    "F": {"Type": "Fail", "Error": "E"},
+    "Done": {"Type": "Succeed"}}},
+  "End": true}}}`)
+	items := make([]any, 60)
+	for i := range items {
+		items[i] = map[string]any{"w": int64((i * 7919) % 13), "f": i == 41}
+	}
+	rec := &trace.Recorder{}
+	res := prog.Run(context.Background(), items, Options{Observer: rec})
+	if res.Status != StatusFailed {
+		t.Fatalf("status %s", res.Status)
+	}
+	running := map[int]bool{}
+	var aborted []int
+	for _, e := range rec.Events() {
+		switch e.Type {
+		case "MapIterationStarted":
+			running[e.Index] = true
+		case "MapIterationSucceeded", "MapIterationFailed":
+			delete(running, e.Index)
+		case "MapIterationAborted":
+			if !running[e.Index] {
+				t.Errorf("iteration %d aborted but not running", e.Index)
+			}
+			aborted = append(aborted, e.Index)
+		}
+	}
+	if len(aborted) != len(running) || len(aborted) == 0 {
+		t.Fatalf("aborted %v, running %v", aborted, running)
+	}
+	for k := 1; k < len(aborted); k++ {
+		if aborted[k] <= aborted[k-1] {
+			t.Fatalf("aborted out of order: %v", aborted)
+		}
+	}
+}

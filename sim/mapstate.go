@@ -22,7 +22,6 @@ type mapRun struct {
 	over        bool
 	distributed bool
 	mapRunArn   string
-	iters       []*thread // running inline iterations by index
 	// which tolerated-failure thresholds are set
 	countSet, pctSet bool
 	runStartedID     int
@@ -125,7 +124,6 @@ func (m *mapRun) start(inputs []any) {
 	th, sp := m.v.th, m.v.sp
 	m.items = inputs
 	m.results = make([]any, len(inputs))
-	m.iters = make([]*thread, len(inputs))
 	started := th.h.newEvent("MapStateStarted", sp)
 	startedd := th.r.details(&started)
 	startedd.Length, startedd.HasLength = len(inputs), true
@@ -180,7 +178,6 @@ func (m *mapRun) startIteration(i int) {
 	c := &it.thread
 	c.initIteration(th, m.iterationScope(th.scope, sp.name, i))
 	it.m, it.i = m, i
-	m.iters[i] = c
 	if len(th.children) == cap(th.children) {
 		th.compactChildren()
 	}
@@ -297,16 +294,17 @@ func (it *mapIteration) done(out any, f *failure) {
 		return
 	}
 	m.running--
-	m.iters[i] = nil
 	if it.slot < len(th.children) && th.children[it.slot] == c {
 		th.children[it.slot] = nil
 	}
 	if f != nil {
 		it.emit("MapIterationFailed", -1)
 		m.over = true
-		for j := 0; j < m.next; j++ {
-			if o := m.iters[j]; o != nil {
-				o.stop(j, true, sp.name)
+		// The running iterations, in the order they started (by index):
+		// th.children keeps it.
+		for _, o := range th.children {
+			if o != nil {
+				o.stop(o.iter.i, true, sp.name)
 			}
 		}
 		th.prev = th.h.nextID
