@@ -81,18 +81,21 @@ func (o *ObjectSchema) addGroups(groups ...Group) {
 }
 
 // fieldTable finds a field by name with open addressing on a cheap hash of
-// the name's length and three of its bytes: the checks look up every key of
+// the name's first and last eight bytes: the checks look up every key of
 // every object of a definition, and a Go map's full-string hash costs more
-// than the whole lookup here. A slot holds the field and its position in
-// the object's Fields.
+// than the whole lookup here. A slot holds the field, its position in the
+// object's Fields and the words of its name, which settle a name of up to
+// 16 bytes without a string comparison.
 type fieldTable struct {
 	slots []fieldSlot
 	mask  uint32
 }
 
 type fieldSlot struct {
-	f   *Field
-	pos int
+	f          *Field
+	pos        int32
+	n          int32 // len(f.Name)
+	head, tail uint64
 }
 
 func newFieldTable(fields []*Field) fieldTable {
@@ -102,11 +105,13 @@ func newFieldTable(fields []*Field) fieldTable {
 	}
 	t := fieldTable{slots: make([]fieldSlot, size), mask: uint32(size - 1)}
 	for pos, f := range fields {
-		i := nameHash(f.Name) & t.mask
+		head, tail := nameWords(f.Name)
+		i := nameHash(len(f.Name), head, tail) & t.mask
 		for t.slots[i].f != nil && t.slots[i].f.Name != f.Name {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = fieldSlot{f, pos} // a repeated name keeps the last field, as a map would
+		// A repeated name keeps the last field, as a map would.
+		t.slots[i] = fieldSlot{f: f, pos: int32(pos), n: int32(len(f.Name)), head: head, tail: tail}
 	}
 	return t
 }
@@ -115,25 +120,50 @@ func (t *fieldTable) get(name string) (*Field, int) {
 	if t.mask == 0 {
 		return nil, -1
 	}
-	for i := nameHash(name) & t.mask; ; i = (i + 1) & t.mask {
+	head, tail := nameWords(name)
+	for i := nameHash(len(name), head, tail) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.f == nil {
 			return nil, -1
 		}
-		if s.f.Name == name {
-			return s.f, s.pos
+		if int(s.n) == len(name) && s.head == head && s.tail == tail && (len(name) <= 16 || s.f.Name == name) {
+			return s.f, int(s.pos)
 		}
 	}
 }
 
-func nameHash(s string) uint32 {
-	n := len(s)
-	if n == 0 {
-		return 0
+func nameHash(n int, head, tail uint64) uint32 {
+	h := (head ^ tail<<1 ^ uint64(n)) * 0x9E3779B97F4A7C15
+	return uint32(h >> 32)
+}
+
+// nameWords returns the first and the last eight bytes of name as
+// little-endian words (four bytes for names shorter than eight, each byte
+// below four). With the length they are the whole name up to 16 bytes.
+func nameWords(name string) (head, tail uint64) {
+	switch n := len(name); {
+	case n >= 8:
+		return le64(name), le64(name[n-8:])
+	case n >= 4:
+		return uint64(le32(name)), uint64(le32(name[n-4:]))
 	}
-	h := uint32(n) ^ uint32(s[0])<<8 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<24
-	h *= 0x9E3779B1
-	return h ^ h>>15
+	for i := 0; i < len(name); i++ {
+		head |= uint64(name[i]) << (8 * i)
+	}
+	return head, head
+}
+
+// le64 and le32 read s's first bytes as a little-endian word; the compiler
+// makes each one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 func exactlyOne(names ...string) Group { return Group{Kind: ExactlyOne, Fields: names} }
