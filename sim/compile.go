@@ -128,6 +128,9 @@ type stateProg struct {
 	// once here instead of on every run of the state).
 	resultFits  bool
 	usesContext bool
+	// showsEffective and showsResult: the exited event carries the
+	// effective input and a non-nil result (visit.extras).
+	showsEffective, showsResult bool
 
 	next  *stateProg
 	retry []Retrier
@@ -353,6 +356,8 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	case model.TypeMap:
 		c.mapState(sp, where)
 	}
+	sp.showsEffective = sp.inputPath.present || sp.parameters != nil // a Map's Parameters are per item (nil)
+	sp.showsResult = sp.hasResult || sp.resultPath.present || sp.outputPath.present
 	sp.varsFixed = sp.recycled && sp.assign == nil
 	for _, ch := range sp.choices {
 		sp.varsFixed = sp.varsFixed && ch.assign == nil

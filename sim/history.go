@@ -282,25 +282,26 @@ func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, h
 }
 
 // emitExit is emitPlain for a state's exited event that has nothing but
-// what Recorder.PlainExit takes (see extras for effective and result).
-func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffective, hasResult bool) (int, bool) {
+// what Recorder.PlainExit takes (see extras for effective and result: a
+// non-nil result is shown). It reports whether it sent the event.
+func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffective bool) bool {
 	h := th.h
 	if h.nextID >= h.plainBelow || *site == 0 { // plainBelow > 0: site is set
-		return 0, false
+		return false
 	}
 	rec := h.r.rec
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
 	kept, ok := rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(),
-		output, effective, result, hasEffective, hasResult, th.valueNo)
+		output, effective, result, hasEffective, result != nil, th.valueNo)
 	if !ok {
-		return 0, false
+		return false
 	}
 	th.valueNo = kept
 	h.nextID++
 	th.prev = h.nextID
-	return h.nextID, true
+	return true
 }
 
 // emitAt is emit for an event whose Recorder site number is cached in

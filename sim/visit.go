@@ -390,15 +390,13 @@ func (v *visit) moveOn(out any, next *stateProg) {
 // sent without building the event when the Recorder takes it so.
 func (v *visit) exitPlain(out any, next *stateProg, eff, result any) {
 	th, sp := v.th, v.sp
-	hasEff := sp.inputPath.present || sp.parameters != nil
-	if !hasEff {
+	if !sp.showsEffective {
 		eff = nil
 	}
-	hasResult := result != nil && (sp.hasResult || sp.resultPath.present || sp.outputPath.present)
-	if !hasResult {
+	if !sp.showsResult {
 		result = nil
 	}
-	if _, ok := th.emitExit(th.r.siteOf(sp, siteExited), out, eff, result, hasEff, hasResult); !ok {
+	if !th.emitExit(th.r.siteOf(sp, siteExited), out, eff, result, sp.showsEffective) {
 		var e trace.Event
 		v.initExit(&e)
 		v.extras(&e, eff, result)
@@ -553,10 +551,10 @@ func (s *varScope) set(name string, v any) {
 // when they differ from what the event already shows.
 func (v *visit) extras(e *trace.Event, eff, result any) {
 	sp := v.sp
-	if sp.inputPath.present || sp.parameters != nil {
+	if sp.showsEffective {
 		e.EffectiveInput, e.HasEffectiveInput = eff, true
 	}
-	if result != nil && (sp.hasResult || sp.resultPath.present || sp.outputPath.present) {
+	if result != nil && sp.showsResult {
 		e.Result, e.HasResult = result, true
 	}
 }
