@@ -9,7 +9,8 @@ func Build(f *syntax.File) *Definition {
 		d.QueryLanguage = JSONata
 	}
 	var b builder
-	d.Machine = b.scope(d, f.Root, nil, 0)
+	d.Machine = b.scope(f.Root, nil, 0)
+	b.buildStates(d, d.Machine)
 	// All is filled once the count is known: one allocation, no regrowth.
 	d.All = make([]*State, 0, b.statesBuilt)
 	d.All = appendDepthFirst(d.All, d.Machine)
@@ -109,8 +110,6 @@ const maxGroupScan = 8
 // thousands of states, references and small lists, and one allocation per
 // value would dominate the cost of building (and of collecting) the model.
 type builder struct {
-	states      slab[State]
-	statePtrs   slab[*State]
 	machines    slab[StateMachine]
 	machinePtrs slab[*StateMachine]
 	refs        slab[Ref]
@@ -120,6 +119,9 @@ type builder struct {
 	retrierPtrs slab[*Retrier]
 	catchers    slab[Catcher]
 	catcherPtrs slab[*Catcher]
+	// nested are the scopes met while building the states of the scopes
+	// before, whose states come next.
+	nested      []*StateMachine
 	statesBuilt int
 }
 
@@ -132,7 +134,8 @@ func (b *builder) ref(n *syntax.Node) *Ref {
 	return r
 }
 
-func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index int) *StateMachine {
+// scope makes the scope of node, without its states.
+func (b *builder) scope(node *syntax.Node, owner *State, index int) *StateMachine {
 	m := b.machines.one()
 	m.Node, m.Owner, m.Index = node, owner, index
 	var startAt *syntax.Node
@@ -148,21 +151,46 @@ func (b *builder) scope(d *Definition, node *syntax.Node, owner *State, index in
 		}
 	}
 	m.StartAt = b.ref(startAt)
-	if m.StatesNode != nil && m.StatesNode.Kind == syntax.Object {
-		members := m.StatesNode.Members
-		if len(members) == 0 {
-			m.States = []*State{}
-			return m
-		}
-		states := b.states.take(len(members))
-		m.States = b.statePtrs.take(len(members))
-		for i, mem := range members {
-			s := &states[i]
-			m.States[i] = s
-			b.state(d, m, mem, s, i)
-		}
-	}
 	return m
+}
+
+// statesOf returns the members of m's States object.
+func statesOf(m *StateMachine) []*syntax.Member {
+	if m.StatesNode == nil || m.StatesNode.Kind != syntax.Object {
+		return nil
+	}
+	return m.StatesNode.Members
+}
+
+// buildStates builds the states of top, then those of the scopes nested in
+// them, level by level: each level's states take one allocation of the
+// right size.
+func (b *builder) buildStates(d *Definition, top *StateMachine) {
+	level, next := []*StateMachine{top}, []*StateMachine(nil)
+	for len(level) > 0 {
+		count := 0
+		for _, m := range level {
+			count += len(statesOf(m))
+		}
+		states, pointers := make([]State, count), make([]*State, count)
+		b.nested = next[:0]
+		for _, m := range level {
+			if m.StatesNode == nil || m.StatesNode.Kind != syntax.Object {
+				continue // no States: m.States stays nil
+			}
+			members := m.StatesNode.Members
+			n := len(members)
+			m.States, pointers = pointers[:n:n], pointers[n:] // not nil, even when empty
+			for i, mem := range members {
+				s := &states[i]
+				m.States[i] = s
+				b.state(d, m, mem, s, i)
+			}
+			states = states[n:]
+		}
+		// The two lists take turns, so that the levels need no more.
+		level, next = b.nested, level
+	}
 }
 
 // state fills s (zeroed memory) from its member. The members are indexed in one pass over
@@ -221,7 +249,8 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 			s.Branches = b.machinePtrs.take(n)[:0]
 			for i, br := range branches {
 				if br.Kind == syntax.Object {
-					s.Branches = append(s.Branches, b.scope(d, br, s, i))
+					s.Branches = append(s.Branches, b.scope(br, s, i))
+					b.nested = append(b.nested, s.Branches[len(s.Branches)-1])
 				}
 			}
 		}
@@ -231,7 +260,8 @@ func (b *builder) state(d *Definition, scope *StateMachine, mem *syntax.Member, 
 			p = own[fieldIterator]
 		}
 		if p != nil && p.Kind == syntax.Object {
-			s.Processor = b.scope(d, p, s, 0)
+			s.Processor = b.scope(p, s, 0)
+			b.nested = append(b.nested, s.Processor)
 		}
 	}
 }
