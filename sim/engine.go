@@ -151,6 +151,9 @@ type run struct {
 	// other observers get.
 	rec     *trace.Recorder
 	scratch *trace.Event
+	// recElapsed is the virtual time rec was last told (Recorder.Instant;
+	// -1 before).
+	recElapsed time.Duration
 	// sites caches, by state and siteKind, 1 + the rec's number of the
 	// site of the state's hot events (0: not asked yet).
 	sites  []uint32
@@ -171,6 +174,7 @@ func (p *Program) Run(ctx context.Context, input any, opts Options) (res *Result
 	}()
 	r := &run{p: p, ctx: ctx, opts: opts, obs: opts.Observer, input: input, invocations: map[string]int{}}
 	r.rec, _ = opts.Observer.(*trace.Recorder)
+	r.recElapsed = -1
 	if r.rec != nil {
 		r.sites = make([]uint32, p.states*siteKinds)
 	}

@@ -272,8 +272,11 @@ func (th *thread) emitPlain(site *uint32, input any, hasInput bool, index int, h
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
+	if h.r.q.Elapsed() != h.r.recElapsed {
+		h.r.tellInstant()
+	}
 	h.nextID++
-	kept := rec.PlainEvent(h.nextID, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(), input, hasInput, index, hasIndex, th.valueNo)
+	kept := rec.PlainEvent(h.nextID, th.prev, *site-1, th.scopeNo-1, input, hasInput, index, hasIndex, th.valueNo)
 	if hasInput {
 		th.valueNo = kept
 	}
@@ -293,7 +296,10 @@ func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffec
 	if th.scopeNo == 0 {
 		th.scopeNo = rec.Scope(th.scope) + 1
 	}
-	kept, ok := rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1, h.r.q.Now(), h.r.q.Elapsed(),
+	if h.r.q.Elapsed() != h.r.recElapsed {
+		h.r.tellInstant()
+	}
+	kept, ok := rec.PlainExit(h.nextID+1, th.prev, *site-1, th.scopeNo-1,
 		output, effective, result, hasEffective, result != nil, th.valueNo)
 	if !ok {
 		return false
@@ -302,6 +308,13 @@ func (th *thread) emitExit(site *uint32, output, effective, result any, hasEffec
 	h.nextID++
 	th.prev = h.nextID
 	return true
+}
+
+// tellInstant gives the Recorder the current virtual instant for its
+// plain events (only when it moved: recElapsed).
+func (r *run) tellInstant() {
+	r.rec.Instant(r.q.Now(), r.q.Elapsed())
+	r.recElapsed = r.q.Elapsed()
 }
 
 // emitAt is emit for an event whose Recorder site number is cached in

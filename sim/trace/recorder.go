@@ -67,6 +67,14 @@ type Recorder struct {
 	lastListed time.Duration
 	// odd holds copies of events that do not fit a record.
 	odd map[int]*Event
+
+	// instantAt and instantElapsed are the instant of the PlainEvent and
+	// PlainExit calls (see Instant); instantFits: a record may take it as
+	// it is (the last instant found to fit, and the last listed). Whatever
+	// may change those (EventAt) works it out again.
+	instantAt      time.Time
+	instantElapsed time.Duration
+	instantFits    bool
 }
 
 type record struct {
@@ -233,28 +241,42 @@ func (r *Recorder) EventAt(e *Event, site, scope uint32) {
 	}
 	rec.flags = flags
 	r.n++
+	r.instantFits = r.fitsInstant()
+}
+
+// Instant sets the Timestamp and Elapsed of the events that PlainEvent
+// and PlainExit record from now on (the simulator tells it when its
+// virtual time moves, instead of passing it with every event).
+func (r *Recorder) Instant(at time.Time, elapsed time.Duration) {
+	r.instantAt, r.instantElapsed = at, elapsed
+	r.instantFits = r.fitsInstant()
+}
+
+// fitsInstant reports whether the instant set by Instant is the record
+// before's, as the records restore it.
+func (r *Recorder) fitsInstant() bool {
+	return r.hasBase && r.instantElapsed == r.lastElapsed && r.instantElapsed == r.lastListed && r.instantAt == r.lastStamp
 }
 
 // PlainEvent is EventAt for an event that has nothing but ids, an
 // instant, an input and a Map index: it records what EventAt records for
-// Event{ID: id, PreviousEventID: prev, Timestamp: at, Elapsed: elapsed,
-// HasInput: hasInput, Input: input, HasIndex: hasIndex, Index: index}
-// with the Type, State, Name, Span and HasSpan of the site numbered site
-// and the scope numbered scope. It spares the simulator building an Event
+// Event{ID: id, PreviousEventID: prev, HasInput: hasInput, Input: input,
+// HasIndex: hasIndex, Index: index} with the Timestamp and Elapsed set by
+// Instant, the Type, State, Name, Span and HasSpan of the site numbered
+// site and the scope numbered scope. It spares the simulator building an Event
 // for its most frequent events (states entered, Map iterations started and
 // ended).
 //
 // same is a hint: the number of a value this Recorder kept (see holds)
 // that input may be, as a state's input mostly is the output of the
 // thread's event before. It reports the number input's value is kept as.
-func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
+func (r *Recorder) PlainEvent(id, prev int, site, scope uint32,
 	input any, hasInput bool, index int, hasIndex bool, same uint32) (kept uint32) {
 	slot := uint(r.n) % recorderChunk
-	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
-		!small(id, prev, index, 0, 0) || !hasInput && input != nil {
+	if slot == 0 || !r.instantFits || !small(id, prev, index, 0, 0) || !hasInput && input != nil {
 		// A new chunk, another instant or big numbers: the general way.
 		s := &r.sites[site]
-		e := Event{ID: id, PreviousEventID: prev, Type: s.typ, Timestamp: at, Elapsed: elapsed,
+		e := Event{ID: id, PreviousEventID: prev, Type: s.typ, Timestamp: r.instantAt, Elapsed: r.instantElapsed,
 			Scope: r.scopeAt(scope), State: s.state, Span: s.span, HasSpan: s.hasSpan,
 			HasInput: hasInput, Input: input, Index: index, Name: s.name, HasIndex: hasIndex}
 		r.EventAt(&e, site, scope)
@@ -283,20 +305,19 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32, at time.Time, el
 
 // PlainExit is EventAt for a state's exited event as the simulator makes
 // it: it records what EventAt records for Event{ID: id, PreviousEventID:
-// prev, Timestamp: at, Elapsed: elapsed, HasOutput: true, Output: output,
-// HasEffectiveInput: hasEffective, EffectiveInput: effective, HasResult:
-// hasResult, Result: result} with the Type, State, Name, Span and HasSpan
-// of the site numbered site and the scope numbered scope. It reports false,
+// prev, HasOutput: true, Output: output, HasEffectiveInput: hasEffective,
+// EffectiveInput: effective, HasResult: hasResult, Result: result} with
+// the Timestamp and Elapsed set by Instant, the Type, State, Name, Span
+// and HasSpan of the site numbered site and the scope numbered scope. It reports false,
 // having recorded nothing, when the event needs more than a record (a
 // new chunk, another instant, big numbers, an effective input other than
 // the output or a result other than the site's): the caller then sends the
 // Event itself. same is PlainEvent's hint; kept is the number output's
 // value is kept as.
-func (r *Recorder) PlainExit(id, prev int, site, scope uint32, at time.Time, elapsed time.Duration,
+func (r *Recorder) PlainExit(id, prev int, site, scope uint32,
 	output, effective, result any, hasEffective, hasResult bool, same uint32) (kept uint32, ok bool) {
 	slot := uint(r.n) % recorderChunk
-	if slot == 0 || elapsed != r.lastElapsed || elapsed != r.lastListed || at != r.lastStamp ||
-		!small(id, prev, 0, 0, 0) || effective != nil && !sameObject(effective, output) {
+	if slot == 0 || !r.instantFits || !small(id, prev, 0, 0, 0) || effective != nil && !sameObject(effective, output) {
 		return 0, false
 	}
 	flags := uint16(recHasOut | recOutput)

@@ -178,6 +178,7 @@ func TestPlainEventIsEventAt(t *testing.T) {
 	site := Event{Type: "PassStateEntered", State: "P", Span: source.Span{Start: 3, End: 9}, HasSpan: true}
 	iter := Event{Type: "MapIterationStarted", Name: "M"}
 	plain, general := &Recorder{}, &Recorder{}
+	var told time.Duration
 	for i := 1; i <= 2600; i++ {
 		e := site
 		if i%3 == 0 {
@@ -200,7 +201,18 @@ func TestPlainEventIsEventAt(t *testing.T) {
 		e.Scope = "Map/iter[1]"
 		general.Event(&e)
 		s, sc := plain.Site(&e), plain.Scope(e.Scope)
-		plain.PlainEvent(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed, e.Input, e.HasInput, e.Index, e.HasIndex, uint32(i%4))
+		if i == 1 || e.Elapsed != told {
+			// As the simulator does: only when the instant moves.
+			plain.Instant(e.Timestamp, e.Elapsed)
+			told = e.Elapsed
+		}
+		plain.PlainEvent(e.ID, e.PreviousEventID, s, sc, e.Input, e.HasInput, e.Index, e.HasIndex, uint32(i%4))
+		if i%97 == 0 {
+			// An event of another instant in between, the general way.
+			odd := Event{ID: 1, Type: "Odd", Timestamp: start.Add(time.Hour), Elapsed: time.Duration(i)}
+			general.Event(&odd)
+			plain.Event(&odd)
+		}
 	}
 	want, got := general.Events(), plain.Events()
 	if len(got) != len(want) {
@@ -248,7 +260,8 @@ func TestPlainExitIsEventAt(t *testing.T) {
 		e.Scope = "Map/iter[1]"
 		general.Event(&e)
 		s, sc := plain.Site(&e), plain.Scope(e.Scope)
-		if _, ok := plain.PlainExit(e.ID, e.PreviousEventID, s, sc, e.Timestamp, e.Elapsed,
+		plain.Instant(e.Timestamp, e.Elapsed)
+		if _, ok := plain.PlainExit(e.ID, e.PreviousEventID, s, sc,
 			e.Output, e.EffectiveInput, e.Result, e.HasEffectiveInput, e.HasResult, uint32(i%4)); !ok {
 			declined++
 			plain.EventAt(&e, s, sc)
@@ -279,14 +292,15 @@ func TestPlainEventsKeepAHintedValueOnce(t *testing.T) {
 	var r Recorder
 	r.Event(&Event{ID: 1, Type: "ExecutionStarted", Timestamp: start}) // the first chunk
 	es, xs := r.Site(&entered), r.Site(&exited)
-	n1 := r.PlainEvent(2, 1, es, 0, start, 0, a, true, 0, false, 0)
-	n2, ok := r.PlainExit(3, 2, xs, 0, start, 0, a, nil, nil, false, false, n1)
+	r.Instant(start, 0)
+	n1 := r.PlainEvent(2, 1, es, 0, a, true, 0, false, 0)
+	n2, ok := r.PlainExit(3, 2, xs, 0, a, nil, nil, false, false, n1)
 	if !ok || n2 != n1 {
 		t.Fatalf("exit of the same value kept as %d (ok %v), want %d", n2, ok, n1)
 	}
-	n3 := r.PlainEvent(4, 3, es, 0, start, 0, b, true, 0, false, n2) // b is not a
-	n4 := r.PlainEvent(5, 4, es, 0, start, 0, int64(1), true, 0, false, 99)
-	n5 := r.PlainEvent(6, 5, es, 0, start, 0, true, true, 0, false, n4) // maybe the same data word, another type
+	n3 := r.PlainEvent(4, 3, es, 0, b, true, 0, false, n2) // b is not a
+	n4 := r.PlainEvent(5, 4, es, 0, int64(1), true, 0, false, 99)
+	n5 := r.PlainEvent(6, 5, es, 0, true, true, 0, false, n4) // maybe the same data word, another type
 	if n3 == n1 || n4 == n3 || n5 == n4 || r.nValues != 4 {
 		t.Fatalf("numbers %d %d %d %d %d, %d values kept", n1, n2, n3, n4, n5, r.nValues)
 	}
