@@ -20,13 +20,20 @@ import (
 // Build proves that the change kept the model the same.
 var dumpDir = flag.String("model.dump", "", "write a dump of the model of every corpus document into this folder")
 
+// corpusDir, when set, replaces the shared corpora by the documents of
+// this folder (generated ones, say).
+var corpusDir = flag.String("model.corpus", "", "build the documents of this folder instead of the shared corpora")
+
 // TestCorpusModels builds the model of every document of the shared
 // corpora and checks that its lookups agree with the plain scans they stand
 // for (and writes the dumps, with -model.dump).
 func TestCorpusModels(t *testing.T) {
-	root := testkit.Shared(t, "corpus")
+	root, sets := *corpusDir, []string{"."}
+	if root == "" {
+		root, sets = testkit.Shared(t, "corpus"), []string{"realworld", "aws-recorded", "large"}
+	}
 	count := 0
-	for _, set := range []string{"realworld", "aws-recorded", "large"} {
+	for _, set := range sets {
 		err := filepath.WalkDir(filepath.Join(root, set), func(path string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return err
