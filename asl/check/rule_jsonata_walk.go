@@ -92,7 +92,7 @@ func collectJSONataExprs(def *model.Definition, plain bool) []*jsonataExpr {
 			place = afterWorkPlace
 		}
 		c.state = s
-		c.object(s.Node, schema.StateSchema(s.Type), "", place)
+		c.object(s.Node, schema.StateSchema(s.Type), place)
 	}
 	return c.out
 }
@@ -123,6 +123,8 @@ type exprCollector struct {
 	parser jsonata.Parser
 	// results hands out parse results in chunks
 	results []parsedJSONata
+	// path is where the walk is below the state (see field).
+	path []pathStep
 }
 
 // newExpr returns a zeroed expression from the slab: one allocation per 64
@@ -203,7 +205,35 @@ func (c *exprCollector) mayHoldJSONata(o *schema.ObjectSchema) bool {
 }
 
 // object visits the members of n that the schema o says may hold JSONata.
-func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix string, place func(*schema.Field) exprPlace) {
+// pathStep is one object on the way from a state to the object the walk
+// is in: the value of key, or element index of key's array.
+type pathStep struct {
+	key   string
+	index int // -1: not an array element
+}
+
+// field names the field key of the object the walk is in ("Output",
+// "Catch[0].Assign", "ItemReader.Arguments"), for an expression found
+// there: most objects hold none, and their paths are never put into words.
+func (c *exprCollector) field(key string) string {
+	if len(c.path) == 0 {
+		return key
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, st := range c.path {
+		b = append(b, st.key...)
+		if st.index >= 0 {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(st.index), 10)
+			b = append(b, ']')
+		}
+		b = append(b, '.')
+	}
+	return string(append(b, key...))
+}
+
+func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, place func(*schema.Field) exprPlace) {
 	if n == nil || n.Kind != syntax.Object || isPlaceholderIn(c.plain, n) {
 		return
 	}
@@ -214,16 +244,16 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 		}
 		switch {
 		case f.Free:
-			field, pl := prefix+m.Key, place(f)
+			pl := place(f)
 			if m.Key == "Assign" && m.Value.Kind == syntax.Object {
 				for _, am := range m.Value.Members {
-					c.strings(am.Value, field, pl, am.Key, m.Value)
+					c.strings(am.Value, m.Key, pl, am.Key, m.Value)
 				}
 				continue
 			}
-			c.strings(m.Value, field, pl, "", nil)
+			c.strings(m.Value, m.Key, pl, "", nil)
 		case f.JSONata && m.Value.Kind == syntax.String:
-			c.strings(m.Value, prefix+m.Key, place(f), "", nil)
+			c.strings(m.Value, m.Key, place(f), "", nil)
 		case f.Object != nil:
 			sub := f.ElemObject(string(model.JSONata))
 			if !c.mayHoldJSONata(sub) {
@@ -231,7 +261,9 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 			}
 			switch m.Value.Kind {
 			case syntax.Object:
-				c.object(m.Value, sub, prefix+m.Key+".", place)
+				c.path = append(c.path, pathStep{m.Key, -1})
+				c.object(m.Value, sub, place)
+				c.path = c.path[:len(c.path)-1]
 			case syntax.Array:
 				elemPlace := place
 				if m.Key == "Catch" {
@@ -240,7 +272,9 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 					elemPlace = choicePlace
 				}
 				for i, e := range m.Value.Elems {
-					c.object(e, sub, prefix+m.Key+"["+strconv.Itoa(i)+"].", elemPlace)
+					c.path = append(c.path, pathStep{m.Key, i})
+					c.object(e, sub, elemPlace)
+					c.path = c.path[:len(c.path)-1]
 				}
 			}
 		}
@@ -250,8 +284,9 @@ func (c *exprCollector) object(n *syntax.Node, o *schema.ObjectSchema, prefix st
 func catchPlace(*schema.Field) exprPlace  { return exprPlace{errorOutput: true} }
 func choicePlace(*schema.Field) exprPlace { return exprPlace{} }
 
-// strings records every JSONata string under n (at any depth).
-func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assignTo string, assign *syntax.Node) {
+// strings records every JSONata string under n (at any depth), in the
+// field key of the object the walk is in.
+func (c *exprCollector) strings(n *syntax.Node, key string, pl exprPlace, assignTo string, assign *syntax.Node) {
 	if n == nil || isPlaceholderIn(c.plain, n) {
 		return
 	}
@@ -265,18 +300,18 @@ func (c *exprCollector) strings(n *syntax.Node, field string, pl exprPlace, assi
 			return
 		}
 		e := c.newExpr()
-		e.state, e.node, e.field, e.offset, e.body = c.state, n, field, off, body
+		e.state, e.node, e.field, e.offset, e.body = c.state, n, c.field(key), off, body
 		e.result, e.errorOutput, e.mapItem, e.assignTo, e.assign = pl.result, pl.errorOutput, pl.mapItem, assignTo, assign
 		pj := c.parse(body)
 		e.err, e.facts = pj.err, &pj.facts
 		c.out = append(c.out, e)
 	case syntax.Object:
 		for _, m := range n.Members {
-			c.strings(m.Value, field, pl, assignTo, assign)
+			c.strings(m.Value, key, pl, assignTo, assign)
 		}
 	case syntax.Array:
 		for _, el := range n.Elems {
-			c.strings(el, field, pl, assignTo, assign)
+			c.strings(el, key, pl, assignTo, assign)
 		}
 	}
 }

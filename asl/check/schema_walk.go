@@ -615,7 +615,12 @@ func (w *schemaWalker) dynamicValue(m *syntax.Member) {
 // value checks one field's value: type, enum, range, then descends.
 func (w *schemaWalker) value(m *syntax.Member, f *schema.Field, ctx *walkCtx) {
 	v := m.Value
-	if v == nil || v.Kind == syntax.Invalid || isPlaceholderIn(w.plain, v) {
+	if v == nil || v.Kind == syntax.Invalid {
+		return
+	}
+	// isPlaceholderIn, with the kind known: only an object can be one in a
+	// substitution-free document.
+	if (v.Kind == syntax.Object || !w.plain) && isPlaceholderIn(w.plain, v) {
 		return
 	}
 	if v.Kind == syntax.String && !f.Types.Has(schema.TString) && isTemplateToken(v.Str) {
@@ -758,14 +763,14 @@ var kindTypes = [...]schema.Type{
 }
 
 func (w *schemaWalker) enumValue(m *syntax.Member, f *schema.Field) {
+	if f.Name == "Type" {
+		return // handled by the state-type rule
+	}
 	v := m.Value
 	for _, e := range f.Enum {
 		if v.Str == e {
 			return
 		}
-	}
-	if f.Name == "Type" {
-		return // handled by the state-type rule
 	}
 	code := CodeSchemaEnum
 	if f.Name == "Version" && m.Value.Parent != nil && m.Value.Parent.Parent == nil {
