@@ -10,11 +10,12 @@ import (
 
 // Recorder keeps every event in memory, compactly: an event's type,
 // state, span and Map name are interned together as a "site", scopes are
-// interned, ids are kept as 32-bit numbers, the virtual time only where it
+// interned, ids are kept as 32-bit numbers (the previous event's as the
+// distance back, 16 bits), the virtual time only where it
 // changes, and a record refers to one data value (the input or the output)
 // kept in a separate list. Retry attempts, debugger extras and Details go
 // to a side list; the rare events with an error or cause, or with both an
-// input and an output, are kept whole. A record takes 28 bytes instead of
+// input and an output, are kept whole. A record takes 24 bytes instead of
 // an Event's 232 and holds no pointer, so the garbage collector neither
 // scans the records nor pays a write barrier for them; that is what
 // recording a long run mostly costs.
@@ -78,14 +79,16 @@ type Recorder struct {
 }
 
 type record struct {
-	id, prev int32
-	site     uint32
-	scope    uint32
-	index    int32
+	id int32
+	// back is id - PreviousEventID (mostly a few events back).
+	back  uint16
+	flags uint16
+	site  uint32
+	scope uint32
+	index int32
 	// value is 1 + the index in values of the input, else of the output
 	// (recOutput); 0 for nil.
 	value uint32
-	flags uint16
 }
 
 // elapsedFrom says that records from n on have Elapsed d.
@@ -187,7 +190,7 @@ func (r *Recorder) EventAt(e *Event, site, scope uint32) {
 		r.checkStamp(e)
 	}
 	rec := &r.cur[slot]
-	rec.id, rec.prev = int32(e.ID), int32(e.PreviousEventID)
+	rec.id, rec.back = int32(e.ID), uint16(e.ID-e.PreviousEventID)
 	rec.site, rec.scope = site, scope
 	rec.index = int32(e.Index)
 	if e.Elapsed != r.lastListed {
@@ -283,7 +286,7 @@ func (r *Recorder) PlainEvent(id, prev int, site, scope uint32,
 		return 0
 	}
 	rec := &r.cur[slot]
-	rec.id, rec.prev = int32(id), int32(prev)
+	rec.id, rec.back = int32(id), uint16(id-prev)
 	rec.site, rec.scope = site, scope
 	rec.index = int32(index)
 	var flags uint16
@@ -338,7 +341,7 @@ func (r *Recorder) PlainExit(id, prev int, site, scope uint32,
 		flags |= recResultIsSite
 	}
 	rec := &r.cur[slot]
-	rec.id, rec.prev = int32(id), int32(prev)
+	rec.id, rec.back = int32(id), uint16(id-prev)
 	rec.site, rec.scope = site, scope
 	if r.holds(same, &output) {
 		rec.value = same
@@ -429,11 +432,12 @@ func (r *Recorder) checkStamp(e *Event) {
 	r.lastStamp, r.lastElapsed = e.Timestamp, e.Elapsed
 }
 
-// small reports whether the numbers all fit in an int32 (one test for
-// all: each is shifted to [0, 2^32) when it fits).
-func small(a, b, c, d, e int) bool {
+// small reports whether a record holds the numbers: id and the others in
+// an int32, prev at most 65535 before id (one test for all: each is
+// shifted to [0, 2^32) when it fits).
+func small(id, prev, c, d, e int) bool {
 	const off = 1 << 31
-	return (uint64(a+off)|uint64(b+off)|uint64(c+off)|uint64(d+off)|uint64(e+off))>>32 == 0
+	return (uint64(id+off)|uint64(c+off)|uint64(d+off)|uint64(e+off))>>32 == 0 && uint(id-prev) <= 0xffff
 }
 
 func (r *Recorder) stamp(elapsed time.Duration) time.Time {
@@ -530,7 +534,7 @@ func (r *Recorder) At(i int) *Event {
 	site := &r.sites[rec.site]
 	elapsed := r.elapsedAt(i)
 	e := &Event{
-		ID: int(rec.id), PreviousEventID: int(rec.prev),
+		ID: int(rec.id), PreviousEventID: int(rec.id) - int(rec.back),
 		Type: site.typ, Timestamp: r.stamp(elapsed), Elapsed: elapsed,
 		Scope: r.scopeAt(rec.scope), State: site.state,
 		Span: site.span, HasSpan: site.hasSpan,

@@ -68,16 +68,22 @@ func TestRecorderManyEvents(t *testing.T) {
 	}
 }
 
-// small accepts exactly the int32 range, whichever argument is out of it.
+// small accepts exactly the int32 range for the id and the other numbers,
+// and a previous event at most 65535 back.
 func TestSmallIsInt32Range(t *testing.T) {
 	for _, n := range []int{0, 1, -1, math.MaxInt32, math.MinInt32} {
-		if !small(n, 0, 0, 0, 0) || !small(0, 0, 0, 0, n) {
+		if !small(n, n, 0, 0, 0) || !small(0, 0, 0, 0, n) || !small(n, n-65535, n, 0, 0) {
 			t.Errorf("small(%d) = false", n)
 		}
 	}
 	for _, n := range []int{math.MaxInt32 + 1, math.MinInt32 - 1, math.MaxInt64, math.MinInt64, 1 << 40} {
-		if small(n, 0, 0, 0, 0) || small(0, 0, n, 0, 0) || small(0, 0, 0, 0, n) {
+		if small(n, n, 0, 0, 0) || small(0, 0, n, 0, 0) || small(0, 0, 0, 0, n) {
 			t.Errorf("small(%d) = true", n)
+		}
+	}
+	for _, back := range []int{-1, 65536, 1 << 31} {
+		if small(100, 100-back, 0, 0, 0) {
+			t.Errorf("small with the previous event %d back = true", back)
 		}
 	}
 }
