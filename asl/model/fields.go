@@ -139,6 +139,7 @@ var slotTable = func() (t [128]slotEntry) {
 	return t
 }()
 
+// slotEntry is an indexed name as slotOf compares it (slot -1: empty).
 type slotEntry struct {
 	head, tail   uint64
 	length, slot int

@@ -84,8 +84,8 @@ type State struct {
 	fields fieldIndex
 	// End is true when `"End": true`.
 	End bool
-	// resource is the Resource value (found by Build, also for a state
-	// whose fields are not indexed: Value returns it without a lookup).
+	// resource is the Resource value (found by Build: Value returns it
+	// without a lookup).
 	resource *syntax.Node
 
 	Name string
