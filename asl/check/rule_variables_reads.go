@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 
 	"github.com/aslkit/aslkit/asl/expr"
@@ -45,14 +44,10 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 	}
 	r := pathReads{p: p, out: &out, plain: substitutionFree(p)}
 	// JSONPath states whose text has no "$name" cannot read a variable.
-	// One search of the document lists where "$name" may start, which
-	// each state's span is then looked up in (nested states' text is part
-	// of their Parallel's or Map's).
-	starts := variableStarts(text)
 	candidates := make([]bool, len(def.All)) // by State.ID
 	anyCandidate := false
 	for _, s := range def.All {
-		if usesJSONPath(s) && hasObjectBody(s) && s.Node.Span.End <= len(text) && anyStartIn(starts, s.Node.Span.Start, s.Node.Span.End) {
+		if usesJSONPath(s) && hasObjectBody(s) && s.Node.Span.End <= len(text) && mayReadVariableBytes(text[s.Node.Span.Start:s.Node.Span.End]) {
 			candidates[s.ID] = true
 			anyCandidate = true
 		}
@@ -186,29 +181,20 @@ func (r pathReads) rule(s *model.State, c *model.ChoiceRule) {
 	}
 }
 
-// variableStarts lists, in ascending order, the offsets of the raw
-// document text where a "$" is followed by a byte that may start a variable
-// name (see mayReadVariable). Escapes are not decoded: a "$" written as
-// \u0024 is not seen, and such a read merely goes unreported.
-func variableStarts(text []byte) []int32 {
-	var out []int32
-	for at := 0; ; {
-		i := bytes.IndexByte(text[at:], '$')
-		if i < 0 || at+i+1 >= len(text) {
-			return out
+// mayReadVariableBytes is mayReadVariable over raw document text. Escapes
+// are not decoded: a "$" written as \u0024 is not seen, and such a read
+// merely goes unreported.
+func mayReadVariableBytes(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '$')
+		if i < 0 || i+1 >= len(b) {
+			return false
 		}
-		at += i + 1
-		if !notVariableStart(text[at]) {
-			out = append(out, int32(at-1))
+		if !notVariableStart(b[i+1]) {
+			return true
 		}
+		b = b[i+1:]
 	}
-}
-
-// anyStartIn reports whether text[start:end] holds a "$" and the byte after
-// it at one of starts.
-func anyStartIn(starts []int32, start, end int) bool {
-	i, _ := slices.BinarySearch(starts, int32(start))
-	return i < len(starts) && int(starts[i])+1 < end
 }
 
 // notVariableStart: the byte after "$" cannot start a variable name.
