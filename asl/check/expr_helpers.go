@@ -88,6 +88,12 @@ func statePathField(key string) pathFieldKind {
 	return notPath
 }
 
+// hasNestedReferencePaths reports whether s has one of the objects
+// nestedReferencePaths look into: most states have neither.
+func hasNestedReferencePaths(s *model.State) bool {
+	return s.FieldAt(model.FieldItemReader) != nil || s.FieldAt(model.FieldItemBatcher) != nil
+}
+
 // nestedReferencePaths are reference-path fields of Map sub-objects.
 var nestedReferencePaths = []struct {
 	object     model.FieldKey

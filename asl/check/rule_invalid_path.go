@@ -34,12 +34,14 @@ var _ = register(&Rule{
 					}
 				}
 			}
-			for _, np := range nestedReferencePaths {
-				o := s.ValueAt(np.object)
-				if np.sub != "" {
-					o = o.Value(np.sub)
+			if hasNestedReferencePaths(s) {
+				for _, np := range nestedReferencePaths {
+					o := s.ValueAt(np.object)
+					if np.sub != "" {
+						o = o.Value(np.sub)
+					}
+					checkPathField(p, plain, o.Value(np.field), np.field, true)
 				}
-				checkPathField(p, plain, o.Value(np.field), np.field, true)
 			}
 		}
 		eachChoiceRule(p, func(s *model.State, r *model.ChoiceRule) {

@@ -66,13 +66,15 @@ func collectVariableReads(p *Pass, assigned map[string]int) []varRead {
 				r.dollar(s, m.Value, nil, "")
 			}
 		}
-		for _, np := range nestedReferencePaths {
-			obj := s.ValueAt(np.object)
-			if np.sub != "" {
-				obj = obj.Value(np.sub)
-			}
-			if isObjectNode(obj) {
-				r.path(s, obj.Value(np.field), parseAsReference)
+		if hasNestedReferencePaths(s) {
+			for _, np := range nestedReferencePaths {
+				obj := s.ValueAt(np.object)
+				if np.sub != "" {
+					obj = obj.Value(np.sub)
+				}
+				if isObjectNode(obj) {
+					r.path(s, obj.Value(np.field), parseAsReference)
+				}
 			}
 		}
 		for _, c := range s.Choices {
