@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/asl
 EXAMPLE := docs/examples/order.asl.json
 
-.PHONY: all build run test test-deps vet unit vscode vscode-e2e conformance bench fuzz clean
+.PHONY: all build run test test-deps vet unit vscode vscode-e2e conformance bench bench-targets fuzz clean
 
 all: build
 
@@ -62,6 +62,13 @@ conformance:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Only the issues' speed targets, repeated: this VM's speed drifts, so read
+# them as ranges (docs/performance.md).
+bench-targets:
+	cd asl/check && GOMAXPROCS=1 $(GO) test -run '^$$' -bench 'CheckLarge(JSON|YAML)$$' -benchtime 100x -count 5 .
+	$(GO) test -run '^$$' -bench 'ChoicePassLoop$$|InlineMap10k$$' -benchtime 30x -count 5 ./sim
+	$(GO) test -run '^$$' -bench 'Stdio(Initialize|DidChangeToDiagnostics|CompletionAfterEdit|HoverAfterEdit)$$' -benchtime 200x -count 3 ./cmd/asl
 
 FUZZTIME ?= 30s
 fuzz:
