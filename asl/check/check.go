@@ -113,6 +113,10 @@ type Pass struct {
 	rule *Rule
 	out  *[]Diagnostic
 	memo map[any]any
+	// analyses holds this Run's values of the memoKey keys: an array look-up
+	// instead of hashing an interface, for the analyses asked for thousands
+	// of times (the expression cache, once per parsed path).
+	analyses *[memoKeys]any
 }
 
 // Memo returns the value computed for key during this Run, calling compute
@@ -123,6 +127,14 @@ type Pass struct {
 // are values of unexported types (see memoKey) so packages cannot collide.
 // compute may itself call Memo for other keys.
 func (p *Pass) Memo(key any, compute func() any) any {
+	if k, ok := key.(memoKey); ok && p.analyses != nil && k < memoKeys {
+		if v := p.analyses[k]; v != nil {
+			return v
+		}
+		v := compute()
+		p.analyses[k] = v
+		return v
+	}
 	if v, ok := p.memo[key]; ok {
 		return v
 	}
@@ -135,6 +147,14 @@ func (p *Pass) Memo(key any, compute func() any) any {
 
 // memoized is Memo with the value's type kept.
 func memoized[T any](p *Pass, key memoKey, compute func() T) T {
+	if a := p.analyses; a != nil && key < memoKeys {
+		if v, ok := a[key].(T); ok {
+			return v
+		}
+		v := compute()
+		a[key] = v
+		return v
+	}
 	v, _ := p.Memo(key, func() any { return compute() }).(T)
 	return v
 }
@@ -154,6 +174,7 @@ const (
 	memoNoBackslash
 	memoSubstitutionFree
 	memoChoiceRules
+	memoKeys // the number of keys above, plus one
 )
 
 // Report records a diagnostic of the running rule at span.
@@ -184,11 +205,12 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 		out = append(out, Diagnostic{Span: e.Span, Severity: sev, Code: e.Code, Message: e.Message})
 	}
 	memo := map[any]any{}
+	var analyses [memoKeys]any
 	for _, r := range rules {
 		if opts.Disabled[r.Code] {
 			continue
 		}
-		runRule(&Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo})
+		runRule(&Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo, analyses: &analyses})
 	}
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
 		if a.Span.Start != b.Span.Start {
