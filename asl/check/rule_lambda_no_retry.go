@@ -45,13 +45,16 @@ var _ = register(&Rule{
 				at = r.KeySpan
 			}
 			p.Report(at, "Lambda task \""+s.Name+"\" does not retry "+strings.Join(missing, ", ")+
-				"; add a retrier such as {\"ErrorEquals\": [\""+strings.Join(lambdaTransientErrors, "\", \"")+"\"], \"IntervalSeconds\": 1, \"MaxAttempts\": 3, \"BackoffRate\": 2}")
+				"; add a retrier such as "+lambdaRetrierExample)
 		}
 	},
 })
 
 // retries reports whether some retrier of s with attempts left matches name
 // (by name, States.ALL, or States.TaskFailed, which matches all but timeouts).
+// lambdaRetrierExample is the retrier the message suggests, written once.
+var lambdaRetrierExample = "{\"ErrorEquals\": [\"" + strings.Join(lambdaTransientErrors, "\", \"") + "\"], \"IntervalSeconds\": 1, \"MaxAttempts\": 3, \"BackoffRate\": 2}"
+
 // retriedLambdaErrors returns a bit per lambdaTransientErrors entry that
 // some retrier of s retries (one pass over the retriers for all of them).
 // A retrier with MaxAttempts 0 retries nothing; States.ALL, States.TaskFailed

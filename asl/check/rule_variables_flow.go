@@ -167,7 +167,7 @@ func analyseVariables(p *Pass) *varAnalysis {
 	var sites []assignSite
 	for _, s := range def.All {
 		assignObjects(s, func(n *syntax.Node, rule, catcher int) {
-			site := assignSite{state: s, rule: rule, catcher: catcher}
+			site := assignSite{state: s, rule: rule, catcher: catcher, names: make([]int, 0, len(n.Members))}
 			for _, m := range n.Members {
 				name, ok := assignedName(s, m.Key)
 				if !ok {

@@ -120,7 +120,16 @@ func (t *fieldTable) get(name string) (*Field, int) {
 	if t.mask == 0 {
 		return nil, -1
 	}
-	head, tail := nameWords(name)
+	// nameWords, written out: the call would cost a third of the lookup.
+	var head, tail uint64
+	switch n := len(name); {
+	case n >= 8:
+		head, tail = le64(name), le64(name[n-8:])
+	case n >= 4:
+		head, tail = uint64(le32(name)), uint64(le32(name[n-4:]))
+	default:
+		head, tail = nameWords(name)
+	}
 	for i := nameHash(len(name), head, tail) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.f == nil {
