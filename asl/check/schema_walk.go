@@ -831,29 +831,43 @@ func (w *schemaWalker) elements(m *syntax.Member, f *schema.Field, ctx *walkCtx)
 }
 
 // templateKeys reports keys of a JSONPath payload template that collide
-// once the ".$" suffix is stripped ("a" and "a.$"), at every depth.
+// once the ".$" suffix is stripped ("a" and "a.$"), at every depth. Only
+// objects and arrays are descended into: most nodes are strings.
 func (w *schemaWalker) templateKeys(n *syntax.Node) {
-	syntax.Walk(n, func(x *syntax.Node) bool {
-		if x.Kind != syntax.Object {
-			return true
-		}
-		if len(x.Members) <= smallTemplate {
-			w.smallTemplateKeys(x.Members)
-			return true
-		}
-		seen := map[string]*syntax.Member{}
-		for _, m := range x.Members {
-			base, _ := schema.StripDollar(m.Key)
-			if first := seen[base]; first != nil && first.Key != m.Key {
-				w.duplicateTemplateKey(m, first, base)
-				continue
-			}
-			if seen[base] == nil {
-				seen[base] = m
+	switch n.Kind {
+	case syntax.Object:
+		w.objectTemplateKeys(n)
+		for _, m := range n.Members {
+			if v := m.Value; v != nil && (v.Kind == syntax.Object || v.Kind == syntax.Array) {
+				w.templateKeys(v)
 			}
 		}
-		return true
-	})
+	case syntax.Array:
+		for _, e := range n.Elems {
+			if e != nil && (e.Kind == syntax.Object || e.Kind == syntax.Array) {
+				w.templateKeys(e)
+			}
+		}
+	}
+}
+
+// objectTemplateKeys checks the keys of one object of a template.
+func (w *schemaWalker) objectTemplateKeys(x *syntax.Node) {
+	if len(x.Members) <= smallTemplate {
+		w.smallTemplateKeys(x.Members)
+		return
+	}
+	seen := map[string]*syntax.Member{}
+	for _, m := range x.Members {
+		base, _ := schema.StripDollar(m.Key)
+		if first := seen[base]; first != nil && first.Key != m.Key {
+			w.duplicateTemplateKey(m, first, base)
+			continue
+		}
+		if seen[base] == nil {
+			seen[base] = m
+		}
+	}
 }
 
 // smallTemplate is the size up to which templateKeys compares keys pairwise
