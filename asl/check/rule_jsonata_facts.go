@@ -147,8 +147,11 @@ func (fc *factCollector) visit(n *jsonata.Node, hasInput bool) {
 		fc.visit(n.Body, hasInput)
 		return
 	}
-	for _, c := range []*jsonata.Node{n.LHS, n.RHS, n.Procedure, n.Condition, n.Then, n.Else, n.Expression, n.Body} {
-		fc.visit(c, hasInput)
+	// Most of these are nil: testing here spares a call each.
+	for _, c := range [...]*jsonata.Node{n.LHS, n.RHS, n.Procedure, n.Condition, n.Then, n.Else, n.Expression, n.Body} {
+		if c != nil {
+			fc.visit(c, hasInput)
+		}
 	}
 	for _, c := range n.Expressions {
 		fc.visit(c, hasInput)
@@ -161,8 +164,10 @@ func (fc *factCollector) visit(n *jsonata.Node, hasInput bool) {
 		fc.visit(c, hasInput)
 	}
 	// A transform's parts apply to the object it is given.
-	for _, c := range []*jsonata.Node{n.Pattern, n.Update, n.Delete} {
-		fc.visit(c, true)
+	for _, c := range [...]*jsonata.Node{n.Pattern, n.Update, n.Delete} {
+		if c != nil {
+			fc.visit(c, true)
+		}
 	}
 	fc.visitFilters(n)
 }
