@@ -215,11 +215,21 @@ func eachDollarKey(plain bool, n *syntax.Node, fn func(m *syntax.Member)) {
 				fn(m)
 				continue
 			}
-			eachDollarKey(plain, m.Value, fn)
+			if isContainer(m.Value) {
+				eachDollarKey(plain, m.Value, fn)
+			}
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			eachDollarKey(plain, e, fn)
+			if isContainer(e) {
+				eachDollarKey(plain, e, fn)
+			}
 		}
 	}
+}
+
+// isContainer reports whether n is an object or an array: the only values
+// with keys below them.
+func isContainer(n *syntax.Node) bool {
+	return n != nil && (n.Kind == syntax.Object || n.Kind == syntax.Array)
 }

@@ -838,13 +838,13 @@ func (w *schemaWalker) templateKeys(n *syntax.Node) {
 	case syntax.Object:
 		w.objectTemplateKeys(n)
 		for _, m := range n.Members {
-			if v := m.Value; v != nil && (v.Kind == syntax.Object || v.Kind == syntax.Array) {
-				w.templateKeys(v)
+			if isContainer(m.Value) {
+				w.templateKeys(m.Value)
 			}
 		}
 	case syntax.Array:
 		for _, e := range n.Elems {
-			if e != nil && (e.Kind == syntax.Object || e.Kind == syntax.Array) {
+			if isContainer(e) {
 				w.templateKeys(e)
 			}
 		}
