@@ -230,6 +230,9 @@ func objectLabel(o *schema.ObjectSchema, ctx *walkCtx) string {
 }
 
 func (w *schemaWalker) required(n *syntax.Node, holder *syntax.Member, o *schema.ObjectSchema, present *fieldSet, ctx *walkCtx) {
+	if mask, ok := o.RequiredMask(); ok && present.bits[0]&mask[0] == mask[0] && present.bits[1]&mask[1] == mask[1] {
+		return // every required field is there: the usual case
+	}
 	var missing []string
 	for _, pos := range o.RequiredPositions() {
 		f := o.Fields[pos]
@@ -747,13 +750,13 @@ func describeValue(v *syntax.Node) string {
 }
 
 func kindAllowed(v *syntax.Node, t schema.Type) bool {
-	if v.Kind == syntax.Number && !t.Has(schema.TNumber) {
-		return t.Has(schema.TInteger) && v.Num == math.Trunc(v.Num)
+	if int(v.Kind) < len(kindTypes) {
+		if want := kindTypes[v.Kind]; want != 0 && t&want == 0 {
+			// A whole number is allowed where an integer is.
+			return v.Kind == syntax.Number && t.Has(schema.TInteger) && v.Num == math.Trunc(v.Num)
+		}
 	}
-	if int(v.Kind) >= len(kindTypes) || kindTypes[v.Kind] == 0 {
-		return true
-	}
-	return t.Has(kindTypes[v.Kind])
+	return true
 }
 
 // kindTypes is the schema type of each kind of value (0: any type will do).

@@ -51,13 +51,18 @@ func newObject(kind ObjectKind, name, doc string, fields []*Field, groups ...Gro
 
 func (o *ObjectSchema) index() {
 	o.byName = newFieldTable(o.Fields)
-	o.required = nil
+	o.required, o.requiredMask, o.requiredFar = nil, [2]uint64{}, false
 	for pos, f := range o.Fields {
 		if f.Snippet == "" {
 			f.Snippet = defaultSnippet(f)
 		}
 		if f.Required {
 			o.required = append(o.required, pos)
+			if pos < 128 {
+				o.requiredMask[pos/64] |= 1 << (pos % 64)
+			} else {
+				o.requiredFar = true
+			}
 		}
 	}
 	o.indexGroups()

@@ -229,6 +229,10 @@ type ObjectSchema struct {
 	// that test them on every object of a definition.
 	required []int
 	groupPos [][]int
+	// requiredMask has a bit per position of a Required field;
+	// requiredFar is set when one lies past the mask's 128 bits.
+	requiredMask [2]uint64
+	requiredFar  bool
 }
 
 // Field returns the field named name, or nil.
@@ -252,6 +256,13 @@ func (o *ObjectSchema) FieldPos(name string) (*Field, int) {
 // RequiredPositions returns the positions in o.Fields of the Required
 // fields. The caller must not modify the slice.
 func (o *ObjectSchema) RequiredPositions() []int { return o.required }
+
+// RequiredMask returns a bit per position in o.Fields of the Required
+// fields: an object whose fields' bits cover it lacks none. ok is false
+// when a Required field lies past the 128 bits.
+func (o *ObjectSchema) RequiredMask() (mask [2]uint64, ok bool) {
+	return o.requiredMask, !o.requiredFar
+}
 
 // GroupPositions returns the positions in o.Fields of the fields of
 // o.Groups[i] (-1 for a name that is not a field). The caller must not
