@@ -128,6 +128,9 @@ type stateProg struct {
 	// once here instead of on every run of the state).
 	resultFits  bool
 	usesContext bool
+	// sharedCtx: the state's visits evaluate with the thread's shared
+	// context, unchanged (visit.ctx).
+	sharedCtx bool
 	// showsEffective and showsResult: the exited event carries the
 	// effective input and a non-nil result (visit.extras).
 	showsEffective, showsResult bool
@@ -362,6 +365,7 @@ func (c *compiler) state(sc *scopeProg, sp *stateProg) {
 	for _, ch := range sp.choices {
 		sp.varsFixed = sp.varsFixed && ch.assign == nil
 	}
+	sp.sharedCtx = sp.varsFixed && !sp.usesContext
 	c.children(sc, sp, where)
 }
 

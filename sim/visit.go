@@ -74,7 +74,13 @@ func (v *visit) recycle() {
 		v.rerun = false // scheduled again as the next state's visit (exit)
 		return
 	}
-	r.freeVisits = append(r.freeVisits, v)
+	// The slot past the end often still holds v (enter took it last):
+	// then the store, a write barrier while the GC marks, is skipped.
+	if n := len(r.freeVisits); n < cap(r.freeVisits) && r.freeVisits[:n+1][n] == v {
+		r.freeVisits = r.freeVisits[:n+1]
+	} else {
+		r.freeVisits = append(r.freeVisits, v)
+	}
 }
 
 // Run enters the state: the queue item for one state transition.
@@ -164,6 +170,18 @@ func (v *visit) Run() {
 // ctx is the Context object and variables for this visit's evaluations;
 // the object is built only for states that mention "$$".
 func (v *visit) ctx() *dataflow.Context {
+	if v.sp.sharedCtx {
+		// The usual case, inlined (such a visit never sets ctxCache, and
+		// only Map states set mapItem).
+		if c := v.th.vars.ctx; c != nil {
+			return c
+		}
+	}
+	return v.newCtx()
+}
+
+// newCtx is ctx making or remembering the context.
+func (v *visit) newCtx() *dataflow.Context {
 	if v.ctxCache != nil {
 		return v.ctxCache
 	}
