@@ -489,8 +489,8 @@ func (r *Recorder) scope(s string) uint32 {
 	if len(s) == 0 {
 		return 0
 	}
-	p := unsafe.StringData(s)
-	slot := &r.scopeCache[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))&(uintptr(len(r.scopeCache))-1)]
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	slot := &r.scopeCache[(p>>3^uintptr(len(s)))&(uintptr(len(r.scopeCache))-1)]
 	if slot.p == p && slot.n == len(s) {
 		return slot.i
 	}
@@ -515,8 +515,12 @@ func (r *Recorder) scopeAt(i uint32) string {
 	return r.scopes[i/recorderChunk][i%recorderChunk]
 }
 
+// internSlot caches a scope by its string's address and length. The
+// address is a number, only compared (a pointer would cost a write barrier
+// per new scope while the GC marks): scopes keeps the string alive, so no
+// other string can have its address meanwhile.
 type internSlot struct {
-	p *byte
+	p uintptr
 	n int
 	i uint32
 }
