@@ -19,7 +19,7 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, m := range scopesOf(p) {
 			g := graphOf(p, m)
-			if g == nil {
+			if g == nil || !hasTrap(m, g) {
 				continue
 			}
 			// Report where the execution enters the trap: the trapped states
@@ -60,6 +60,18 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+// hasTrap reports whether some reachable state of m cannot finish: the
+// states that lead into a trap are trapped themselves, so without one
+// there is nothing to report.
+func hasTrap(m *model.StateMachine, g *scopeGraph) bool {
+	for _, s := range m.States {
+		if g.reached(s) && !g.finishes(s) {
+			return true
+		}
+	}
+	return false
+}
 
 func trapMessage(s *model.State) string {
 	return "once in state \"" + s.Name + "\", no path leads to a Succeed, a Fail or \"End\": true, so the execution loops until it times out; add a way out of the loop"

@@ -15,6 +15,9 @@ var _ = register(&Rule{
 			if g == nil {
 				continue // the unknown StartAt is the real problem
 			}
+			if allReached(m, g) {
+				continue
+			}
 			excused, unknowable := typoTargets(m)
 			if unknowable {
 				continue // a transition to a ${placeholder} may lead anywhere
@@ -29,6 +32,17 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+// allReached reports whether every state of m is reached: the usual case,
+// with no transition to look at.
+func allReached(m *model.StateMachine, g *scopeGraph) bool {
+	for _, s := range m.States {
+		if !g.reached(s) {
+			return false
+		}
+	}
+	return true
+}
 
 // typoTargets returns the states that the scope's unresolved transitions
 // most likely meant (the typo is reported, not the state it orphans), and
