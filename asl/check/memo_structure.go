@@ -29,7 +29,13 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 	return memoized(p, memoGraph, func() map[*model.StateMachine]*scopeGraph {
 		scopes := scopesOf(p)
 		out := make(map[*model.StateMachine]*scopeGraph, len(scopes))
-		var scratch graphScratch
+		// The graphs and their flags come from two slabs sized for every
+		// scope, not two allocations per scope.
+		states := 0
+		for _, sc := range scopes {
+			states += len(sc.States)
+		}
+		scratch := graphScratch{graphs: make([]scopeGraph, 0, len(scopes)), flags: make([]bool, 2*states)}
 		for _, sc := range scopes {
 			if sc.StartAt != nil && sc.StartAt.Target != nil {
 				out[sc] = analyseScope(sc, &scratch)
@@ -46,8 +52,7 @@ func graphOf(p *Pass, m *model.StateMachine) *scopeGraph {
 // (no-transition reports it).
 func analyseScope(m *model.StateMachine, sc *graphScratch) *scopeGraph {
 	n := len(m.States)
-	flags := make([]bool, 2*n)
-	g := &scopeGraph{scope: m, reach: flags[:n:n], ok: flags[n:]}
+	g := sc.newGraph(m, n)
 	// Successor and predecessor lists in flat arrays (CSR form), in
 	// scratch slices reused across scopes. One pass over the transitions
 	// (in EachRef's order) lists the successors and finds the ways out.
@@ -120,9 +125,27 @@ func analyseScope(m *model.StateMachine, sc *graphScratch) *scopeGraph {
 	return g
 }
 
-// graphScratch holds analyseScope's arrays, reused from scope to scope.
+// graphScratch holds analyseScope's arrays, reused from scope to scope,
+// and the slabs its graphs come from.
 type graphScratch struct {
 	start, succ, predStart, pfill, pred, stack []int
+	graphs                                     []scopeGraph
+	flags                                      []bool
+}
+
+// newGraph returns an empty graph of scope m with n states. A full slab is
+// replaced, never grown: the graphs handed out must stay where they are.
+func (sc *graphScratch) newGraph(m *model.StateMachine, n int) *scopeGraph {
+	if len(sc.graphs) == cap(sc.graphs) {
+		sc.graphs = make([]scopeGraph, 0, 16)
+	}
+	if len(sc.flags) < 2*n {
+		sc.flags = make([]bool, max(2*n, 256))
+	}
+	flags := sc.flags[: 2*n : 2*n]
+	sc.flags = sc.flags[2*n:]
+	sc.graphs = append(sc.graphs, scopeGraph{scope: m, reach: flags[:n:n], ok: flags[n:]})
+	return &sc.graphs[len(sc.graphs)-1]
 }
 
 // resized returns *buf with length n, growing it when needed (the values
