@@ -206,11 +206,14 @@ func Run(def *model.Definition, opts Options) []Diagnostic {
 	}
 	memo := map[any]any{}
 	var analyses [memoKeys]any
-	for _, r := range rules {
+	passes := make([]Pass, len(rules)) // a Pass per rule, in one allocation
+	for i, r := range rules {
 		if opts.Disabled[r.Code] {
 			continue
 		}
-		runRule(&Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo, analyses: &analyses})
+		p := &passes[i]
+		*p = Pass{Def: def, Opts: opts, rule: r, out: &out, memo: memo, analyses: &analyses}
+		runRule(p)
 	}
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
 		if a.Span.Start != b.Span.Start {

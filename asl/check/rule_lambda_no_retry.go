@@ -31,7 +31,8 @@ var _ = register(&Rule{
 				continue
 			}
 			retried := retriedLambdaErrors(s)
-			var missing []string
+			var buf [8]string // as many as retriedLambdaErrors has bits
+			missing := buf[:0]
 			for i, name := range lambdaTransientErrors {
 				if retried&(1<<i) == 0 {
 					missing = append(missing, name)
