@@ -1,6 +1,9 @@
 package model
 
-import "github.com/aslkit/aslkit/asl/syntax"
+import (
+	"github.com/aslkit/aslkit/asl/syntax"
+	"github.com/aslkit/aslkit/internal/nameword"
+)
 
 // The fields below are found by Field and Value without scanning the state's
 // members: the checks ask every state for them many times, and a scan touches
@@ -121,7 +124,7 @@ var fieldNames = [indexedFields]string{
 
 // slotTable maps a name's hash to its slot. The hash is perfect for the
 // indexed names, and an entry keeps its name's length and words (see
-// nameWords): a lookup costs one hash and three comparisons of integers,
+// nameword.Of): a lookup costs one hash and three comparisons of integers,
 // less than a string comparison, for the ten thousand keys of a big
 // document's states.
 var slotTable = func() (t [128]slotEntry) {
@@ -129,7 +132,7 @@ var slotTable = func() (t [128]slotEntry) {
 		t[i].slot = -1
 	}
 	for slot, name := range fieldNames {
-		head, tail := nameWords(name)
+		head, tail := nameword.Of(name)
 		e := &t[slotHash(head, len(name))]
 		if e.slot >= 0 {
 			panic("model: " + name + " and " + fieldNames[e.slot] + " share a slot: search a new multiplier for slotHash")
@@ -145,40 +148,6 @@ type slotEntry struct {
 	length, slot int
 }
 
-// nameWords returns the first and the last eight bytes of name as
-// little-endian words (four bytes for names shorter than eight, all of them
-// below four). With the length they are the whole name up to 16 bytes.
-func nameWords(name string) (head, tail uint64) {
-	switch n := len(name); {
-	case n >= 8:
-		return le64(name), le64(name[n-8:])
-	case n >= 4:
-		return uint64(le32(name)), uint64(le32(name[n-4:]))
-	default:
-		return shortNameWords(name)
-	}
-}
-
-func shortNameWords(name string) (head, tail uint64) {
-	for i := 0; i < len(name); i++ {
-		head |= uint64(name[i]) << (8 * i)
-	}
-	return head, head
-}
-
-// le64 and le32 read s's first bytes as a little-endian word; the compiler
-// makes each one load.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
 // slotHash mixes a name's first word and its length; the multiplier was
 // searched for one that gives each indexed name a slot of its own.
 func slotHash(head uint64, length int) uint64 {
@@ -187,7 +156,7 @@ func slotHash(head uint64, length int) uint64 {
 
 // fieldSlot returns the slot of an indexed field name, or -1.
 func fieldSlot(name string) int {
-	head, tail := nameWords(name)
+	head, tail := nameword.Of(name)
 	return slotOf(name, head, tail)
 }
 
@@ -227,18 +196,8 @@ func (x *fieldIndex) read(members []*syntax.Member) (own builtFields) {
 	x.set(indexMark, 1)
 	var seen uint64 // a bit per slot found so far (slot&63 spares a shift's overflow check)
 	for i, m := range members {
-		// nameWords, written out: a call for each key costs more than
-		// its work.
 		key := m.Key
-		var head, tail uint64
-		switch n := len(key); {
-		case n >= 8:
-			head, tail = le64(key), le64(key[n-8:])
-		case n >= 4:
-			head, tail = uint64(le32(key)), uint64(le32(key[n-4:]))
-		default:
-			head, tail = shortNameWords(key)
-		}
+		head, tail := nameword.Of(key)
 		slot := slotOf(key, head, tail)
 		if slot < 0 || seen&(1<<(slot&63)) != 0 { // not indexed, or a duplicate key
 			continue

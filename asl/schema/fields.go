@@ -1,5 +1,7 @@
 package schema
 
+import "github.com/aslkit/aslkit/internal/nameword"
+
 // Field constructors shared by the tables. Each returns a fresh *Field so a
 // table can tune the doc or a flag for one state without touching others.
 
@@ -110,7 +112,7 @@ func newFieldTable(fields []*Field) fieldTable {
 	}
 	t := fieldTable{slots: make([]fieldSlot, size), mask: uint32(size - 1)}
 	for pos, f := range fields {
-		head, tail := nameWords(f.Name)
+		head, tail := nameword.Of(f.Name)
 		i := nameHash(len(f.Name), head, tail) & t.mask
 		for t.slots[i].f != nil && t.slots[i].f.Name != f.Name {
 			i = (i + 1) & t.mask
@@ -125,16 +127,7 @@ func (t *fieldTable) get(name string) (*Field, int) {
 	if t.mask == 0 {
 		return nil, -1
 	}
-	// nameWords, written out: the call would cost a third of the lookup.
-	var head, tail uint64
-	switch n := len(name); {
-	case n >= 8:
-		head, tail = le64(name), le64(name[n-8:])
-	case n >= 4:
-		head, tail = uint64(le32(name)), uint64(le32(name[n-4:]))
-	default:
-		head, tail = nameWords(name)
-	}
+	head, tail := nameword.Of(name)
 	for i := nameHash(len(name), head, tail) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.f == nil {
@@ -149,35 +142,6 @@ func (t *fieldTable) get(name string) (*Field, int) {
 func nameHash(n int, head, tail uint64) uint32 {
 	h := (head ^ tail<<1 ^ uint64(n)) * 0x9E3779B97F4A7C15
 	return uint32(h >> 32)
-}
-
-// nameWords returns the first and the last eight bytes of name as
-// little-endian words (four bytes for names shorter than eight, each byte
-// below four). With the length they are the whole name up to 16 bytes.
-func nameWords(name string) (head, tail uint64) {
-	switch n := len(name); {
-	case n >= 8:
-		return le64(name), le64(name[n-8:])
-	case n >= 4:
-		return uint64(le32(name)), uint64(le32(name[n-4:]))
-	}
-	for i := 0; i < len(name); i++ {
-		head |= uint64(name[i]) << (8 * i)
-	}
-	return head, head
-}
-
-// le64 and le32 read s's first bytes as a little-endian word; the compiler
-// makes each one load.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 func exactlyOne(names ...string) Group { return Group{Kind: ExactlyOne, Fields: names} }
