@@ -220,15 +220,7 @@ func TestPlainEventIsEventAt(t *testing.T) {
 			plain.Event(&odd)
 		}
 	}
-	want, got := general.Events(), plain.Events()
-	if len(got) != len(want) {
-		t.Fatalf("%d events, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if diff := cmp.Diff(want[i], got[i]); diff != "" {
-			t.Fatalf("event %d (-want +got):\n%s", i, diff)
-		}
-	}
+	requireSameEvents(t, general.Events(), plain.Events())
 }
 
 // PlainExit records what EventAt records for the exited event it stands
@@ -276,15 +268,7 @@ func TestPlainExitIsEventAt(t *testing.T) {
 	if declined == 0 || declined > 1500 {
 		t.Fatalf("%d of 2600 declined", declined)
 	}
-	want, got := general.Events(), plain.Events()
-	if len(got) != len(want) {
-		t.Fatalf("%d events, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if diff := cmp.Diff(want[i], got[i]); diff != "" {
-			t.Fatalf("event %d (-want +got):\n%s", i, diff)
-		}
-	}
+	requireSameEvents(t, general.Events(), plain.Events())
 }
 
 // A value hinted at by its number is kept once; a wrong or stale hint
@@ -318,6 +302,19 @@ func TestPlainEventsKeepAHintedValueOnce(t *testing.T) {
 		}
 		if !sameWords(got, want) {
 			t.Fatalf("event %d: %v, want %v (the same value)", i+2, got, want)
+		}
+	}
+}
+
+// requireSameEvents fails t at the first event of got that is not want's.
+func requireSameEvents(t *testing.T, want, got []*Event) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d events, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if diff := cmp.Diff(want[i], got[i]); diff != "" {
+			t.Fatalf("event %d (-want +got):\n%s", i, diff)
 		}
 	}
 }
