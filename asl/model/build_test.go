@@ -253,3 +253,24 @@ func TestFieldAt(t *testing.T) {
 		}
 	}
 }
+
+// The index's mark says an object was indexed, whatever the parity of
+// indexedFields, and leaves the last slot's nibble alone.
+func TestFieldIndexMark(t *testing.T) {
+	d := Build(syntax.Parse([]byte(`{"StartAt":"A","States":{"A":{},"B":{"Credentials":{}},"C":[]}}`)))
+	for _, s := range d.All {
+		if got, want := s.fields.indexed(), s.Node.Kind == syntax.Object; got != want {
+			t.Errorf("%s: indexed() = %t, want %t", s.Name, got, want)
+		}
+		if got, want := s.FieldAt(FieldCredentials), s.Node.Get("Credentials"); got != want {
+			t.Errorf("%s: FieldAt(Credentials) = %v, want %v", s.Name, got, want)
+		}
+	}
+	var x fieldIndex
+	if x.set(indexedFields-1, farField); x.indexed() {
+		t.Error("the last field's slot reads as the mark")
+	}
+	if x.set(indexMark, 1); !x.indexed() {
+		t.Error("the mark is not read where set writes it")
+	}
+}

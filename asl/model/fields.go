@@ -184,7 +184,13 @@ const indexMark = indexedFields
 // farField is the position of a field met past the 14th member.
 const farField = 15
 
-func (x *fieldIndex) indexed() bool { return x[indexMark/2]>>4 != 0 }
+// indexed reads the mark's nibble where set writes it (the high one of the
+// last byte while indexedFields is odd).
+func (x *fieldIndex) indexed() bool { return x[indexMark/2]>>(indexMark%2*4)&15 != 0 }
+
+// read's set of found slots has a bit per indexed field: more than 64 would
+// not compile.
+const _ = uint64(64 - indexedFields)
 
 // set stores v (1 to 15) in an empty slot.
 func (x *fieldIndex) set(slot, v int) { x[uint(slot)/2] |= uint8(v) << (uint(slot) % 2 * 4) }
