@@ -177,10 +177,7 @@ func (m *mapRun) startIteration(i int) {
 	}
 	c := &it.thread
 	c.initIteration(th, m.iterationScope(th.scope, sp.name, i))
-	if it.m != m { // a reused iteration mostly served the same Map
-		it.m = m
-	}
-	it.i = i
+	it.m, it.i = m, i
 	if len(th.children) == cap(th.children) {
 		th.compactChildren()
 	}
@@ -326,12 +323,7 @@ func (it *mapIteration) done(out any, f *failure) {
 	m.launch()
 	if sp.processor.synchronous {
 		// Nothing refers to the ended iteration any more: reuse it.
-		// As with visits (recycle), the slot may still hold it.
-		if n := len(th.r.freeIters); n < cap(th.r.freeIters) && th.r.freeIters[:n+1][n] == it {
-			th.r.freeIters = th.r.freeIters[:n+1]
-		} else {
-			th.r.freeIters = append(th.r.freeIters, it)
-		}
+		th.r.freeIters = append(th.r.freeIters, it)
 	}
 }
 

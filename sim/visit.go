@@ -74,13 +74,7 @@ func (v *visit) recycle() {
 		v.rerun = false // scheduled again as the next state's visit (exit)
 		return
 	}
-	// The slot past the end often still holds v (enter took it last):
-	// then the store, a write barrier while the GC marks, is skipped.
-	if n := len(r.freeVisits); n < cap(r.freeVisits) && r.freeVisits[:n+1][n] == v {
-		r.freeVisits = r.freeVisits[:n+1]
-	} else {
-		r.freeVisits = append(r.freeVisits, v)
-	}
+	r.freeVisits = append(r.freeVisits, v)
 }
 
 // Run enters the state: the queue item for one state transition.
